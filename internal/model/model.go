@@ -1,0 +1,127 @@
+// Package model holds the plain types shared by every part of toswatch:
+// the vendors and documents a user tracks, the versions and changes recorded
+// for them, and the clauses found in their text. It imports nothing of the
+// project, so every other package may import it.
+package model
+
+import "time"
+
+// Vendor is one SaaS vendor and the documents of it that are tracked.
+type Vendor struct {
+	Name      string
+	Documents []Document
+}
+
+// Document is one tracked terms page (or set of pages) of a vendor, as
+// configured in vendors.yaml.
+type Document struct {
+	Vendor   string
+	Type     string // "Terms of Service", "Data Processing Addendum", …
+	URL      string
+	Select   []string      // CSS selectors whose matches make the text; empty: automatic
+	Remove   []string      // CSS selectors removed before extraction
+	Schedule time.Duration // 0: the global schedule
+	Render   string        // "auto" (default), "http" or "browser"
+	Combine  []Part        // several pages joined into one document
+}
+
+// Part is one page of a multi-page document.
+type Part struct {
+	URL    string
+	Select []string
+	Remove []string
+}
+
+// Version kinds.
+const (
+	KindFirst     = "first"     // the first version of a document
+	KindChange    = "change"    // the vendor changed the text
+	KindTechnical = "technical" // the text changed because the extraction settings changed
+)
+
+// Version is one recorded text of a document.
+type Version struct {
+	ID         int64
+	Vendor     string
+	Document   string
+	RecordedAt time.Time
+	SHA256     string // of Text
+	Kind       string // KindFirst, KindChange or KindTechnical
+	RevertsTo  *int64 // an earlier version with the same text (a flip-flop)
+	Text       string // Markdown, one paragraph per line; empty when not loaded
+}
+
+// Clause types.
+const (
+	Liability       = "liability"
+	Indemnification = "indemnification"
+)
+
+// Clause is a passage of a document that limits liability or sets up an
+// indemnity, with the cues that made it one.
+type Clause struct {
+	Type  string   `json:"type"`  // Liability or Indemnification
+	Start int      `json:"start"` // byte offset of the first byte of the clause
+	End   int      `json:"end"`   // byte offset just past the clause
+	Text  string   `json:"text"`
+	Cues  []string `json:"cues"`
+	Cap   *Cap     `json:"cap,omitempty"`
+}
+
+// Cap bases.
+const (
+	BasisGreater = "greater" // the greater of an amount and the fees paid
+	BasisLesser  = "lesser"  // the lesser of an amount and the fees paid
+	BasisFixed   = "fixed"   // a fixed amount
+	BasisFees    = "fees"    // the fees paid over a period
+)
+
+// Cap is what a liability clause says the liability is capped at. Every
+// field is optional: a cap may name only fees, or only an amount.
+type Cap struct {
+	Amount          *float64 `json:"amount,omitempty"`
+	Currency        string   `json:"currency,omitempty"` // ISO 4217
+	FeePeriodMonths int      `json:"fee_period_months,omitempty"`
+	Basis           string   `json:"basis,omitempty"`
+	CarveOuts       []string `json:"carve_outs,omitempty"`
+}
+
+// Clause change kinds and severities.
+const (
+	ChangeAdded    = "added"
+	ChangeRemoved  = "removed"
+	ChangeModified = "modified"
+
+	SeverityHigh   = "high"
+	SeverityMedium = "medium"
+	SeverityLow    = "low"
+)
+
+// ClauseChange says how one type of clause moved between two texts.
+type ClauseChange struct {
+	Type      string `json:"type"`
+	Kind      string `json:"kind"`
+	Material  bool   `json:"material"`
+	Severity  string `json:"severity"`
+	Summary   string `json:"summary"`
+	Before    string `json:"before"`
+	After     string `json:"after"`
+	CapBefore *Cap   `json:"cap_before"`
+	CapAfter  *Cap   `json:"cap_after"`
+}
+
+// Change is a recorded change: a new version of a document and what moved
+// from the version before it.
+type Change struct {
+	ID            int64
+	Vendor        string
+	Document      string
+	FromVersion   int64
+	ToVersion     int64
+	RecordedAt    time.Time
+	RevertsTo     *int64
+	ClauseChanges []ClauseChange
+	ReviewedBy    string
+	ReviewedAt    *time.Time
+	ReviewNote    string
+}
