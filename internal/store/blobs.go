@@ -1,0 +1,80 @@
+package store
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// Hash returns the hex SHA-256 of b, the key of texts and raw bodies.
+func Hash(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+var writers = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.DefaultCompression)
+	return w
+}}
+
+func compress(b []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(b) / 4)
+	w := writers.Get().(*flate.Writer)
+	w.Reset(&buf)
+	w.Write(b)
+	w.Close()
+	writers.Put(w)
+	return buf.Bytes()
+}
+
+// putBlob stores b under its hash unless it is already there, and returns the hash.
+func putBlob(ctx context.Context, tx *sql.Tx, b []byte) (string, error) {
+	sum := Hash(b)
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM blobs WHERE sha256 = ?", sum).Scan(&one)
+	if err == nil {
+		return sum, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)", sum, len(b), compress(b)); err != nil {
+		return "", fmt.Errorf("store blob: %w", err)
+	}
+	return sum, nil
+}
+
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func getBlob(ctx context.Context, q queryer, sum string) ([]byte, error) {
+	var size int
+	var data []byte
+	err := q.QueryRowContext(ctx, "SELECT size, data FROM blobs WHERE sha256 = ?", sum).Scan(&size, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("blob %s: %w", sum, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, size)
+	r := flate.NewReader(bytes.NewReader(data))
+	defer r.Close()
+	buf := bytes.NewBuffer(out)
+	if _, err := io.Copy(buf, r); err != nil {
+		return nil, fmt.Errorf("blob %s: corrupt: %w", sum, err)
+	}
+	if Hash(buf.Bytes()) != sum {
+		return nil, fmt.Errorf("blob %s: corrupt: content does not match its hash", sum)
+	}
+	return buf.Bytes(), nil
+}

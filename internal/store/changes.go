@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// ChangeFilter selects recorded changes. Zero fields select everything.
+type ChangeFilter struct {
+	Since    time.Time
+	Vendor   string // case-insensitive
+	Document string // case-insensitive; with Vendor
+	Clause   string // model.Liability or model.Indemnification: only changes that moved such a clause
+	Limit    int
+}
+
+const changeColumns = `ch.id, v.name, d.type, ch.from_version, ch.to_version, ch.recorded_at, ch.reverts_to,
+	ch.clause_changes, ch.reviewed_by, ch.reviewed_at, ch.review_note`
+
+func scanChange(sc interface{ Scan(...any) error }) (model.Change, error) {
+	var c model.Change
+	var at, js string
+	var rev sql.NullInt64
+	var reviewedAt sql.NullString
+	if err := sc.Scan(&c.ID, &c.Vendor, &c.Document, &c.FromVersion, &c.ToVersion, &at, &rev,
+		&js, &c.ReviewedBy, &reviewedAt, &c.ReviewNote); err != nil {
+		return c, err
+	}
+	c.RecordedAt = parseTime(at)
+	c.RevertsTo = nullInt(rev)
+	c.ReviewedAt = nullTime(reviewedAt)
+	if err := json.Unmarshal([]byte(js), &c.ClauseChanges); err != nil {
+		return c, fmt.Errorf("change %d: clause changes: %w", c.ID, err)
+	}
+	return c, nil
+}
+
+const changeFrom = ` FROM changes ch JOIN documents d ON d.id = ch.document_id JOIN vendors v ON v.id = d.vendor_id `
+
+// Changes returns recorded changes, newest first.
+func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]model.Change, error) {
+	var where []string
+	var args []any
+	if !f.Since.IsZero() {
+		where = append(where, "ch.recorded_at >= ?")
+		args = append(args, formatTime(f.Since))
+	}
+	if f.Vendor != "" {
+		where = append(where, "v.name = ?")
+		args = append(args, f.Vendor)
+	}
+	if f.Document != "" {
+		where = append(where, "d.type = ?")
+		args = append(args, f.Document)
+	}
+	switch f.Clause {
+	case "":
+	case model.Liability:
+		where = append(where, "ch.liability")
+	case model.Indemnification:
+		where = append(where, "ch.indemnification")
+	default:
+		return nil, fmt.Errorf("unknown clause type %q (want liability or indemnification)", f.Clause)
+	}
+	q := `SELECT ` + changeColumns + changeFrom
+	if len(where) > 0 {
+		q += "WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY ch.recorded_at DESC, ch.id DESC"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Change
+	for rows.Next() {
+		c, err := scanChange(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Change returns one recorded change.
+func (s *Store) Change(ctx context.Context, id int64) (model.Change, error) {
+	c, err := scanChange(s.db.QueryRowContext(ctx, `SELECT `+changeColumns+changeFrom+`WHERE ch.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("change %d: %w", id, ErrNotFound)
+	}
+	return c, err
+}
+
+// ChangeForVersion returns the change that recorded a version.
+func (s *Store) ChangeForVersion(ctx context.Context, versionID int64) (model.Change, error) {
+	c, err := scanChange(s.db.QueryRowContext(ctx, `SELECT `+changeColumns+changeFrom+`WHERE ch.to_version = ?`, versionID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("change to version %d: %w", versionID, ErrNotFound)
+	}
+	return c, err
+}
+
+// Review marks a change reviewed.
+func (s *Store) Review(ctx context.Context, id int64, by, note string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE changes SET reviewed_by = ?, reviewed_at = ?, review_note = ? WHERE id = ?`,
+		by, formatTime(s.Now()), note, id)
+	if err != nil {
+		return fmt.Errorf("review change %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("change %d: %w", id, ErrNotFound)
+	}
+	return nil
+}

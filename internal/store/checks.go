@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Check outcomes.
+const (
+	OutcomeNew         = "new"
+	OutcomeChanged     = "changed"
+	OutcomeUnchanged   = "unchanged"
+	OutcomeTechnical   = "technical"
+	OutcomeFailed      = "failed"
+	OutcomeUnconfirmed = "unconfirmed"
+)
+
+// CheckInfo is one recorded check attempt.
+type CheckInfo struct {
+	ID         int64
+	StartedAt  time.Time
+	Duration   time.Duration
+	HTTPStatus int
+	Outcome    string
+	Error      string
+	VersionID  *int64
+}
+
+const checkColumns = `c.id, c.started_at, c.duration_ms, c.http_status, c.outcome, c.error, c.version_id`
+
+// nullCheck scans the columns of a LEFT JOINed check.
+type nullCheck struct {
+	id, ms, status, version sql.NullInt64
+	started, outcome, err   sql.NullString
+}
+
+func (n *nullCheck) dest() []any {
+	return []any{&n.id, &n.started, &n.ms, &n.status, &n.outcome, &n.err, &n.version}
+}
+
+func (n *nullCheck) info() *CheckInfo {
+	if !n.id.Valid {
+		return nil
+	}
+	return &CheckInfo{
+		ID:         n.id.Int64,
+		StartedAt:  parseTime(n.started.String),
+		Duration:   time.Duration(n.ms.Int64) * time.Millisecond,
+		HTTPStatus: int(n.status.Int64),
+		Outcome:    n.outcome.String,
+		Error:      n.err.String,
+		VersionID:  nullInt(n.version),
+	}
+}
+
+// Checks returns the latest checks of a document, newest first.
+func (s *Store) Checks(ctx context.Context, docID int64, limit int) ([]CheckInfo, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+checkColumns+` FROM checks c
+		WHERE c.document_id = ? ORDER BY c.id DESC LIMIT ?`, docID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []CheckInfo
+	for rows.Next() {
+		var n nullCheck
+		if err := rows.Scan(n.dest()...); err != nil {
+			return nil, err
+		}
+		out = append(out, *n.info())
+	}
+	return out, rows.Err()
+}

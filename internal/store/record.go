@@ -1,0 +1,187 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// ErrConflict is returned by RecordCheck when another process recorded a
+// version of the document since the caller read its latest one; the caller
+// compares again against the new latest version.
+var ErrConflict = errors.New("the document's latest version changed meanwhile")
+
+// Check is the outcome of one check of a document, written in one transaction.
+type Check struct {
+	DocumentID int64
+	StartedAt  time.Time
+	Duration   time.Duration
+	HTTPStatus int
+	Outcome    string // Outcome*
+	Error      string // for failed and unconfirmed checks
+
+	// ETag and LastModified are kept for the next conditional request
+	// when the check succeeded.
+	ETag, LastModified string
+
+	// ExpectLatest is the id of the latest version the caller compared
+	// against (0: none). When it is no longer the latest, nothing is written
+	// and ErrConflict comes back.
+	ExpectLatest int64
+	// New holds the versions to record, in order (a technical version
+	// first when the extraction settings changed, then a change).
+	New []NewVersion
+}
+
+// NewVersion is a version to record.
+type NewVersion struct {
+	Kind          string // model.KindFirst, KindChange or KindTechnical
+	Text          string
+	Raw           []byte // the body it was extracted from; nil when not kept
+	MediaType     string
+	SourceURL     string
+	ExtractKey    string
+	ClauseChanges []model.ClauseChange // for KindChange
+}
+
+// Recorded says what RecordCheck wrote.
+type Recorded struct {
+	VersionID int64  // the last version recorded, or the current latest; 0 when none
+	RevertsTo *int64 // when the last version recorded repeats an earlier text
+	// PriorFailures is how many checks in a row had failed before this
+	// successful one (0 after a failed check).
+	PriorFailures int
+}
+
+// RecordCheck writes a check and the versions and change it produced in one
+// transaction.
+func (s *Store) RecordCheck(ctx context.Context, c Check) (Recorded, error) {
+	var rec Recorded
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rec = Recorded{}
+		var cur sql.NullInt64
+		if err := tx.QueryRowContext(ctx, "SELECT MAX(id) FROM versions WHERE document_id = ?", c.DocumentID).Scan(&cur); err != nil {
+			return err
+		}
+		if cur.Int64 != c.ExpectLatest {
+			return ErrConflict
+		}
+		rec.VersionID = cur.Int64
+		for _, nv := range c.New {
+			id, rev, err := s.insertVersion(ctx, tx, c.DocumentID, rec.VersionID, nv)
+			if err != nil {
+				return err
+			}
+			rec.VersionID, rec.RevertsTo = id, rev
+		}
+		prior, err := s.updateFailures(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		rec.PriorFailures = prior
+		var vid any
+		if rec.VersionID != 0 {
+			vid = rec.VersionID
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO checks (document_id, started_at, duration_ms, http_status, outcome, error, version_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			c.DocumentID, formatTime(c.StartedAt), c.Duration.Milliseconds(), c.HTTPStatus, c.Outcome, c.Error, vid)
+		return err
+	})
+	if err != nil {
+		return Recorded{}, fmt.Errorf("record check of document %d: %w", c.DocumentID, err)
+	}
+	return rec, nil
+}
+
+func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64, nv NewVersion) (int64, *int64, error) {
+	textSHA, err := putBlob(ctx, tx, []byte(nv.Text))
+	if err != nil {
+		return 0, nil, err
+	}
+	var rawSHA any
+	if nv.Raw != nil {
+		if rawSHA, err = putBlob(ctx, tx, nv.Raw); err != nil {
+			return 0, nil, err
+		}
+	}
+	var revertsTo *int64
+	var rev sql.NullInt64
+	err = tx.QueryRowContext(ctx, `SELECT MAX(id) FROM versions WHERE document_id = ? AND text_sha256 = ? AND id <> ?`,
+		docID, textSHA, prev).Scan(&rev)
+	if err != nil {
+		return 0, nil, err
+	}
+	revertsTo = nullInt(rev)
+	now := formatTime(s.Now())
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO versions
+		(document_id, recorded_at, kind, text_sha256, raw_sha256, media_type, source_url, extract_key, reverts_to)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		docID, now, nv.Kind, textSHA, rawSHA, nv.MediaType, nv.SourceURL, nv.ExtractKey, rev).Scan(&id)
+	if err != nil {
+		return 0, nil, fmt.Errorf("insert version: %w", err)
+	}
+	if nv.Kind != model.KindChange {
+		return id, revertsTo, nil
+	}
+	cc := nv.ClauseChanges
+	if cc == nil {
+		cc = []model.ClauseChange{}
+	}
+	js, err := json.Marshal(cc)
+	if err != nil {
+		return 0, nil, err
+	}
+	var liability, indemnity bool
+	severity := ""
+	for _, ch := range cc {
+		liability = liability || ch.Type == model.Liability
+		indemnity = indemnity || ch.Type == model.Indemnification
+		if severityRank(ch.Severity) > severityRank(severity) {
+			severity = ch.Severity
+		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO changes
+		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		docID, prev, id, now, rev, string(js), severity, liability, indemnity)
+	if err != nil {
+		return 0, nil, fmt.Errorf("insert change: %w", err)
+	}
+	return id, revertsTo, nil
+}
+
+func severityRank(s string) int {
+	switch s {
+	case model.SeverityHigh:
+		return 3
+	case model.SeverityMedium:
+		return 2
+	case model.SeverityLow:
+		return 1
+	}
+	return 0
+}
+
+// updateFailures keeps the count of failures in a row and the conditional
+// request validators; after a success it returns the failures that preceded it.
+func (s *Store) updateFailures(ctx context.Context, tx *sql.Tx, c Check) (int, error) {
+	var failures int
+	if err := tx.QueryRowContext(ctx, "SELECT failures FROM documents WHERE id = ?", c.DocumentID).Scan(&failures); err != nil {
+		return 0, err
+	}
+	if c.Outcome == OutcomeFailed || c.Outcome == OutcomeUnconfirmed {
+		_, err := tx.ExecContext(ctx, `UPDATE documents SET failures = failures + 1,
+			failing_since = COALESCE(failing_since, ?) WHERE id = ?`, formatTime(c.StartedAt), c.DocumentID)
+		return 0, err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE documents SET failures = 0, failing_since = NULL,
+		etag = ?, last_modified = ? WHERE id = ?`, c.ETag, c.LastModified, c.DocumentID)
+	return failures, err
+}

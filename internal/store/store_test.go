@@ -1,0 +1,227 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+func open(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "toswatch.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func syncDoc(t *testing.T, s *Store) int64 {
+	t.Helper()
+	id, err := s.SyncDocument(context.Background(), model.Document{Vendor: "Acme", Type: "Terms of Service", URL: "http://127.0.0.1/terms"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func record(t *testing.T, s *Store, docID, expect int64, kind, text string) Recorded {
+	t.Helper()
+	c := Check{DocumentID: docID, StartedAt: s.Now(), Outcome: OutcomeChanged, ExpectLatest: expect}
+	if kind != "" {
+		c.New = []NewVersion{{Kind: kind, Text: text, Raw: []byte("<p>" + text + "</p>"), ExtractKey: "k1"}}
+	}
+	rec, err := s.RecordCheck(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+func TestRecordVersionsAndReverts(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	doc := syncDoc(t, s)
+	v1 := record(t, s, doc, 0, model.KindFirst, "text one")
+	v2 := record(t, s, doc, v1.VersionID, model.KindChange, "text two")
+	v3 := record(t, s, doc, v2.VersionID, model.KindChange, "text one")
+	if v2.RevertsTo != nil {
+		t.Errorf("v2 reverts to %v, want nil", *v2.RevertsTo)
+	}
+	if v3.RevertsTo == nil || *v3.RevertsTo != v1.VersionID {
+		t.Errorf("v3 reverts to %v, want %d", v3.RevertsTo, v1.VersionID)
+	}
+	vs, err := s.Versions(ctx, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, v := range vs {
+		kinds = append(kinds, v.Kind)
+	}
+	if got, want := len(vs), 3; got != want {
+		t.Fatalf("got %d versions, want %d", got, want)
+	}
+	if kinds[0] != model.KindFirst || kinds[1] != model.KindChange {
+		t.Errorf("kinds = %v", kinds)
+	}
+	head, err := s.Latest(ctx, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if head.Version.Text != "text one" || head.Version.ID != v3.VersionID {
+		t.Errorf("latest = %d %q, want %d %q", head.Version.ID, head.Version.Text, v3.VersionID, "text one")
+	}
+	raw, err := s.Raw(ctx, head.RawSHA256)
+	if err != nil || string(raw) != "<p>text one</p>" {
+		t.Errorf("raw = %q, %v", raw, err)
+	}
+	changes, err := s.Changes(ctx, ChangeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(changes), 2; got != want {
+		t.Fatalf("got %d changes, want %d", got, want)
+	}
+	if changes[0].ToVersion != v3.VersionID || changes[0].RevertsTo == nil {
+		t.Errorf("newest change = %+v", changes[0])
+	}
+}
+
+func TestRecordConflict(t *testing.T) {
+	s, _ := open(t)
+	doc := syncDoc(t, s)
+	record(t, s, doc, 0, model.KindFirst, "text one")
+	_, err := s.RecordCheck(context.Background(), Check{DocumentID: doc, Outcome: OutcomeNew,
+		New: []NewVersion{{Kind: model.KindFirst, Text: "again", ExtractKey: "k"}}})
+	if !errors.Is(err, ErrConflict) {
+		t.Fatalf("got %v, want ErrConflict", err)
+	}
+	vs, _ := s.Versions(context.Background(), doc)
+	if len(vs) != 1 {
+		t.Errorf("got %d versions after a conflict, want 1", len(vs))
+	}
+}
+
+func TestFailuresCounted(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	doc := syncDoc(t, s)
+	for i := 0; i < 3; i++ {
+		if _, err := s.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: s.Now(), Outcome: OutcomeFailed, Error: "timeout: x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := s.FindDocument(ctx, "ACME", "terms of service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Failures != 3 || d.FailingSince == nil {
+		t.Errorf("failures = %d since %v, want 3 and a time", d.Failures, d.FailingSince)
+	}
+	rec, err := s.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: s.Now(), Outcome: OutcomeNew, ETag: `"e1"`,
+		New: []NewVersion{{Kind: model.KindFirst, Text: "t", ExtractKey: "k"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.PriorFailures != 3 {
+		t.Errorf("prior failures = %d, want 3", rec.PriorFailures)
+	}
+	docs, err := s.ListDocuments(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].Failures != 0 || docs[0].ETag != `"e1"` || docs[0].LastCheck == nil || docs[0].LastCheck.Outcome != OutcomeNew {
+		t.Errorf("after recovery: %+v", docs[0])
+	}
+}
+
+func TestClauseFilterAndReview(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	doc := syncDoc(t, s)
+	v1 := record(t, s, doc, 0, model.KindFirst, "a")
+	_, err := s.RecordCheck(ctx, Check{DocumentID: doc, Outcome: OutcomeChanged, ExpectLatest: v1.VersionID,
+		New: []NewVersion{{Kind: model.KindChange, Text: "b", ExtractKey: "k",
+			ClauseChanges: []model.ClauseChange{{Type: model.Liability, Kind: model.ChangeModified, Severity: model.SeverityHigh}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		clause string
+		want   int
+	}{{"", 1}, {model.Liability, 1}, {model.Indemnification, 0}} {
+		got, err := s.Changes(ctx, ChangeFilter{Clause: tc.clause})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != tc.want {
+			t.Errorf("clause %q: got %d changes, want %d", tc.clause, len(got), tc.want)
+		}
+	}
+	if _, err := s.Changes(ctx, ChangeFilter{Clause: "privacy"}); err == nil {
+		t.Error("unknown clause type: got no error")
+	}
+	chs, _ := s.Changes(ctx, ChangeFilter{})
+	if err := s.Review(ctx, chs[0].ID, "ana", "fine"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Change(ctx, chs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ReviewedBy != "ana" || c.ReviewedAt == nil || c.ReviewNote != "fine" {
+		t.Errorf("reviewed change = %+v", c)
+	}
+	if err := s.Review(ctx, 999, "x", ""); !errors.Is(err, ErrNotFound) {
+		t.Errorf("review of a missing change: got %v, want ErrNotFound", err)
+	}
+}
+
+func TestRefusesNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	s, path := open(t)
+	if _, err := s.db.ExecContext(ctx, "PRAGMA user_version = 99"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(ctx, path); err == nil {
+		t.Fatal("opened a database newer than the binary")
+	}
+}
+
+func TestBackup(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	doc := syncDoc(t, s)
+	record(t, s, doc, 0, model.KindFirst, "backed up text")
+	dest := filepath.Join(t.TempDir(), "copy.db")
+	if err := s.Backup(ctx, dest); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(ctx, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	head, err := c.Latest(ctx, doc)
+	if err != nil || head == nil || head.Version.Text != "backed up text" {
+		t.Fatalf("backup latest = %+v, %v", head, err)
+	}
+}
+
+func TestTimesAreUTC(t *testing.T) {
+	s, _ := open(t)
+	s.Now = func() time.Time { return time.Date(2026, 11, 30, 9, 0, 0, 0, time.FixedZone("CET", 3600)) }
+	doc := syncDoc(t, s)
+	record(t, s, doc, 0, model.KindFirst, "t")
+	vs, _ := s.Versions(context.Background(), doc)
+	if got, want := vs[0].RecordedAt.Format(time.RFC3339), "2026-11-30T08:00:00Z"; got != want {
+		t.Errorf("recorded_at = %s, want %s", got, want)
+	}
+}

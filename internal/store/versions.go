@@ -1,0 +1,108 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// Head is the latest version of a document with what is needed to compare
+// a new capture against it.
+type Head struct {
+	Version    model.Version // with Text
+	RawSHA256  string        // "" when the raw body was not kept
+	MediaType  string
+	SourceURL  string
+	ExtractKey string
+}
+
+const versionColumns = `ve.id, v.name, d.type, ve.recorded_at, ve.text_sha256, ve.kind, ve.reverts_to`
+
+func scanVersion(sc interface{ Scan(...any) error }) (model.Version, error) {
+	var ver model.Version
+	var at string
+	var rev sql.NullInt64
+	err := sc.Scan(&ver.ID, &ver.Vendor, &ver.Document, &at, &ver.SHA256, &ver.Kind, &rev)
+	ver.RecordedAt = parseTime(at)
+	ver.RevertsTo = nullInt(rev)
+	return ver, err
+}
+
+const versionFrom = ` FROM versions ve JOIN documents d ON d.id = ve.document_id JOIN vendors v ON v.id = d.vendor_id `
+
+// Latest returns the latest version of a document, or nil when it has none.
+func (s *Store) Latest(ctx context.Context, docID int64) (*Head, error) {
+	return latest(ctx, s.db, docID)
+}
+
+func latest(ctx context.Context, q queryer, docID int64) (*Head, error) {
+	var h Head
+	var raw sql.NullString
+	row := q.QueryRowContext(ctx, `SELECT `+versionColumns+`, ve.raw_sha256, ve.media_type, ve.source_url, ve.extract_key`+versionFrom+`
+		WHERE ve.document_id = ? ORDER BY ve.id DESC LIMIT 1`, docID)
+	var at string
+	var rev sql.NullInt64
+	err := row.Scan(&h.Version.ID, &h.Version.Vendor, &h.Version.Document, &at, &h.Version.SHA256, &h.Version.Kind, &rev,
+		&raw, &h.MediaType, &h.SourceURL, &h.ExtractKey)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("latest version of document %d: %w", docID, err)
+	}
+	h.Version.RecordedAt = parseTime(at)
+	h.Version.RevertsTo = nullInt(rev)
+	h.RawSHA256 = raw.String
+	text, err := getBlob(ctx, q, h.Version.SHA256)
+	if err != nil {
+		return nil, err
+	}
+	h.Version.Text = string(text)
+	return &h, nil
+}
+
+// Versions returns a document's versions oldest first, without their texts.
+func (s *Store) Versions(ctx context.Context, docID int64) ([]model.Version, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+versionColumns+versionFrom+`WHERE ve.document_id = ? ORDER BY ve.id`, docID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Version
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Version returns one version with its text.
+func (s *Store) Version(ctx context.Context, id int64) (model.Version, error) {
+	v, err := scanVersion(s.db.QueryRowContext(ctx, `SELECT `+versionColumns+versionFrom+`WHERE ve.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, fmt.Errorf("version %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return v, err
+	}
+	text, err := getBlob(ctx, s.db, v.SHA256)
+	if err != nil {
+		return v, err
+	}
+	v.Text = string(text)
+	return v, nil
+}
+
+// Raw returns the raw body that produced a version, or ErrNotFound when none was kept.
+func (s *Store) Raw(ctx context.Context, sha string) ([]byte, error) {
+	if sha == "" {
+		return nil, fmt.Errorf("raw body: %w", ErrNotFound)
+	}
+	return getBlob(ctx, s.db, sha)
+}
