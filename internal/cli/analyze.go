@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+
+	"github.com/toswatch/toswatch/internal/clause"
+	"github.com/toswatch/toswatch/internal/diff"
+	"github.com/toswatch/toswatch/internal/extract"
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+func runAnalyze(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("analyze")
+	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
+	files, err := a.parse(fs, args, 1, -1, "FILE... [--json]   (- reads standard input)")
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(a.env.Stdout)
+	for _, f := range files {
+		data, err := a.readFile(f)
+		if err != nil {
+			return err
+		}
+		clauses := clause.AnalyzeFile(data)
+		if *asJSON {
+			if err := enc.Encode(struct {
+				File    string         `json:"file"`
+				Clauses []model.Clause `json:"clauses"`
+			}{f, nonNil(clauses)}); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(a.env.Stdout, "%s: %d clause(s)\n", f, len(clauses))
+		for _, c := range clauses {
+			fmt.Fprintf(a.env.Stdout, "  %s at bytes %d–%d (cues: %s)\n", c.Type, c.Start, c.End, strings.Join(c.Cues, ", "))
+			if c.Cap != nil {
+				fmt.Fprintf(a.env.Stdout, "    cap: %s\n", clause.DescribeCap(c.Cap))
+			}
+			fmt.Fprintf(a.env.Stdout, "    %s\n", sanitize(excerpt(c.Text, 240)))
+		}
+	}
+	return nil
+}
+
+func runCompare(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("compare")
+	asJSON := fs.Bool("json", false, "print the comparison as JSON")
+	files, err := a.parse(fs, args, 2, 2, "OLD NEW [--json]")
+	if err != nil {
+		return err
+	}
+	var texts [2]string
+	for i, f := range files {
+		data, err := a.readFile(f)
+		if err != nil {
+			return err
+		}
+		if texts[i], err = fileText(data); err != nil {
+			return usagef("%s: %v", f, err)
+		}
+	}
+	res := diff.Compute(texts[0], texts[1])
+	changes := clause.Compare(texts[0], texts[1])
+	if *asJSON {
+		enc := json.NewEncoder(a.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Changed       bool                 `json:"changed"`
+			ClauseChanges []model.ClauseChange `json:"clause_changes"`
+			Diff          diff.Result          `json:"diff"`
+		}{res.Changed(), nonNil(changes), res})
+	}
+	w := a.env.Stdout
+	if !res.Changed() {
+		fmt.Fprintln(w, "no differences")
+		return nil
+	}
+	writeClauseChanges(w, changes)
+	fmt.Fprintln(w)
+	return sanitizeDiff(res).WriteText(w, a.useColor(w))
+}
+
+// readFile reads a file named on the command line ("-": standard input).
+func (a *app) readFile(name string) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(a.env.Stdin)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return data, nil
+}
+
+// fileText is the comparable text of a local file: HTML is extracted as a
+// fetched page would be, text and Markdown are normalised.
+func fileText(data []byte) (string, error) {
+	if strings.HasPrefix(http.DetectContentType(data), "text/html") {
+		return extract.HTML(data, extract.Options{})
+	}
+	return extract.Normalize(string(data)), nil
+}
+
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
+		cut--
+	}
+	return s[:cut] + "…"
+}

@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/toswatch/toswatch/internal/clause"
+	"github.com/toswatch/toswatch/internal/config"
+	"github.com/toswatch/toswatch/internal/fetch"
+	"github.com/toswatch/toswatch/internal/store"
+	"github.com/toswatch/toswatch/internal/tracker"
+)
+
+func runCheck(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("check")
+	asJSON := fs.Bool("json", false, "print a JSON array, one object per document")
+	vendors, err := a.parse(fs, args, 0, -1, "[VENDOR...] [--json]")
+	if err != nil {
+		return err
+	}
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
+	docs, err := cfg.Documents(vendors...)
+	if err != nil {
+		return usageError{err}
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	t := newTracker(cfg, st, a)
+	var progress func(int, tracker.Result)
+	if !*asJSON {
+		progress = func(done int, r tracker.Result) { printResult(a.env.Stdout, done, len(docs), r) }
+	}
+	results := t.CheckAll(ctx, docs, cfg.Settings.Fetch.Concurrency, progress)
+	if *asJSON {
+		enc := json.NewEncoder(a.env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(results); err != nil {
+			return err
+		}
+	}
+	for _, r := range results {
+		if r.Status == store.OutcomeFailed || r.Status == store.OutcomeUnconfirmed {
+			return errFailed
+		}
+	}
+	return nil
+}
+
+// newTracker wires a tracker from the configuration.
+func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
+	f := cfg.Settings.Fetch
+	client := fetch.New(fetch.Options{
+		UserAgent:             cfg.Settings.UserAgent,
+		DialTimeout:           f.DialTimeout,
+		Timeout:               f.Timeout,
+		MaxBodyBytes:          f.MaxBody,
+		PerHost:               f.PerHost,
+		HostDelay:             f.HostDelay,
+		Concurrency:           f.Concurrency,
+		Retries:               f.Retries,
+		RetryBase:             f.RetryBase,
+		MaxRetryAfter:         f.MaxRetryAfter,
+		AllowPrivateRedirects: f.AllowPrivateRedirects,
+	})
+	return &tracker.Tracker{
+		Store:            st,
+		Fetch:            client,
+		Compare:          clause.Compare,
+		ConfirmDelay:     f.ConfirmDelay,
+		FailureThreshold: f.FailureThreshold,
+		Log:              a.log,
+	}
+}
+
+func printResult(w io.Writer, done, total int, r tracker.Result) {
+	line := fmt.Sprintf("[%d/%d] %s / %s: %s", done, total, r.Vendor, r.Document, r.Status)
+	if r.Version != nil && r.Status != store.OutcomeFailed {
+		line += fmt.Sprintf(" (version %d", *r.Version)
+		if r.RevertsTo != nil {
+			line += fmt.Sprintf(", same text as version %d", *r.RevertsTo)
+		}
+		line += ")"
+	}
+	if r.Error != nil {
+		line += ": " + sanitize(*r.Error)
+	}
+	if r.Resumed {
+		line += " (tracking resumed)"
+	}
+	fmt.Fprintln(w, line)
+}

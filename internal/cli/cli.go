@@ -1,0 +1,246 @@
+// Package cli is toswatch's command line: it parses arguments, wires the
+// configuration, store, fetcher and tracker together, and prints results.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/config"
+	"github.com/toswatch/toswatch/internal/store"
+)
+
+// Env is what a command may touch of the outside world.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Stdin          io.Reader
+	Getenv         func(string) string
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // the command ran, and something it checked failed
+	exitUsage   = 2 // bad arguments or configuration
+	exitTrouble = 3 // an internal error: database, I/O
+)
+
+// usageError is a mistake in the command line or configuration: exit status 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// failedError means the command did its work and found failures: exit status 1.
+var errFailed = errors.New("some checks failed")
+
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, a *app, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"check", "[VENDOR...] [--json]", "fetch documents now and record what changed", runCheck},
+		{"history", "VENDOR [DOCUMENT] [--json]", "list recorded versions, oldest first", runHistory},
+		{"show", "VENDOR DOCUMENT [--version ID]", "print the text of a version (the latest by default)", runShow},
+		{"diff", "VENDOR DOCUMENT [--from ID] [--to ID] [--format text|json]", "show what changed (the latest change by default)", runDiff},
+		{"changes", "[--since DURATION] [--vendor V] [--clause liability|indemnification] [--json]", "list recorded changes, newest first, with their clause changes", runChanges},
+		{"analyze", "FILE... [--json]", "find liability and indemnification clauses in local files", runAnalyze},
+		{"compare", "OLD NEW [--json]", "compare two local files: diff and clause changes", runCompare},
+		{"review", "CHANGE_ID --by NAME [--note TEXT]", "mark a change reviewed", runReview},
+		{"status", "[--json]", "every document's last check, outcome and failures", runStatus},
+		{"backup", "FILE", "write a consistent copy of the database to FILE", runBackup},
+		{"run", "", "keep checking every document on its schedule until stopped", runRun},
+	}
+}
+
+// Run runs the command line args and returns the exit status.
+func Run(ctx context.Context, args []string, env Env) int {
+	a := &app{env: env}
+	err := a.dispatch(ctx, args)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errFailed):
+		return exitFailed
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	}
+	fmt.Fprintf(env.Stderr, "toswatch: %v\n", err)
+	var ue usageError
+	var ce *config.Errors
+	if errors.As(err, &ue) || errors.As(err, &ce) {
+		return exitUsage
+	}
+	return exitTrouble
+}
+
+// app holds what every command shares: the global flags and the outside world.
+type app struct {
+	env        Env
+	configPath string
+	dbPath     string
+	logLevel   string
+	log        *slog.Logger
+}
+
+func (a *app) dispatch(ctx context.Context, args []string) error {
+	// Global flags may also come before the command name.
+	pre := a.flags("toswatch")
+	if err := pre.Parse(args); err != nil {
+		return a.flagError(err)
+	}
+	args = pre.Args()
+	if len(args) == 0 || args[0] == "help" {
+		a.usage(a.env.Stdout)
+		if len(args) == 0 {
+			return usagef("no command given")
+		}
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, a, args[1:])
+		}
+	}
+	names := make([]string, 0)
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	sort.Strings(names)
+	return usagef("unknown command %q (commands: %s; see toswatch help)", args[0], strings.Join(names, ", "))
+}
+
+func (a *app) usage(w io.Writer) {
+	fmt.Fprintf(w, "toswatch tracks the terms of service of the vendors listed in vendors.yaml.\n\nUsage: toswatch COMMAND [ARGS] [FLAGS]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n           %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintf(w, "\nFlags on every command:\n"+
+		"  --config FILE     vendors.yaml to use (default ./vendors.yaml, env TOSWATCH_CONFIG)\n"+
+		"  --db FILE         SQLite database (default ./toswatch.db, env TOSWATCH_DB)\n"+
+		"  --log-level LEVEL debug, info, warn or error (default warn; info for run)\n"+
+		"\nRun toswatch COMMAND --help for a command's flags.\n")
+}
+
+// flags returns a flag set with the global flags on it.
+func (a *app) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(a.env.Stderr)
+	if a.configPath == "" {
+		a.configPath = firstNonEmpty(a.env.Getenv("TOSWATCH_CONFIG"), "vendors.yaml")
+	}
+	if a.dbPath == "" {
+		a.dbPath = firstNonEmpty(a.env.Getenv("TOSWATCH_DB"), "toswatch.db")
+	}
+	fs.StringVar(&a.configPath, "config", a.configPath, "vendors.yaml to use (env TOSWATCH_CONFIG)")
+	fs.StringVar(&a.dbPath, "db", a.dbPath, "SQLite database (env TOSWATCH_DB)")
+	fs.StringVar(&a.logLevel, "log-level", a.logLevel, "log level: debug, info, warn, error")
+	return fs
+}
+
+func (a *app) flagError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return usageError{err}
+}
+
+// parse parses flags that may come before or after the positional
+// arguments (the flag package stops at the first positional one) and
+// checks the number of positional arguments.
+func (a *app) parse(fs *flag.FlagSet, args []string, min, max int, usage string) ([]string, error) {
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: toswatch %s %s\n\nFlags:\n", fs.Name(), usage)
+		fs.PrintDefaults()
+	}
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, a.flagError(err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			pos = append(pos, rest...) // everything after "--" is positional
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	if len(pos) < min || (max >= 0 && len(pos) > max) {
+		return nil, usagef("usage: toswatch %s %s", fs.Name(), usage)
+	}
+	a.setupLog()
+	return pos, nil
+}
+
+func (a *app) setupLog() {
+	level := slog.LevelWarn
+	if a.logLevel != "" {
+		if err := level.UnmarshalText([]byte(a.logLevel)); err != nil {
+			level = slog.LevelWarn
+		}
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	var h slog.Handler
+	if isTerminal(a.env.Stderr) {
+		h = slog.NewTextHandler(a.env.Stderr, opts)
+	} else {
+		h = slog.NewJSONHandler(a.env.Stderr, opts)
+	}
+	a.log = slog.New(h)
+}
+
+func (a *app) loadConfig() (*config.Config, error) {
+	return config.Load(a.configPath)
+}
+
+func (a *app) openStore(ctx context.Context) (*store.Store, error) {
+	return store.Open(ctx, a.dbPath)
+}
+
+// openExisting opens the database for a read command, without creating one.
+func (a *app) openExisting(ctx context.Context) (*store.Store, error) {
+	if _, err := os.Stat(a.dbPath); err != nil {
+		return nil, usagef("database %s does not exist yet: run toswatch check first (or pass --db)", a.dbPath)
+	}
+	return store.Open(ctx, a.dbPath)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// parseDuration accepts Go durations plus days ("7d").
+func parseDuration(s string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		var days int
+		if _, err := fmt.Sscanf(n, "%d", &days); err == nil && fmt.Sprint(days) == n && days >= 0 {
+			return time.Duration(days) * 24 * time.Hour, nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, usagef("invalid duration %q (use e.g. 24h, 90m or 7d)", s)
+	}
+	return d, nil
+}

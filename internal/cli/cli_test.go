@@ -1,0 +1,345 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// vendorSite serves the pages under testdata/site like a real vendor:
+// every response carries fresh noise (CSP nonce, cache-busting query
+// strings, tracking ids, a timestamp, a re-keyed obfuscated email).
+type vendorSite struct {
+	mu       sync.Mutex
+	page     string // file under testdata/site
+	etag     string // when set, sent and honoured
+	requests atomic.Int32
+	notMod   atomic.Int32
+}
+
+func (v *vendorSite) serve(page string) {
+	v.mu.Lock()
+	v.page = page
+	v.mu.Unlock()
+}
+
+func (v *vendorSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	v.requests.Add(1)
+	v.mu.Lock()
+	page, etag := v.page, v.etag
+	v.mu.Unlock()
+	if etag != "" {
+		if r.Header.Get("If-None-Match") == etag {
+			v.notMod.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", etag)
+	}
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "site", page))
+	if err != nil {
+		http.Error(w, err.Error(), 500)
+		return
+	}
+	noise := strings.NewReplacer(
+		"{{NONCE}}", randHex(8), "{{TRACKING}}", randHex(6), "{{CACHEBUST}}", randHex(4),
+		"{{TIMESTAMP}}", randHex(10), "{{CFEMAIL}}", cfEmail("legal@acme.example"))
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	noise.WriteString(w, string(b))
+}
+
+func randHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// cfEmail obfuscates an address as Cloudflare does, with a random key.
+func cfEmail(addr string) string {
+	key := make([]byte, 1)
+	rand.Read(key)
+	out := []byte{key[0]}
+	for i := 0; i < len(addr); i++ {
+		out = append(out, addr[i]^key[0])
+	}
+	return hex.EncodeToString(out)
+}
+
+type env struct {
+	t      *testing.T
+	dir    string
+	config string
+	db     string
+	site   *vendorSite
+	url    string
+}
+
+func newEnv(t *testing.T) *env {
+	site := &vendorSite{page: "terms-v1.html"}
+	srv := httptest.NewServer(site)
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	e := &env{t: t, dir: dir, config: filepath.Join(dir, "vendors.yaml"), db: filepath.Join(dir, "toswatch.db"), site: site, url: srv.URL}
+	e.writeConfig(`select: [".terms"]`)
+	return e
+}
+
+func (e *env) writeConfig(docExtra string) {
+	cfg := fmt.Sprintf(`settings:
+  fetch:
+    host_delay: 0s
+    retries: 0
+    confirm_delay: 10ms
+vendors:
+  - name: Acme
+    documents:
+      - type: Terms of Service
+        url: %s/terms
+        %s
+`, e.url, docExtra)
+	if err := os.WriteFile(e.config, []byte(cfg), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// run runs toswatch with the test's config and database.
+func (e *env) run(args ...string) (stdout, stderr string, code int) {
+	var out, errb bytes.Buffer
+	args = append(args, "--config", e.config, "--db", e.db)
+	code = Run(context.Background(), args, Env{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), Getenv: func(string) string { return "" }})
+	return out.String(), errb.String(), code
+}
+
+type checkRow struct {
+	Vendor, Document, Status string
+	Version                  *int64
+	RevertsTo                *int64 `json:"reverts_to"`
+	Error                    *string
+}
+
+func (e *env) check(wantCode int) checkRow {
+	e.t.Helper()
+	out, errOut, code := e.run("check", "--json")
+	if code != wantCode {
+		e.t.Fatalf("check exit %d, want %d; stderr: %s; stdout: %s", code, wantCode, errOut, out)
+	}
+	var rows []checkRow
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != 1 {
+		e.t.Fatalf("check --json: %v: %q", err, out)
+	}
+	return rows[0]
+}
+
+func (e *env) history() []versionJSON {
+	e.t.Helper()
+	out, errOut, code := e.run("history", "acme", "TERMS OF SERVICE", "--json")
+	if code != 0 {
+		e.t.Fatalf("history exit %d: %s", code, errOut)
+	}
+	var vs []versionJSON
+	if err := json.Unmarshal([]byte(out), &vs); err != nil {
+		e.t.Fatalf("history --json: %v: %q", err, out)
+	}
+	return vs
+}
+
+func TestNoiseIsNotAChangeAndWordingIs(t *testing.T) {
+	e := newEnv(t)
+	if r := e.check(0); r.Status != "new" || r.Version == nil {
+		t.Fatalf("first check: %+v, want new", r)
+	}
+	for i := 0; i < 3; i++ { // nonce, cache buster, tracking ids, timestamp, email key all rotate
+		if r := e.check(0); r.Status != "unchanged" {
+			t.Fatalf("noise-only check %d: status %q, want unchanged", i, r.Status)
+		}
+	}
+	e.site.serve("terms-v2.html")
+	r := e.check(0)
+	if r.Status != "changed" || r.RevertsTo != nil {
+		t.Fatalf("wording change: %+v, want changed", r)
+	}
+	if vs := e.history(); len(vs) != 2 || vs[0].Kind != "first" || vs[1].Kind != "change" {
+		t.Fatalf("history = %+v, want first + change", vs)
+	}
+
+	out, errOut, code := e.run("diff", "Acme", "Terms of Service", "--format", "json")
+	if code != 0 {
+		t.Fatalf("diff: exit %d: %s", code, errOut)
+	}
+	var d struct {
+		Lines []struct {
+			Op    string
+			Words []struct{ Op, Text string }
+		}
+		ClauseChanges []struct{ Type, Severity string } `json:"clause_changes"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	var deleted, inserted []string
+	for _, l := range d.Lines {
+		if l.Op != "change" {
+			t.Errorf("diff line op %q, want only changed paragraphs", l.Op)
+		}
+		var del, ins strings.Builder
+		for _, w := range l.Words {
+			switch w.Op {
+			case "delete":
+				del.WriteString(w.Text)
+			case "insert":
+				ins.WriteString(w.Text)
+			}
+		}
+		deleted, inserted = append(deleted, strings.TrimSpace(del.String())), append(inserted, strings.TrimSpace(ins.String()))
+	}
+	wantDel := []string{"thirty (30)", "greater of one thousand US dollars (US $1,000) twelve (12)"}
+	wantIns := []string{"fifteen (15)", "lesser of one hundred US dollars (US $100) six (6)"}
+	if len(deleted) != 2 || !sameWords(deleted[0], wantDel[0]) || !sameWords(deleted[1], wantDel[1]) ||
+		!sameWords(inserted[0], wantIns[0]) || !sameWords(inserted[1], wantIns[1]) {
+		t.Errorf("diff deleted %q inserted %q, want %q and %q", deleted, inserted, wantDel, wantIns)
+	}
+	if len(d.ClauseChanges) == 0 || d.ClauseChanges[0].Type != "liability" || d.ClauseChanges[0].Severity != "high" {
+		t.Errorf("clause changes = %+v, want a high-severity liability change", d.ClauseChanges)
+	}
+
+	out, _, code = e.run("diff", "Acme", "Terms of Service")
+	if code != 0 || !strings.Contains(out, "[-thirty-]") || !strings.Contains(out, "{+fifteen+}") {
+		t.Errorf("text diff (exit %d) lacks [-thirty-]{+fifteen+} markers:\n%s", code, out)
+	}
+
+	e.site.serve("terms-v1.html") // the vendor rolls back: a flip-flop
+	r = e.check(0)
+	if r.Status != "changed" || r.RevertsTo == nil || *r.RevertsTo != 1 {
+		t.Fatalf("flip-flop: %+v, want changed with reverts_to 1", r)
+	}
+}
+
+// sameWords compares word sequences, ignoring how the diff grouped spaces.
+func sameWords(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+}
+
+func TestNotModifiedIsUnchanged(t *testing.T) {
+	e := newEnv(t)
+	e.site.etag = `"v1"`
+	e.check(0)
+	if r := e.check(0); r.Status != "unchanged" {
+		t.Fatalf("304: status %q, want unchanged", r.Status)
+	}
+	if got := e.site.notMod.Load(); got != 1 {
+		t.Errorf("server answered 304 %d times, want 1", got)
+	}
+	if vs := e.history(); len(vs) != 1 {
+		t.Errorf("got %d versions, want 1", len(vs))
+	}
+}
+
+func TestSelectorThatStopsMatchingFailsAndRecordsNothing(t *testing.T) {
+	e := newEnv(t)
+	e.check(0)
+	e.writeConfig(`select: [".terms-of-service"]`)
+	r := e.check(1)
+	if r.Status != "failed" || r.Error == nil || !strings.HasPrefix(*r.Error, "selector_missing") {
+		t.Fatalf("got %+v, want failed with selector_missing", r)
+	}
+	if vs := e.history(); len(vs) != 1 {
+		t.Errorf("got %d versions after a failed check, want 1", len(vs))
+	}
+}
+
+func TestSelectorChangeIsTechnical(t *testing.T) {
+	e := newEnv(t)
+	e.check(0)
+	e.writeConfig("select: [\".terms\"]\n        remove: [\"h1\"]")
+	if r := e.check(0); r.Status != "technical" {
+		t.Fatalf("after a selector change: status %q, want technical", r.Status)
+	}
+	vs := e.history()
+	if len(vs) != 2 || vs[1].Kind != "technical" {
+		t.Fatalf("history = %+v, want first + technical", vs)
+	}
+	if r := e.check(0); r.Status != "unchanged" {
+		t.Errorf("next check: status %q, want unchanged", r.Status)
+	}
+	out, _, _ := e.run("changes", "--json")
+	if strings.Contains(out, `"to_version": 2`) {
+		t.Errorf("a technical version was listed as a change: %s", out)
+	}
+}
+
+func TestConfigErrorsExit2AndTouchNothing(t *testing.T) {
+	e := newEnv(t)
+	os.WriteFile(e.config, []byte("vendors:\n  - name: Acme\n    documents:\n      - type: ToS\n        url: ftp://example.com/terms\n"), 0o644)
+	_, errOut, code := e.run("check")
+	if code != 2 || !strings.Contains(errOut, "vendors.yaml:5:") {
+		t.Errorf("exit %d, stderr %q; want 2 and a file:line:column", code, errOut)
+	}
+	if _, err := os.Stat(e.db); err == nil {
+		t.Error("a database was created despite the config error")
+	}
+	if got := e.site.requests.Load(); got != 0 {
+		t.Errorf("%d requests made despite the config error", got)
+	}
+}
+
+func TestBadCommandLines(t *testing.T) {
+	e := newEnv(t)
+	e.check(0)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"frobnicate"}, "unknown command"},
+		{[]string{"history", "Nobody"}, "unknown vendor"},
+		{[]string{"check", "Nobody"}, "Nobody"},
+		{[]string{"show", "Acme", "Privacy"}, "unknown document"},
+		{[]string{"show", "Acme", "Terms of Service", "--version", "99"}, "not a version"},
+		{[]string{"show", "Acme", "Terms of Service", "--version", "x"}, "invalid version"},
+		{[]string{"diff", "Acme", "Terms of Service", "--format", "yaml"}, "invalid --format"},
+		{[]string{"history"}, "usage"},
+		{[]string{"check", "--bogus"}, "bogus"},
+	} {
+		_, errOut, code := e.run(tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+		if strings.Contains(errOut, "goroutine") {
+			t.Errorf("%v: stack trace on stderr", tc.args)
+		}
+	}
+}
+
+func TestShowPrintsLatestText(t *testing.T) {
+	e := newEnv(t)
+	e.check(0)
+	out, _, code := e.run("show", "ACME", "terms of service")
+	if code != 0 || !strings.Contains(out, "thirty (30) days") || strings.Contains(out, "cookies") {
+		t.Errorf("show (exit %d):\n%s", code, out)
+	}
+}
+
+func TestSanitizeStripsTerminalEscapes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain text\n", "plain text\n"},
+		{"red \x1b[31mALERT\x1b[0m done", "red ALERT done"},
+		{"title \x1b]0;pwned\x07 after", "title  after"},
+		{"bell\x07 and nul\x00 and c1\u009b", "bell and nul and c1"},
+		{"tab\tkept", "tab\tkept"},
+		{"accents é ü 中文", "accents é ü 中文"},
+	} {
+		if got := sanitize(tc.in); got != tc.want {
+			t.Errorf("sanitize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

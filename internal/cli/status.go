@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/store"
+)
+
+func isNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }
+
+type statusJSON struct {
+	Vendor       string  `json:"vendor"`
+	Document     string  `json:"document"`
+	URL          string  `json:"url"`
+	LastCheck    *string `json:"last_check"`
+	Outcome      string  `json:"outcome"`
+	Error        string  `json:"error,omitempty"`
+	Failures     int     `json:"failures"`
+	FailingSince *string `json:"failing_since"`
+	Failing      bool    `json:"failing"`
+}
+
+func runStatus(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("status")
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	if _, err := a.parse(fs, args, 0, 0, "[--json]"); err != nil {
+		return err
+	}
+	threshold := 3
+	if cfg, err := a.loadConfig(); err == nil {
+		threshold = cfg.Settings.Fetch.FailureThreshold
+	}
+	st, err := a.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	docs, err := st.ListDocuments(ctx, "")
+	if err != nil {
+		return err
+	}
+	rows := []statusJSON{}
+	for _, d := range docs {
+		r := statusJSON{Vendor: d.Vendor, Document: d.Type, URL: d.URL, Outcome: "never checked", Failures: d.Failures,
+			Failing: d.Failures >= threshold}
+		if c := d.LastCheck; c != nil {
+			t := c.StartedAt.UTC().Format(time.RFC3339)
+			r.LastCheck, r.Outcome, r.Error = &t, c.Outcome, c.Error
+		}
+		if d.FailingSince != nil {
+			t := d.FailingSince.UTC().Format(time.RFC3339)
+			r.FailingSince = &t
+		}
+		rows = append(rows, r)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(a.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	tw := tabwriter.NewWriter(a.env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "VENDOR\tDOCUMENT\tLAST CHECK (UTC)\tOUTCOME\tSINCE")
+	for _, r := range rows {
+		last, since := "-", ""
+		if r.LastCheck != nil {
+			last = *r.LastCheck
+		}
+		outcome := r.Outcome
+		if r.Failing {
+			outcome = fmt.Sprintf("FAILING (%d in a row)", r.Failures)
+			since = *r.FailingSince
+		}
+		if r.Error != "" {
+			outcome += ": " + sanitize(excerpt(r.Error, 80))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", sanitize(r.Vendor), sanitize(r.Document), last, outcome, since)
+	}
+	return tw.Flush()
+}
+
+func runBackup(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("backup")
+	pos, err := a.parse(fs, args, 1, 1, "FILE")
+	if err != nil {
+		return err
+	}
+	st, err := a.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.env.Stdout, "backed up %s to %s\n", a.dbPath, pos[0])
+	return nil
+}

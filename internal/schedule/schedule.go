@@ -1,0 +1,113 @@
+// Package schedule runs jobs on intervals for `toswatch run`: each tracked
+// document is checked on its own schedule, with jitter so that checks do not
+// all hit at once, never twice at the same time, and everything stops
+// cleanly when the context is cancelled.
+package schedule
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"time"
+
+	"github.com/go-co-op/gocron/v2"
+	"github.com/jonboulle/clockwork"
+)
+
+// Job is one recurring task.
+type Job struct {
+	Name     string
+	Interval time.Duration
+	Run      func(ctx context.Context)
+	// At, when set, runs the job daily at this wall-clock time ("08:00")
+	// in Location instead of every Interval.
+	At       string
+	Location *time.Location
+}
+
+// Scheduler runs jobs until its context is cancelled.
+type Scheduler struct {
+	// Clock is the scheduler's clock; tests use a fake one.
+	Clock clockwork.Clock
+	// Jitter is the fraction of an interval by which runs are spread
+	// (0.1: ±10%). The first runs are spread over the first Spread.
+	Jitter float64
+	Spread time.Duration
+	// StopTimeout bounds how long Run waits for running jobs at shutdown.
+	StopTimeout time.Duration
+	Log         *slog.Logger
+}
+
+// Run schedules the jobs and blocks until ctx is cancelled, then waits for
+// running jobs to finish (they see their context cancelled) and returns.
+func (s *Scheduler) Run(ctx context.Context, jobs []Job) error {
+	clock := s.Clock
+	if clock == nil {
+		clock = clockwork.NewRealClock()
+	}
+	stop := s.StopTimeout
+	if stop == 0 {
+		stop = 30 * time.Second
+	}
+	sched, err := gocron.NewScheduler(gocron.WithClock(clock), gocron.WithLocation(time.UTC), gocron.WithStopTimeout(stop))
+	if err != nil {
+		return fmt.Errorf("scheduler: %w", err)
+	}
+	for _, j := range jobs {
+		def, err := s.definition(j)
+		if err != nil {
+			return err
+		}
+		opts := []gocron.JobOption{
+			gocron.WithName(j.Name),
+			gocron.WithContext(ctx),
+			// A job still running when its next turn comes is not run twice.
+			gocron.WithSingletonMode(gocron.LimitModeReschedule),
+		}
+		if j.At == "" {
+			// Interval jobs start now, spread over the first Spread.
+			start := gocron.WithStartImmediately()
+			if s.Spread > 0 {
+				start = gocron.WithStartDateTime(clock.Now().Add(time.Duration(1 + rand.Int64N(int64(s.Spread)))))
+			}
+			opts = append(opts, gocron.WithStartAt(start))
+		}
+		run := j.Run
+		_, err = sched.NewJob(def, gocron.NewTask(func(ctx context.Context) { run(ctx) }), opts...)
+		if err != nil {
+			return fmt.Errorf("schedule %s: %w", j.Name, err)
+		}
+	}
+	sched.Start()
+	<-ctx.Done()
+	if s.Log != nil {
+		s.Log.Info("stopping scheduler")
+	}
+	if err := sched.Shutdown(); err != nil {
+		return fmt.Errorf("scheduler shutdown: %w", err)
+	}
+	return nil
+}
+
+func (s *Scheduler) definition(j Job) (gocron.JobDefinition, error) {
+	if j.At != "" {
+		var h, m uint
+		if _, err := fmt.Sscanf(j.At, "%d:%d", &h, &m); err != nil || h > 23 || m > 59 {
+			return nil, fmt.Errorf("schedule %s: invalid time of day %q (want HH:MM)", j.Name, j.At)
+		}
+		loc := j.Location
+		if loc == nil {
+			loc = time.UTC
+		}
+		return gocron.CronJob(fmt.Sprintf("CRON_TZ=%s %d %d * * *", loc.String(), m, h), false), nil
+	}
+	if j.Interval <= 0 {
+		return nil, fmt.Errorf("schedule %s: interval must be positive", j.Name)
+	}
+	if s.Jitter <= 0 {
+		return gocron.DurationJob(j.Interval), nil
+	}
+	spread := time.Duration(float64(j.Interval) * s.Jitter)
+	return gocron.DurationRandomJob(j.Interval-spread, j.Interval+spread), nil
+}

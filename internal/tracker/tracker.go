@@ -1,0 +1,292 @@
+// Package tracker runs checks: for one document it fetches the page,
+// extracts its text, compares it with the latest stored version, analyses
+// what moved, and records the outcome in one transaction.
+package tracker
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/extract"
+	"github.com/toswatch/toswatch/internal/fetch"
+	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/store"
+)
+
+// Fetcher gets one page. *fetch.Client is the real one.
+type Fetcher interface {
+	Fetch(ctx context.Context, req fetch.Request) (*fetch.Response, error)
+}
+
+// Tracker checks documents and records what it finds.
+type Tracker struct {
+	Store *store.Store
+	Fetch Fetcher
+	// Compare classifies how the liability and indemnification clauses
+	// moved between two texts; nil records changes without analysis.
+	Compare func(oldText, newText string) []model.ClauseChange
+	// ConfirmDelay is how long to wait before re-fetching a page whose text
+	// changed drastically, to confirm the change before recording it.
+	ConfirmDelay time.Duration
+	// FailureThreshold is the number of failed checks in a row after which
+	// a document counts as failing (and its recovery is reported).
+	FailureThreshold int
+	Log              *slog.Logger
+	Now              func() time.Time
+}
+
+// Result is the outcome of one check, as `check --json` prints it.
+type Result struct {
+	Vendor    string `json:"vendor"`
+	Document  string `json:"document"`
+	Status    string `json:"status"` // store.Outcome*
+	Version   *int64 `json:"version"`
+	RevertsTo *int64 `json:"reverts_to"`
+	Error     *string `json:"error"`
+	// Resumed is set when a document that had been failing works again.
+	Resumed  bool          `json:"resumed,omitempty"`
+	Duration time.Duration `json:"-"`
+}
+
+// checkError is a failed check: a stable kind name and the detail.
+type checkError struct {
+	kind string
+	err  error
+}
+
+func (e *checkError) Error() string {
+	msg := e.err.Error()
+	if strings.HasPrefix(msg, e.kind) {
+		return msg
+	}
+	return e.kind + ": " + msg
+}
+
+// Check checks one document now and records the outcome.
+func (t *Tracker) Check(ctx context.Context, doc model.Document) Result {
+	start := t.now()
+	res := Result{Vendor: doc.Vendor, Document: doc.Type}
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		res, err = t.check(ctx, doc, start)
+		if !errors.Is(err, store.ErrConflict) {
+			break
+		}
+		// Another process recorded a version meanwhile: compare again.
+	}
+	if err != nil {
+		msg := err.Error()
+		res.Status, res.Error = store.OutcomeFailed, &msg
+	}
+	res.Duration = t.now().Sub(start)
+	t.log(res)
+	return res
+}
+
+func (t *Tracker) log(r Result) {
+	if t.Log == nil {
+		return
+	}
+	attrs := []any{slog.String("vendor", r.Vendor), slog.String("document", r.Document),
+		slog.String("status", r.Status), slog.Duration("duration", r.Duration)}
+	if r.Version != nil {
+		attrs = append(attrs, slog.Int64("version", *r.Version))
+	}
+	if r.Error != nil {
+		t.Log.Warn("check failed", append(attrs, slog.String("error", *r.Error))...)
+		return
+	}
+	if r.Resumed {
+		t.Log.Info("tracking resumed", attrs...)
+	}
+	t.Log.Info("checked", attrs...)
+}
+
+func (t *Tracker) now() time.Time {
+	if t.Now != nil {
+		return t.Now()
+	}
+	return time.Now().UTC()
+}
+
+// check does one attempt. A returned error is a database error (or
+// ErrConflict); failures of the page itself are recorded checks.
+func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time) (Result, error) {
+	res := Result{Vendor: doc.Vendor, Document: doc.Type}
+	docID, err := t.Store.SyncDocument(ctx, doc)
+	if err != nil {
+		return res, err
+	}
+	info, err := t.Store.GetDocument(ctx, docID)
+	if err != nil {
+		return res, err
+	}
+	head, err := t.Store.Latest(ctx, docID)
+	if err != nil {
+		return res, err
+	}
+	key := ExtractKey(doc)
+	rec := store.Check{DocumentID: docID, StartedAt: start}
+	var baseline *string // the text the new capture is compared with
+	if head != nil {
+		rec.ExpectLatest = head.Version.ID
+		baseline = &head.Version.Text
+		if tech := t.reextract(ctx, doc, head, key); tech != nil {
+			rec.New = append(rec.New, *tech)
+			baseline = &tech.Text
+		}
+	}
+
+	req := fetch.Request{URL: doc.URL}
+	if head != nil {
+		req.ETag, req.LastModified = info.ETag, info.LastModified
+	}
+	got, err := t.capture(ctx, doc, req)
+	rec.HTTPStatus = got.status
+	rec.Duration = t.now().Sub(start)
+	switch {
+	case err != nil:
+		return t.fail(ctx, rec, res, err)
+	case got.notModified:
+		rec.ETag, rec.LastModified = info.ETag, info.LastModified
+	default:
+		rec.ETag, rec.LastModified = got.etag, got.lastModified
+	}
+	if got.notModified || (baseline != nil && got.text == *baseline) {
+		rec.Outcome = store.OutcomeUnchanged
+		if len(rec.New) > 0 {
+			rec.Outcome = store.OutcomeTechnical
+		}
+		return t.record(ctx, rec, res)
+	}
+	nv := store.NewVersion{Kind: model.KindFirst, Text: got.text, Raw: got.raw, MediaType: got.mediaType,
+		SourceURL: got.url, ExtractKey: key}
+	rec.Outcome = store.OutcomeNew
+	if baseline != nil {
+		if drastic(*baseline, got.text) {
+			confirmed, err := t.confirm(ctx, doc, got.text)
+			if err != nil {
+				return t.fail(ctx, rec, res, err)
+			}
+			if !confirmed {
+				rec.Outcome = store.OutcomeUnconfirmed
+				rec.New = nil // a technical re-extraction waits for a trustworthy check too
+				rec.Error = "unconfirmed: the text changed drastically and a second fetch did not agree; nothing recorded"
+				return t.record(ctx, rec, res)
+			}
+		}
+		nv.Kind = model.KindChange
+		rec.Outcome = store.OutcomeChanged
+		if t.Compare != nil {
+			nv.ClauseChanges = t.Compare(*baseline, got.text)
+		}
+	}
+	rec.New = append(rec.New, nv)
+	return t.record(ctx, rec, res)
+}
+
+func (t *Tracker) fail(ctx context.Context, rec store.Check, res Result, err error) (Result, error) {
+	rec.Outcome, rec.Error, rec.New = store.OutcomeFailed, err.Error(), nil
+	return t.record(ctx, rec, res)
+}
+
+func (t *Tracker) record(ctx context.Context, rec store.Check, res Result) (Result, error) {
+	r, err := t.Store.RecordCheck(ctx, rec)
+	if err != nil {
+		return res, err
+	}
+	res.Status = rec.Outcome
+	if r.VersionID != 0 {
+		id := r.VersionID
+		res.Version = &id
+	}
+	if len(rec.New) > 0 {
+		res.RevertsTo = r.RevertsTo
+	}
+	if rec.Error != "" {
+		msg := rec.Error
+		res.Error = &msg
+	}
+	threshold := t.FailureThreshold
+	if threshold <= 0 {
+		threshold = 3
+	}
+	res.Resumed = r.PriorFailures >= threshold
+	return res, nil
+}
+
+// reextract applies the document's current extraction settings to the raw
+// body of its latest version when those settings changed since. A
+// different text is a technical version: the page did not change, the way
+// it is read did.
+func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store.Head, key string) *store.NewVersion {
+	if head.ExtractKey == key || head.RawSHA256 == "" {
+		return nil
+	}
+	raw, err := t.Store.Raw(ctx, head.RawSHA256)
+	if err != nil {
+		return nil
+	}
+	text, err := extractBody(raw, head.MediaType, head.SourceURL, doc.Select, doc.Remove)
+	if err != nil || text == head.Version.Text {
+		return nil
+	}
+	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, MediaType: head.MediaType,
+		SourceURL: head.SourceURL, ExtractKey: key}
+}
+
+// ExtractKey identifies the settings a text was extracted with: the
+// extractor's revision and the document's selectors. When it changes, the
+// latest raw body is extracted again (see reextract).
+func ExtractKey(doc model.Document) string {
+	b, _ := json.Marshal(struct {
+		Rev            int
+		Select, Remove []string
+		Combine        []model.Part
+	}{extract.Revision, doc.Select, doc.Remove, doc.Combine})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
+}
+
+// drastic reports whether a new text is so different from the current one
+// that it may be a broken capture rather than a new version: less than half
+// as long, or sharing less than 30% of its paragraphs.
+func drastic(old, new string) bool {
+	if len(new) < len(old)/2 {
+		return true
+	}
+	oldParas := strings.Split(old, "\n")
+	seen := make(map[string]bool, len(oldParas))
+	for _, p := range oldParas {
+		seen[p] = true
+	}
+	shared := 0
+	for _, p := range strings.Split(new, "\n") {
+		if seen[p] {
+			shared++
+		}
+	}
+	return float64(shared) < 0.3*float64(len(oldParas))
+}
+
+// confirm fetches the page again after ConfirmDelay and reports whether it
+// gives the same text.
+func (t *Tracker) confirm(ctx context.Context, doc model.Document, text string) (bool, error) {
+	select {
+	case <-ctx.Done():
+		return false, ctx.Err()
+	case <-time.After(t.ConfirmDelay):
+	}
+	again, err := t.capture(ctx, doc, fetch.Request{URL: doc.URL})
+	if err != nil {
+		return false, fmt.Errorf("unconfirmed: confirming a drastic change: %w", err)
+	}
+	return again.text == text, nil
+}
