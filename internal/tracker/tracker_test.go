@@ -1,0 +1,181 @@
+package tracker
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/toswatch/toswatch/internal/fetch"
+	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/store"
+)
+
+// pages is a fake Fetcher that serves HTML bodies in turn; the last one repeats.
+type pages struct {
+	mu     sync.Mutex
+	bodies []string
+	calls  int
+}
+
+func (p *pages) Fetch(ctx context.Context, req fetch.Request) (*fetch.Response, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	i := min(p.calls, len(p.bodies)-1)
+	p.calls++
+	return &fetch.Response{URL: req.URL, Status: 200, MediaType: "text/html", Body: []byte(p.bodies[i])}, nil
+}
+
+// page makes a terms page of n paragraphs; edit replaces paragraph i's text.
+func page(n int, edit map[int]string) string {
+	var b strings.Builder
+	b.WriteString("<html><body><main class=terms><h1>Terms of Service</h1>")
+	for i := 0; i < n; i++ {
+		text, ok := edit[i]
+		if !ok {
+			text = fmt.Sprintf("Section %d. The customer shall comply with the acceptable use policy number %d at all times during the term.", i, i)
+		}
+		fmt.Fprintf(&b, "<p>%s</p>", text)
+	}
+	b.WriteString("</main></body></html>")
+	return b.String()
+}
+
+var doc = model.Document{Vendor: "Acme", Type: "Terms of Service", URL: "http://127.0.0.1:1/terms", Select: []string{".terms"}}
+
+func newTracker(t *testing.T, path string, f Fetcher) *Tracker {
+	t.Helper()
+	if path == "" {
+		path = filepath.Join(t.TempDir(), "toswatch.db")
+	}
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return &Tracker{Store: st, Fetch: f}
+}
+
+func versions(t *testing.T, tr *Tracker) []model.Version {
+	t.Helper()
+	d, err := tr.Store.FindDocument(context.Background(), doc.Vendor, doc.Type)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := tr.Store.Versions(context.Background(), d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vs
+}
+
+func TestTruncatedCaptureIsUnconfirmedAndNotRecorded(t *testing.T) {
+	// The second capture lost most of the page; the confirming fetch sees the full page again.
+	f := &pages{bodies: []string{page(40, nil), page(5, nil), page(40, nil)}}
+	tr := newTracker(t, "", f)
+	ctx := context.Background()
+	if r := tr.Check(ctx, doc); r.Status != store.OutcomeNew {
+		t.Fatalf("first check: %+v", r)
+	}
+	r := tr.Check(ctx, doc)
+	if r.Status != store.OutcomeUnconfirmed || r.Error == nil || !strings.HasPrefix(*r.Error, "unconfirmed") {
+		t.Fatalf("truncated capture: %+v, want unconfirmed", r)
+	}
+	if got := len(versions(t, tr)); got != 1 {
+		t.Errorf("got %d versions, want 1", got)
+	}
+}
+
+func TestDrasticChangeConfirmedIsRecorded(t *testing.T) {
+	// A real rewrite: every paragraph differs, and the confirming fetch agrees.
+	rewrite := map[int]string{}
+	for i := 0; i < 40; i++ {
+		rewrite[i] = fmt.Sprintf("Clause %d. The provider may update these terms with notice period %d days.", i, i)
+	}
+	f := &pages{bodies: []string{page(40, nil), page(40, rewrite)}}
+	tr := newTracker(t, "", f)
+	ctx := context.Background()
+	tr.Check(ctx, doc)
+	if r := tr.Check(ctx, doc); r.Status != store.OutcomeChanged {
+		t.Fatalf("confirmed rewrite: %+v, want changed", r)
+	}
+	if f.calls != 3 {
+		t.Errorf("fetched %d times, want 3 (first, change, confirmation)", f.calls)
+	}
+}
+
+func TestSmallChangeNeedsNoConfirmation(t *testing.T) {
+	f := &pages{bodies: []string{page(40, nil), page(40, map[int]string{7: "Section 7. Changed wording."})}}
+	tr := newTracker(t, "", f)
+	ctx := context.Background()
+	tr.Check(ctx, doc)
+	if r := tr.Check(ctx, doc); r.Status != store.OutcomeChanged {
+		t.Fatalf("%+v, want changed", r)
+	}
+	if f.calls != 2 {
+		t.Errorf("fetched %d times, want 2", f.calls)
+	}
+}
+
+func TestConcurrentChecksRecordOneVersion(t *testing.T) {
+	// Several trackers on one database (as two processes would be) see the
+	// same new text at once: exactly one version may be recorded.
+	path := filepath.Join(t.TempDir(), "toswatch.db")
+	base := newTracker(t, path, &pages{bodies: []string{page(40, nil)}})
+	base.Check(context.Background(), doc)
+	changed := page(40, map[int]string{3: "Section 3. New wording for everyone."})
+	var wg sync.WaitGroup
+	results := make([]Result, 4)
+	for i := range results {
+		tr := newTracker(t, path, &pages{bodies: []string{changed}})
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = tr.Check(context.Background(), doc)
+		}()
+	}
+	wg.Wait()
+	changedCount := 0
+	for _, r := range results {
+		switch r.Status {
+		case store.OutcomeChanged:
+			changedCount++
+		case store.OutcomeUnchanged:
+		default:
+			t.Errorf("concurrent check: %+v", r)
+		}
+	}
+	if changedCount != 1 {
+		t.Errorf("%d checks reported changed, want 1", changedCount)
+	}
+	if got := len(versions(t, base)); got != 2 {
+		t.Errorf("got %d versions, want 2", got)
+	}
+}
+
+func TestDrastic(t *testing.T) {
+	old := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj"
+	for _, tc := range []struct {
+		name, new string
+		want      bool
+	}{
+		{"same", old, false},
+		{"one paragraph edited", "a\nb\nc\nd\ne\nf\ng\nh\ni\nJ", false},
+		{"less than half as long", "a\nb", true},
+		{"shares under 30%", "a\nb\nX\nY\nZ\nW\nV\nU\nT\nS", true},
+	} {
+		if got := drastic(old, tc.new); got != tc.want {
+			t.Errorf("%s: drastic = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestInterleaveHosts(t *testing.T) {
+	docs := []model.Document{{URL: "http://a/1"}, {URL: "http://a/2"}, {URL: "http://a/3"}, {URL: "http://b/1"}, {URL: "http://c/1"}}
+	got := fmt.Sprint(interleaveHosts(docs))
+	if want := "[0 3 4 1 2]"; got != want {
+		t.Errorf("order = %s, want %s", got, want)
+	}
+}
