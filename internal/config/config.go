@@ -1,0 +1,247 @@
+// Package config loads and validates vendors.yaml: the vendors and terms
+// documents toswatch tracks, and the settings of every other part (fetch
+// limits, browser, web server, e-mail digest). It is loaded once and the
+// typed structs are passed to constructors.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// Defaults applied by Load where the file leaves a setting out (or zero).
+const (
+	DefaultSchedule  = 6 * time.Hour
+	DefaultUserAgent = "toswatch/1.0 (+https://github.com/toswatch/toswatch)"
+	DefaultWebAddr   = "127.0.0.1:8080"
+	DefaultTabs      = 2
+
+	DefaultTimeout          = 30 * time.Second
+	DefaultDialTimeout      = 10 * time.Second
+	DefaultMaxBody          = 10 << 20
+	DefaultPerHost          = 2
+	DefaultHostDelay        = time.Second
+	DefaultConcurrency      = 8
+	DefaultRetries          = 2
+	DefaultRetryBase        = time.Second
+	DefaultMaxRetryAfter    = 60 * time.Second
+	DefaultConfirmDelay     = 5 * time.Second
+	DefaultFailureThreshold = 3
+)
+
+// Render modes of a document.
+const (
+	RenderAuto    = "auto"
+	RenderHTTP    = "http"
+	RenderBrowser = "browser"
+)
+
+// SMTP TLS modes.
+const (
+	TLSStartTLS = "starttls"
+	TLSImplicit = "tls"
+	TLSNone     = "none"
+)
+
+// Config is a loaded, valid vendors.yaml.
+//
+// Each Document has Vendor filled in, Render set ("auto" by default) and
+// Select/Remove as lists. When a document has parts, Combine lists all of
+// them in order (a top-level url becomes the first part), URL is the first
+// part's URL, and a part without its own select/remove uses the
+// document's.
+type Config struct {
+	Path     string
+	Settings Settings
+	Vendors  []model.Vendor
+}
+
+// Settings are the program-wide settings of vendors.yaml.
+type Settings struct {
+	Schedule  time.Duration // how often each document is checked
+	UserAgent string
+	Fetch     Fetch
+	Browser   Browser
+	Web       Web
+	Digest    Digest
+}
+
+// Fetch holds the politeness and size limits of the fetcher. A zero field
+// means "use the default" (see WithDefaults), except Retries, HostDelay and
+// ConfirmDelay, where zero turns the feature off: Load sets their defaults
+// when the file leaves them out.
+type Fetch struct {
+	Timeout               time.Duration // whole request
+	DialTimeout           time.Duration
+	MaxBody               int64 // bytes
+	PerHost               int   // requests in flight per host
+	Concurrency           int   // requests in flight overall
+	Retries               int
+	HostDelay             time.Duration // pause between requests to one host
+	RetryBase             time.Duration // first backoff, doubled on each retry
+	MaxRetryAfter         time.Duration // longest Retry-After honoured
+	ConfirmDelay          time.Duration // wait before re-fetching to confirm a drastic change
+	AllowPrivateRedirects bool
+	FailureThreshold      int // consecutive failures before a document is reported failing
+}
+
+// Browser configures the headless browser used for pages that need
+// JavaScript.
+type Browser struct {
+	Path string // empty: look for one
+	Tabs int
+}
+
+// Web configures the web interface.
+type Web struct {
+	Addr     string
+	BaseURL  string // public URL, for links in feeds and mail
+	TokenEnv string // environment variable holding the access token
+}
+
+// Digest configures the e-mail digest of changes.
+type Digest struct {
+	To        []string
+	From      string
+	At        string // "HH:MM"
+	Timezone  string // IANA name; empty: local time
+	SendEmpty bool
+	SMTP      SMTP
+}
+
+// SMTP is the mail server of the digest. The password is never in the
+// file: PasswordEnv names the environment variable holding it.
+type SMTP struct {
+	Host        string
+	Port        int
+	Username    string
+	PasswordEnv string
+	TLS         string // TLSStartTLS, TLSImplicit or TLSNone
+}
+
+// WithDefaults returns f with every zero field set to its default, so that
+// code building a Fetch by hand (tests, tools) gets the same limits as a
+// loaded file.
+func (f Fetch) WithDefaults() Fetch {
+	setDur := func(p *time.Duration, def time.Duration) {
+		if *p == 0 {
+			*p = def
+		}
+	}
+	setInt := func(p *int, def int) {
+		if *p == 0 {
+			*p = def
+		}
+	}
+	setDur(&f.Timeout, DefaultTimeout)
+	setDur(&f.DialTimeout, DefaultDialTimeout)
+	if f.MaxBody == 0 {
+		f.MaxBody = DefaultMaxBody
+	}
+	setInt(&f.PerHost, DefaultPerHost)
+	setInt(&f.Concurrency, DefaultConcurrency)
+	setDur(&f.RetryBase, DefaultRetryBase)
+	setDur(&f.MaxRetryAfter, DefaultMaxRetryAfter)
+	setInt(&f.FailureThreshold, DefaultFailureThreshold)
+	return f
+}
+
+// switchableDefaults is a Fetch with the defaults of the settings whose zero
+// value means "off", set before the file is read.
+func switchableDefaults() Fetch {
+	return Fetch{Retries: DefaultRetries, HostDelay: DefaultHostDelay, ConfirmDelay: DefaultConfirmDelay}
+}
+
+// WithDefaults returns s with every unset setting at its default.
+func (s Settings) WithDefaults() Settings {
+	if s.Schedule == 0 {
+		s.Schedule = DefaultSchedule
+	}
+	if s.UserAgent == "" {
+		s.UserAgent = DefaultUserAgent
+	}
+	s.Fetch = s.Fetch.WithDefaults()
+	if s.Browser.Tabs == 0 {
+		s.Browser.Tabs = DefaultTabs
+	}
+	if s.Web.Addr == "" {
+		s.Web.Addr = DefaultWebAddr
+	}
+	if s.Digest.SMTP.Host != "" {
+		if s.Digest.SMTP.TLS == "" {
+			s.Digest.SMTP.TLS = TLSStartTLS
+		}
+		if s.Digest.SMTP.Port == 0 {
+			s.Digest.SMTP.Port = map[string]int{TLSStartTLS: 587, TLSImplicit: 465, TLSNone: 25}[s.Digest.SMTP.TLS]
+		}
+	}
+	return s
+}
+
+// Load reads and validates the vendors.yaml at path. Problems in the file
+// come back together as an *Errors.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &notFoundError{path: path}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse validates the contents of a vendors.yaml; path is used only in
+// error messages and Config.Path.
+func Parse(path string, data []byte) (*Config, error) {
+	d := newDecoder(path)
+	c := d.decodeFile(data)
+	if err := d.result(); err != nil {
+		return nil, err
+	}
+	c.Path = path
+	c.Settings = c.Settings.WithDefaults()
+	return c, nil
+}
+
+// Documents returns the documents of the named vendors (matched
+// case-insensitively), in file order, or of every vendor when names is
+// empty. An unknown name is an error that lists the known vendors.
+func (c *Config) Documents(names ...string) ([]model.Document, error) {
+	want := map[string]bool{}
+	for _, n := range names {
+		want[strings.ToLower(strings.TrimSpace(n))] = true
+	}
+	found := map[string]bool{}
+	var docs []model.Document
+	for _, v := range c.Vendors {
+		key := strings.ToLower(v.Name)
+		if len(want) > 0 && !want[key] {
+			continue
+		}
+		found[key] = true
+		docs = append(docs, v.Documents...)
+	}
+	var missing []string
+	for _, n := range names {
+		key := strings.ToLower(strings.TrimSpace(n))
+		if !found[key] {
+			found[key] = true // report each unknown name once
+			missing = append(missing, fmt.Sprintf("%q", n))
+		}
+	}
+	if len(missing) > 0 {
+		known := make([]string, len(c.Vendors))
+		for i, v := range c.Vendors {
+			known[i] = v.Name
+		}
+		return nil, fmt.Errorf("%w %s (known vendors: %s)", ErrUnknownVendor, strings.Join(missing, ", "), strings.Join(known, ", "))
+	}
+	return docs, nil
+}
