@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // digest time zones work without the system zone files
 
 	"github.com/toswatch/toswatch/internal/cli"
 )

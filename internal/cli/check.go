@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/config"
@@ -63,9 +64,9 @@ func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
 		Timeout:               f.Timeout,
 		MaxBodyBytes:          f.MaxBody,
 		PerHost:               f.PerHost,
-		HostDelay:             f.HostDelay,
+		HostDelay:             offWhenZero(f.HostDelay),
 		Concurrency:           f.Concurrency,
-		Retries:               f.Retries,
+		Retries:               int(offWhenZero(time.Duration(f.Retries))),
 		RetryBase:             f.RetryBase,
 		MaxRetryAfter:         f.MaxRetryAfter,
 		AllowPrivateRedirects: f.AllowPrivateRedirects,
@@ -78,6 +79,15 @@ func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
 		FailureThreshold: f.FailureThreshold,
 		Log:              a.log,
 	}
+}
+
+// offWhenZero maps a setting where vendors.yaml's 0 means "none" to the
+// fetcher's way of saying none (a negative value; its zero means default).
+func offWhenZero(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
 }
 
 func printResult(w io.Writer, done, total int, r tracker.Result) {

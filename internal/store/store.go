@@ -181,4 +181,3 @@ func (s *Store) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 	}
 	return tx.Commit()
 }
-

@@ -44,11 +44,11 @@ type Tracker struct {
 
 // Result is the outcome of one check, as `check --json` prints it.
 type Result struct {
-	Vendor    string `json:"vendor"`
-	Document  string `json:"document"`
-	Status    string `json:"status"` // store.Outcome*
-	Version   *int64 `json:"version"`
-	RevertsTo *int64 `json:"reverts_to"`
+	Vendor    string  `json:"vendor"`
+	Document  string  `json:"document"`
+	Status    string  `json:"status"` // store.Outcome*
+	Version   *int64  `json:"version"`
+	RevertsTo *int64  `json:"reverts_to"`
 	Error     *string `json:"error"`
 	// Resumed is set when a document that had been failing works again.
 	Resumed  bool          `json:"resumed,omitempty"`

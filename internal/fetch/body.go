@@ -1,0 +1,193 @@
+package fetch
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/andybalholm/brotli"
+	"golang.org/x/net/html/charset"
+)
+
+var (
+	// errTooLarge is returned by capReader past its limit.
+	errTooLarge = errors.New("body too large")
+	// errUnsupportedEncoding is a Content-Encoding we cannot undo.
+	errUnsupportedEncoding = errors.New("unsupported content encoding")
+)
+
+// capReader fails with errTooLarge once more than left bytes are read. Unlike
+// io.LimitReader it does not end quietly: an oversize body must fail, not
+// come back truncated.
+type capReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.left < 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > c.left+1 {
+		p = p[:c.left+1]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	if c.left < 0 {
+		return n, errTooLarge
+	}
+	return n, err
+}
+
+// decompress undoes a Content-Encoding. Several codings are undone in the
+// reverse of the order in which they were applied.
+func decompress(r io.Reader, contentEncoding string) (io.Reader, error) {
+	codings := strings.Split(contentEncoding, ",")
+	for i := len(codings) - 1; i >= 0; i-- {
+		switch c := strings.ToLower(strings.TrimSpace(codings[i])); c {
+		case "", "identity":
+		case "gzip", "x-gzip":
+			zr, err := gzip.NewReader(r)
+			if err == io.EOF { // an empty body, whatever its header says
+				return bytes.NewReader(nil), nil
+			}
+			if err != nil {
+				return nil, fmt.Errorf("gzip: %w", err)
+			}
+			r = zr
+		case "deflate":
+			r = newDeflateReader(r)
+		case "br":
+			r = brotli.NewReader(r)
+		default:
+			return nil, fmt.Errorf("%w %q", errUnsupportedEncoding, c)
+		}
+	}
+	return r, nil
+}
+
+// newDeflateReader reads "deflate" bodies, which per RFC 9110 are zlib
+// streams but which some servers send as raw deflate.
+func newDeflateReader(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if h, err := br.Peek(2); err == nil && h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 {
+		if zr, err := zlib.NewReader(br); err == nil {
+			return zr
+		}
+	}
+	return flate.NewReader(br)
+}
+
+// Media types returned. Anything else (images, binaries, JSON …) fails
+// with KindContentType.
+const (
+	MediaHTML     = "text/html"
+	MediaXHTML    = "application/xhtml+xml"
+	MediaText     = "text/plain"
+	MediaMarkdown = "text/markdown"
+	MediaPDF      = "application/pdf"
+)
+
+// mediaType returns the lowercased media type of a Content-Type header,
+// with text/x-markdown folded into text/markdown.
+func mediaType(contentType string) string {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		// A bare "text/html;" or similar still names its type.
+		mt, _, _ = strings.Cut(contentType, ";")
+	}
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	if mt == "text/x-markdown" {
+		mt = MediaMarkdown
+	}
+	return mt
+}
+
+func allowedMedia(mt string) bool {
+	switch mt {
+	case MediaHTML, MediaXHTML, MediaText, MediaMarkdown, MediaPDF:
+		return true
+	}
+	return false
+}
+
+// needsSniff reports whether a declared type says nothing useful.
+func needsSniff(mt string) bool {
+	return mt == "" || mt == "application/octet-stream" || mt == "binary/octet-stream"
+}
+
+var (
+	metaCharset = regexp.MustCompile(`(?is)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)`)
+	xmlEncoding = regexp.MustCompile(`(?is)^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([a-z0-9_.:-]+)`)
+)
+
+// metaWindow is how far into an HTML page a <meta charset> is looked for.
+// The HTML standard says 1024 bytes; real pages put it after kilobytes of
+// inline scripts and styles.
+const metaWindow = 64 << 10
+
+// toUTF8 converts a text body to UTF-8. The charset comes from a byte order
+// mark or the Content-Type header, then (for HTML) a <meta> tag or an XML
+// declaration, then sniffing: valid UTF-8 stays UTF-8, anything else is
+// taken as windows-1252, the Web's default. It returns the canonical name of
+// the original charset. A UTF-8 body is not copied unless it has invalid
+// bytes.
+func toUTF8(body []byte, contentType, mt string) ([]byte, string) {
+	enc, name, certain := charset.DetermineEncoding(body, contentType)
+	if !certain {
+		enc, name = nil, ""
+		if mt == MediaHTML || mt == MediaXHTML {
+			head := body[:min(len(body), metaWindow)]
+			for _, re := range []*regexp.Regexp{xmlEncoding, metaCharset} {
+				if m := re.FindSubmatch(head); m != nil {
+					if enc, name = charset.Lookup(string(m[1])); enc != nil {
+						break
+					}
+				}
+			}
+			// A page that reached us as bytes cannot be UTF-16 whatever its
+			// meta says (the HTML standard's rule).
+			if strings.HasPrefix(name, "utf-16") {
+				enc = nil
+			}
+		}
+		if enc == nil {
+			enc, name = charset.Lookup("windows-1252")
+			if utf8.Valid(body) {
+				enc, name = charset.Lookup("utf-8")
+			}
+		}
+	}
+	if name == "utf-8" {
+		body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+		if !utf8.Valid(body) {
+			body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
+		}
+		return body, name
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil { // the decoders replace bad bytes; this is belt and braces
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), name
+	}
+	return bytes.TrimPrefix(out, []byte("\xef\xbb\xbf")), name
+}
+
+// formatBytes writes a size the way people set it: "10 MiB", "512 KiB".
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,276 @@
+// Package fetch downloads terms pages politely and defensively: explicit
+// timeouts, an honest User-Agent, bounded redirects and body size, content
+// decoding and charset conversion to UTF-8, conditional GET, retries with
+// backoff, per-host politeness, and detection of bot and login walls.
+//
+// Every failure is an *Error with a stable Kind; a 304 is not a failure but
+// a Response with NotModified set.
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/netip"
+	"net/url"
+	"syscall"
+	"time"
+)
+
+// Options configure a Client. Zero fields take the value of
+// DefaultOptions; a negative HostDelay, Retries, RetryBase or MaxRetryAfter
+// means none (no delay, no retry, no backoff, never wait for Retry-After).
+type Options struct {
+	UserAgent     string        // sent on every request
+	DialTimeout   time.Duration // to connect (and finish TLS): 10s
+	Timeout       time.Duration // one attempt, from its start to the body's last byte: 30s
+	MaxRedirects  int           // 5
+	MaxBodyBytes  int64         // 10 MiB, after decompression
+	PerHost       int           // requests in flight to one host: 2
+	HostDelay     time.Duration // between request starts to one host: 1s
+	Concurrency   int           // requests in flight overall: 8
+	Retries       int           // retries of a transient failure: 2 (3 attempts)
+	RetryBase     time.Duration // first backoff (doubled each retry, ± jitter): 1s
+	MaxRetryAfter time.Duration // longest Retry-After honoured: 60s; longer fails at once
+
+	// AllowPrivateRedirects lets a fetch that starts at a public address be
+	// redirected to a loopback, private or link-local one (intranets).
+	AllowPrivateRedirects bool
+}
+
+// DefaultUserAgent names the program and where to learn about it.
+const DefaultUserAgent = "toswatch/0.1 (terms-of-service change tracker; +https://github.com/toswatch/toswatch)"
+
+// DefaultOptions returns the defaults; zero fields of the Options passed to
+// New are filled from them.
+func DefaultOptions() Options {
+	return Options{
+		UserAgent:     DefaultUserAgent,
+		DialTimeout:   10 * time.Second,
+		Timeout:       30 * time.Second,
+		MaxRedirects:  5,
+		MaxBodyBytes:  10 << 20,
+		PerHost:       2,
+		HostDelay:     time.Second,
+		Concurrency:   8,
+		Retries:       2,
+		RetryBase:     time.Second,
+		MaxRetryAfter: 60 * time.Second,
+	}
+}
+
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	fill := func(v *time.Duration, def time.Duration) {
+		switch {
+		case *v == 0:
+			*v = def
+		case *v < 0:
+			*v = 0
+		}
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = d.UserAgent
+	}
+	fill(&o.DialTimeout, d.DialTimeout)
+	fill(&o.Timeout, d.Timeout)
+	fill(&o.HostDelay, d.HostDelay)
+	fill(&o.RetryBase, d.RetryBase)
+	fill(&o.MaxRetryAfter, d.MaxRetryAfter)
+	if o.MaxRedirects <= 0 {
+		o.MaxRedirects = d.MaxRedirects
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if o.PerHost <= 0 {
+		o.PerHost = d.PerHost
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = d.Concurrency
+	}
+	switch {
+	case o.Retries == 0:
+		o.Retries = d.Retries
+	case o.Retries < 0:
+		o.Retries = 0
+	}
+	return o
+}
+
+// Client fetches documents. It is safe for concurrent use; one Client
+// should serve the whole program so that its politeness limits hold.
+type Client struct {
+	opts Options
+	lim  *limiter
+
+	// strict refuses to connect to non-public addresses; open connects
+	// anywhere. Each has its own connection pool, so a connection opened
+	// by an intranet fetch is never reused by a public one.
+	strict, open *http.Transport
+
+	// Seams for tests.
+	isPublic func(netip.Addr) bool
+	resolver *net.Resolver
+	sleep    func(ctx context.Context, d time.Duration) error
+}
+
+// New returns a Client with opts, zero fields filled from DefaultOptions.
+func New(opts Options) *Client {
+	c := &Client{
+		opts:     opts.withDefaults(),
+		isPublic: IsPublicAddr,
+		resolver: net.DefaultResolver,
+		sleep:    sleepCtx,
+	}
+	c.lim = newLimiter(c.opts.Concurrency, c.opts.PerHost, c.opts.HostDelay)
+	c.open = c.newTransport(nil)
+	c.strict = c.newTransport(c.strictControl)
+	return c
+}
+
+// Options returns the options in force, defaults filled in.
+func (c *Client) Options() Options { return c.opts }
+
+// CloseIdleConnections closes the connections kept for reuse.
+func (c *Client) CloseIdleConnections() {
+	c.open.CloseIdleConnections()
+	c.strict.CloseIdleConnections()
+}
+
+func (c *Client) newTransport(control func(network, address string, conn syscall.RawConn) error) *http.Transport {
+	d := &net.Dialer{Timeout: c.opts.DialTimeout, KeepAlive: 30 * time.Second, Control: control}
+	return &http.Transport{
+		// No proxy: the address check must see the server's own address.
+		Proxy:                 nil,
+		DialContext:           d.DialContext,
+		ForceAttemptHTTP2:     true,
+		TLSHandshakeTimeout:   c.opts.DialTimeout,
+		DisableCompression:    true, // we ask for and decode gzip, deflate and br ourselves
+		MaxIdleConnsPerHost:   c.opts.PerHost,
+		IdleConnTimeout:       90 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
+}
+
+// Request is one document to fetch, with the validators stored from the
+// last fetch (empty the first time).
+type Request struct {
+	URL          string
+	ETag         string // sent as If-None-Match
+	LastModified string // sent as If-Modified-Since
+}
+
+// Response is a fetched document.
+type Response struct {
+	URL          string // final URL after redirects
+	Status       int
+	MediaType    string // MediaHTML, MediaXHTML, MediaText, MediaMarkdown or MediaPDF
+	Charset      string // the original charset ("utf-8", "windows-1252", "shift_jis" …); "" for PDF
+	Body         []byte // UTF-8 for text types; the raw bytes for PDF
+	ETag         string
+	LastModified string
+
+	// NotModified is set for a 304 answer to a conditional request. Body
+	// is then empty and the caller keeps its stored version. A 304 is not
+	// an error: nothing failed.
+	NotModified bool
+	Attempts    int
+	Duration    time.Duration
+}
+
+// Fetch downloads req.URL. A failure is an *Error (see KindOf and the
+// Err… sentinels) after any retries; an invalid URL or a cancelled ctx
+// gives a plain error wrapping the cause.
+func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
+	began := time.Now()
+	u, err := url.Parse(req.URL)
+	if err != nil {
+		return nil, fmt.Errorf("fetch %q: %w", req.URL, err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("fetch %q: not an http or https URL", req.URL)
+	}
+	hc := c.httpClient(ctx, u)
+	for n := 1; ; n++ {
+		resp, wait, err := c.attempt(ctx, hc, req)
+		if err == nil {
+			resp.Attempts, resp.Duration = n, time.Since(began)
+			return resp, nil
+		}
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("fetch %s: %w", req.URL, ctx.Err())
+		}
+		var fe *Error
+		if !errors.As(err, &fe) {
+			return nil, err
+		}
+		fe.Attempts = n
+		if n > c.opts.Retries || !retryable(fe) {
+			return nil, fe
+		}
+		if wait < 0 {
+			wait = backoff(c.opts.RetryBase, n)
+		} else if wait > c.opts.MaxRetryAfter {
+			fe.Err = fmt.Errorf("%w; asked to retry after %s, over the %s limit", fe.Err, wait, c.opts.MaxRetryAfter)
+			return nil, fe
+		}
+		if err := c.sleep(ctx, wait); err != nil {
+			return nil, fmt.Errorf("fetch %s: %w", req.URL, err)
+		}
+	}
+}
+
+// retryable reports whether a failure may go away by itself.
+func retryable(e *Error) bool {
+	switch e.Kind {
+	case KindTimeout, KindTruncated:
+		return true
+	case KindNetwork:
+		var de *net.DNSError
+		return !(errors.As(e.Err, &de) && de.IsNotFound)
+	case KindHTTPStatus:
+		return transientStatus(e.Status)
+	}
+	return false
+}
+
+// httpClient returns the client for one fetch: its own cookie jar (sites
+// that set a cookie and redirect to themselves need one; nothing is kept
+// between fetches) and the transport the start address calls for.
+func (c *Client) httpClient(ctx context.Context, start *url.URL) *http.Client {
+	tr := c.strict
+	if c.opts.AllowPrivateRedirects || !c.startsPublic(ctx, start) {
+		tr = c.open
+	}
+	jar, _ := cookiejar.New(nil) // never fails without options
+	return &http.Client{
+		Transport:     &politeTransport{base: tr, lim: c.lim},
+		Jar:           jar,
+		CheckRedirect: c.checkRedirect,
+	}
+}
+
+// checkRedirect stops a redirect chain that is too long, leaves http(s), or
+// leads to a sign-in page. Its errors reach Fetch wrapped in a *url.Error.
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	to, from := req.URL.String(), via[len(via)-1].URL.String()
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return failf(KindRedirect, to, 0, "%s redirects to a non-http URL %s", from, to)
+	}
+	if len(via) > c.opts.MaxRedirects {
+		for _, v := range via {
+			if v.URL.String() == to {
+				return failf(KindRedirect, to, 0, "redirect loop: %s redirects back to %s", from, to)
+			}
+		}
+		return failf(KindRedirect, to, 0, "more than %d redirects from %s", c.opts.MaxRedirects, via[0].URL)
+	}
+	if IsLoginURL(to) && !IsLoginURL(via[0].URL.String()) {
+		return failf(KindBlocked, to, 0, "login wall: %s redirects to the sign-in page %s", via[0].URL, to)
+	}
+	return nil
+}
