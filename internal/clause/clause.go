@@ -1,0 +1,321 @@
+// Package clause finds the limitation-of-liability and indemnification
+// clauses of a terms document and tells how they moved between two
+// versions.
+//
+// Detection is by rules: lexicons of legal phrasing in English, Spanish,
+// French, German, Italian and Polish, matched sentence by sentence, with
+// the section heading above a sentence as context. Every clause carries
+// the names of the cues that made it one, so a reviewer can judge it.
+package clause
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// sentenceHit is one sentence found to be part of a clause.
+type sentenceHit struct {
+	span
+	index int // position in the document's sentence sequence
+	cues  []string
+	cap   bool // the sentence states a cap on total liability
+}
+
+// Analyze finds the liability and indemnification clauses in text
+// (Markdown or plain text). Start and End are byte offsets into text.
+func Analyze(text string) []model.Clause {
+	liab, indem := scan(text)
+	out := make([]model.Clause, 0, len(liab)+len(indem))
+	out = append(out, merge(text, model.Liability, liab)...)
+	out = append(out, merge(text, model.Indemnification, indem)...)
+	sortClauses(out)
+	return out
+}
+
+// scan classifies every sentence of text.
+func scan(text string) (liab, indem []sentenceHit) {
+	langs := docLanguages(text)
+	enabled := make([]bool, len(allCues.cues))
+	for i, cu := range allCues.cues {
+		enabled[i] = langs[cu.lang]
+	}
+	found := make([]bool, len(allCues.needles))
+	var ctxLiab, ctxIndem bool
+	index := 0
+	prevLiab, prevIndem := -2, -2 // index of the last hit of each type
+	prevOpen := false             // the last liability sentence announced a list
+	for _, l := range splitLines(text) {
+		if l.heading {
+			ctxLiab, ctxIndem = headingKind(headingText(text[l.start:l.end]))
+			index += 2 // a heading separates clauses
+			continue
+		}
+		for _, s := range l.sentences {
+			sent := text[s.start:s.end]
+			m := match(strings.ToLower(sent), langs, enabled, found)
+			lc, isLiab, isCap := m.liability(ctxLiab)
+			ic, isIndem := m.indemnity(ctxIndem, isLiab)
+			if !isLiab && prevLiab == index-1 && !(m.indemStrong && !m.liabStrongAny) {
+				if m.followUp || (prevOpen && listItem(sent)) {
+					isLiab = true
+					lc = append(lc, "continues clause")
+				}
+			}
+			if !isIndem && prevIndem == index-1 && m.indemWeakAny && !isLiab {
+				isIndem = true
+				ic = append(ic, "continues clause")
+			}
+			if isLiab {
+				liab = append(liab, sentenceHit{span: s, index: index, cues: lc, cap: isCap})
+				prevLiab = index
+				prevOpen = strings.HasSuffix(strings.TrimRight(sent, " *_"), ":") ||
+					strings.HasSuffix(strings.TrimRight(sent, " *_"), ";") || (prevOpen && listItem(sent))
+			}
+			if isIndem {
+				indem = append(indem, sentenceHit{span: s, index: index, cues: ic})
+				prevIndem = index
+			}
+			index++
+		}
+	}
+	return liab, indem
+}
+
+// listItem reports whether a sentence reads as an item of an enumeration
+// ("(b) loss of data;", "d. services provided by …").
+func listItem(s string) bool {
+	t := strings.TrimSpace(s)
+	if len(t) > 300 {
+		return false
+	}
+	return listStart.MatchString(t) || (strings.HasSuffix(t, ";") && len(t) < 120)
+}
+
+var listStart = regexp.MustCompile(`^(?:[-*•]\s|\(?[a-zA-Z0-9ivx]{1,4}[.)]\s)`)
+
+// matches holds which cues matched one sentence.
+type matches struct {
+	liabStrong, liabWeak       []string
+	indemStrong, indemWeakAny  bool
+	indemCues                  []string
+	liabStrongAny, liabWeakAny bool
+	liabWord                   bool
+	capCue                     bool
+	exceptIndem                bool
+	followUp                   bool // refers back to a limitation or lists damages
+}
+
+func match(low string, langs map[string]bool, enabled []bool, found []bool) matches {
+	var m matches
+	if !allCues.find(low, found) {
+		return m
+	}
+	for i := range allCues.cues {
+		cu := &allCues.cues[i]
+		if !enabled[i] || !anyFound(found, cu.needs) || (cu.re != nil && !matchNear(cu, low, found)) {
+			continue
+		}
+		switch cu.kind {
+		case liabStrong:
+			m.liabStrong = appendUnique(m.liabStrong, cu.name)
+			m.liabStrongAny = true
+			if cu.name == "cap on total liability" {
+				m.capCue = true
+			}
+		case liabWeak:
+			m.liabWeak = appendUnique(m.liabWeak, cu.name)
+			m.liabWeakAny = true
+			if cu.name == "liability" {
+				m.liabWord = true
+			}
+		case indemStrong:
+			m.indemStrong = true
+			m.indemCues = appendUnique(m.indemCues, cu.name)
+		case indemWeak:
+			m.indemWeakAny = true
+			m.indemCues = appendUnique(m.indemCues, cu.name)
+		}
+	}
+	if m.liabWord && !m.liabStrongAny && limitsNothing(low, langs) {
+		// "a limited liability company", "you are solely liable": the
+		// word is there, but not a limitation of the provider's liability.
+		m.liabWord = false
+		m.liabWeak = slices.DeleteFunc(m.liabWeak, func(s string) bool { return s == "liability" })
+		m.liabWeakAny = len(m.liabWeak) > 0
+	}
+	if m.liabWeakAny && !m.liabStrongAny && strings.Contains(low, "warrant") {
+		// A warranty disclaimer ("AS IS", "to the extent permitted by
+		// law, no warranties") is not a liability clause on its own.
+		m.liabWeak, m.liabWeakAny, m.liabWord = nil, false, false
+	}
+	for _, w := range m.liabWeak {
+		if w == "this limitation" || w == "lost profits" {
+			m.followUp = true
+		}
+	}
+	if m.indemStrong && m.liabStrongAny && exceptIndem.MatchString(low) {
+		m.exceptIndem = true
+	}
+	return m
+}
+
+// notLimitation finds uses of "liability" that limit nothing.
+var notLimitation = []struct {
+	lang string
+	re   *regexp.Regexp
+}{
+	{"en", regexp.MustCompile(`limited liability (?:company|partnership|corporation)|\byou\s+(?:\S+\s+){0,4}(?:responsible|liable)\b|\byour\s+(?:\S+\s+)?liability\b|\b(?:user|customer|member)s?\s+(?:\S+\s+){0,3}(?:responsible|liable)\b`)},
+	{"de", regexp.MustCompile(`\b(?:sie|du)\s+(?:\S+\s+){0,3}(?:haften|haftest|haftbar|verantwortlich)|haften sie|(?:ihre|deine|ihrer|deiner)\s+haftung|beschränkter haftung`)},
+	{"es", regexp.MustCompile(`(?:usted|tú)\s+(?:\S+\s+){0,2}(?:es|eres|será|serás)\s+(?:el\s+único\s+)?responsable`)},
+	{"fr", regexp.MustCompile(`(?:vous|tu)\s+(?:\S+\s+){0,2}(?:êtes|es|serez|seras)\s+(?:seul\s+)?responsable|votre responsabilité`)},
+	{"it", regexp.MustCompile(`l'utente\s+(?:\S+\s+){0,2}(?:è|sarà)\s+(?:\S+\s+)?responsabile|(?:sei|siete)\s+(?:\S+\s+)?responsabil`)},
+	{"pl", regexp.MustCompile(`użytkownik\s+(?:\S+\s+){0,2}ponosi|ponosisz|ponosicie|jesteś\s+(?:\S+\s+)?odpowiedzialn`)},
+}
+
+// limitsNothing reports whether the liability words of a sentence are
+// about someone other than the provider, or about a company form.
+func limitsNothing(low string, langs map[string]bool) bool {
+	for _, n := range notLimitation {
+		if langs[n.lang] && n.re.MatchString(low) {
+			return true
+		}
+	}
+	return false
+}
+
+// exceptIndem finds an indemnity named only as an exception to a
+// limitation ("except for your indemnification obligations").
+var exceptIndem = regexp.MustCompile(`(?:except|excluding|other than|exception|save for|does not apply to|ausgenommen|außer|excepto|salvo|sauf|eccezione|wyjątkiem)[^.;]{0,100}(?:indemn|freistell|manlev|indenn)`)
+
+// liability decides whether the sentence limits liability and returns the
+// cues that say so.
+func (m matches) liability(ctx bool) (cuesOut []string, ok, isCap bool) {
+	// An undertaking to indemnify is full of "claims, damages and
+	// liabilities"; only a real limitation cue makes it a liability clause.
+	if m.indemStrong && !m.liabStrongAny {
+		return nil, false, false
+	}
+	weak := len(m.liabWeak)
+	switch {
+	case m.liabStrongAny:
+		ok = true
+	case ctx && weak >= 1:
+		ok = true
+	case weak >= 2 && m.liabWord:
+		ok = true
+	}
+	if !ok {
+		return nil, false, false
+	}
+	cuesOut = append(cuesOut, m.liabStrong...)
+	cuesOut = append(cuesOut, m.liabWeak...)
+	if ctx {
+		cuesOut = append(cuesOut, "limitation heading")
+	}
+	return cuesOut, true, m.capCue
+}
+
+// indemnity decides whether the sentence sets up an indemnity.
+func (m matches) indemnity(ctx, isLiab bool) ([]string, bool) {
+	switch {
+	case m.indemStrong && !m.exceptIndem:
+	case ctx && m.indemWeakAny && !isLiab:
+	default:
+		return nil, false
+	}
+	c := append([]string(nil), m.indemCues...)
+	if ctx {
+		c = append(c, "indemnification heading")
+	}
+	return c, true
+}
+
+// matchNear runs a cue's pattern on windows of a long sentence around the
+// occurrences of its literals: the patterns span at most a few hundred
+// bytes, and short inputs keep the regexp package on its fast path.
+func matchNear(cu *compiledCue, low string, found []bool) bool {
+	const before, after = 130, 180
+	if len(low) <= before+after {
+		return cu.re.MatchString(low)
+	}
+	for _, j := range cu.needs {
+		if !found[j] {
+			continue
+		}
+		n := allCues.needles[j]
+		for off := 0; ; {
+			i := strings.Index(low[off:], n)
+			if i < 0 {
+				break
+			}
+			i += off
+			from, to := max(0, i-before), min(len(low), i+len(n)+after)
+			if cu.re.MatchString(low[from:to]) {
+				return true
+			}
+			off = i + len(n)
+		}
+	}
+	return false
+}
+
+func anyFound(found []bool, idx []int) bool {
+	for _, i := range idx {
+		if found[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// merge joins adjacent sentences of one type into clauses.
+func merge(text, typ string, hits []sentenceHit) []model.Clause {
+	var out []model.Clause
+	for i := 0; i < len(hits); {
+		j := i + 1
+		for j < len(hits) && hits[j].index == hits[j-1].index+1 {
+			j++
+		}
+		cl := model.Clause{Type: typ, Start: hits[i].start, End: hits[j-1].end}
+		cl.Text = text[cl.Start:cl.End]
+		var capText []string
+		for _, h := range hits[i:j] {
+			for _, c := range h.cues {
+				cl.Cues = appendUnique(cl.Cues, c)
+			}
+			if h.cap {
+				capText = append(capText, text[h.start:h.end])
+			}
+		}
+		if typ == model.Liability && len(capText) > 0 {
+			cl.Cap = extractCap(strings.Join(capText, " "), cl.Text)
+			if cl.Cap != nil && cl.Cap.Amount != nil {
+				cl.Cues = appendUnique(cl.Cues, "cap amount")
+			}
+		}
+		out = append(out, cl)
+		i = j
+	}
+	return out
+}
+
+func sortClauses(cs []model.Clause) {
+	slices.SortStableFunc(cs, func(a, b model.Clause) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return strings.Compare(a.Type, b.Type)
+	})
+}

@@ -1,0 +1,178 @@
+package clause
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+func types(cs []model.Clause) []string {
+	var out []string
+	for _, c := range cs {
+		out = appendUnique(out, c.Type)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestAnalyzeDetection(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"en liability", "IN NO EVENT SHALL ACME BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES.", []string{model.Liability}},
+		{"en liability under heading", "## Limitation of Liability\n\nThe foregoing applies to all damages and losses of any kind.", []string{model.Liability}},
+		{"en indemnity", "You agree to indemnify, defend and hold harmless Acme from any claims arising out of your use of the Service.", []string{model.Indemnification}},
+		{"es liability", "En ningún caso la responsabilidad total de Acme excederá los mil dólares ($ 1000) o las tarifas pagadas por usted durante los doce (12) meses anteriores.", []string{model.Liability}},
+		{"es indemnity", "Usted acepta indemnizar y eximir de responsabilidad a Acme frente a cualquier reclamación.", []string{model.Indemnification}},
+		{"fr liability", "Acme ne saurait en aucun cas être tenue responsable des dommages indirects.", []string{model.Liability}},
+		{"fr indemnity", "Vous acceptez d'indemniser Acme et de la garantir contre toute réclamation de tiers.", []string{model.Indemnification}},
+		{"de liability", "Acme haftet nicht für mittelbare Schäden oder entgangenen Gewinn.", []string{model.Liability}},
+		{"de indemnity", "Sie stellen Acme von allen Ansprüchen Dritter frei und verpflichten sich, Acme schadlos zu halten.", []string{model.Indemnification}},
+		{"it liability", "In nessun caso Acme sarà responsabile per danni indiretti.", []string{model.Liability}},
+		{"pl liability", "Acme nie ponosi odpowiedzialności za szkody pośrednie.", []string{model.Liability}},
+		{"warranty disclaimer alone", "THE SERVICE IS PROVIDED \"AS IS\" AND \"AS AVAILABLE\" WITHOUT WARRANTIES OF ANY KIND.", nil},
+		{"indemnified parties not liable", "The indemnified parties will not be liable for any loss arising from the service.", []string{model.Liability}},
+		{"refund is neither", "If you cancel within 30 days, we will refund the fees you paid for the current period.", nil},
+		{"limited liability company", "Acme Ltd is a limited liability company registered in England.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := types(Analyze(tt.text))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("types = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnalyzeOffsetsAndCues(t *testing.T) {
+	text := "# Limitation of Liability\n\nWe love our users. IN NO EVENT WILL ACME BE LIABLE FOR ANY CONSEQUENTIAL DAMAGES. ACME'S TOTAL LIABILITY SHALL NOT EXCEED $100.\n\n# Fees\n\nFees are due monthly.\n"
+	cls := Analyze(text)
+	if len(cls) != 1 {
+		t.Fatalf("got %d clauses, want 1: %+v", len(cls), cls)
+	}
+	c := cls[0]
+	if got := text[c.Start:c.End]; got != c.Text {
+		t.Errorf("text[start:end] = %q, want Text %q", got, c.Text)
+	}
+	if want := "IN NO EVENT WILL ACME BE LIABLE FOR ANY CONSEQUENTIAL DAMAGES. ACME'S TOTAL LIABILITY SHALL NOT EXCEED $100."; c.Text != want {
+		t.Errorf("Text = %q, want %q", c.Text, want)
+	}
+	for _, cue := range []string{"not liable", "consequential damages", "cap on total liability", "limitation heading", "cap amount"} {
+		if !slices.Contains(c.Cues, cue) {
+			t.Errorf("cues %v lack %q", c.Cues, cue)
+		}
+	}
+}
+
+func amountPtr(v float64) *float64 { return &v }
+
+func TestCapFacts(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       model.Cap
+	}{
+		{"greater of words and digits",
+			"The total liability of Acme will not exceed the greater of one thousand dollars (US $1,000.00) or the fees you paid in the twelve (12) months before the claim.",
+			model.Cap{Amount: amountPtr(1000), Currency: "USD", FeePeriodMonths: 12, Basis: model.BasisGreater}},
+		{"lesser with euro code",
+			"Acme's aggregate liability shall not exceed the lesser of EUR 100 or the fees paid in the six (6) months preceding the claim.",
+			model.Cap{Amount: amountPtr(100), Currency: "EUR", FeePeriodMonths: 6, Basis: model.BasisLesser}},
+		{"fixed amount in words only",
+			"Acme's total liability shall not exceed five hundred dollars.",
+			model.Cap{Amount: amountPtr(500), Currency: "USD", Basis: model.BasisFixed}},
+		{"fees only",
+			"Our total liability is limited to the fees paid by you in the 3 months preceding the event.",
+			model.Cap{FeePeriodMonths: 3, Basis: model.BasisFees}},
+		{"spanish thousands dot",
+			"En ningún caso la responsabilidad total de Acme excederá los 1.000 € o las tarifas pagadas por usted durante los doce (12) meses anteriores.",
+			model.Cap{Amount: amountPtr(1000), Currency: "EUR", FeePeriodMonths: 12, Basis: model.BasisGreater}},
+		{"spanish words",
+			"En ningún caso la responsabilidad total de Acme excederá los mil dólares.",
+			model.Cap{Amount: amountPtr(1000), Currency: "USD", Basis: model.BasisFixed}},
+		{"french space thousands",
+			"La responsabilité totale d'Acme est limitée à 1 000 € en toute hypothèse.",
+			model.Cap{Amount: amountPtr(1000), Currency: "EUR", Basis: model.BasisFixed}},
+		{"german pounds",
+			"Die Gesamthaftung von Acme ist auf £250 begrenzt.",
+			model.Cap{Amount: amountPtr(250), Currency: "GBP", Basis: model.BasisFixed}},
+		{"carve-outs",
+			"Except for gross negligence, wilful misconduct, your payment obligations and your indemnification obligations, Acme's total liability shall not exceed $50. This limitation does not apply to death or personal injury.",
+			model.Cap{Amount: amountPtr(50), Currency: "USD", Basis: model.BasisFixed,
+				CarveOuts: []string{"gross negligence", "wilful misconduct", "death or personal injury", "indemnification obligations", "payment obligations"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cls := Analyze(tt.text)
+			var got *model.Cap
+			for _, c := range cls {
+				if c.Type == model.Liability && c.Cap != nil {
+					got = c.Cap
+				}
+			}
+			if got == nil {
+				t.Fatalf("no cap in %+v", cls)
+			}
+			if (got.Amount == nil) != (tt.want.Amount == nil) || got.Amount != nil && *got.Amount != *tt.want.Amount {
+				t.Errorf("amount = %v, want %v", deref(got.Amount), deref(tt.want.Amount))
+			}
+			if got.Currency != tt.want.Currency || got.FeePeriodMonths != tt.want.FeePeriodMonths || got.Basis != tt.want.Basis {
+				t.Errorf("cap = %s/%d/%s, want %s/%d/%s", got.Currency, got.FeePeriodMonths, got.Basis,
+					tt.want.Currency, tt.want.FeePeriodMonths, tt.want.Basis)
+			}
+			if !slices.Equal(got.CarveOuts, tt.want.CarveOuts) {
+				t.Errorf("carve-outs = %v, want %v", got.CarveOuts, tt.want.CarveOuts)
+			}
+		})
+	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"1,000", 1000}, {"1.000", 1000}, {"1 000", 1000}, {"1,000.00", 1000}, {"1.000,50", 1000.5},
+		{"100,00", 100}, {"12.5", 12.5}, {"1\u00a0000", 1000}, {"250", 250},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := parseNumber(tt.in)
+			if !ok || got != tt.want {
+				t.Errorf("parseNumber(%q) = %v, %v, want %v", tt.in, got, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnalyzeFileHTML(t *testing.T) {
+	data := []byte(`<!DOCTYPE html><html><head><title>Terms</title><script>var liable = 1;</script></head><body>
+<h2>Limitation of Liability</h2>
+<p>In no event will Acme be liable for any indirect damages &amp; lost profits.</p>
+<p>Contact us at any time.</p></body></html>`)
+	cls := AnalyzeFile(data)
+	if len(cls) != 1 {
+		t.Fatalf("got %d clauses, want 1: %+v", len(cls), cls)
+	}
+	got := string(data[cls[0].Start:cls[0].End])
+	if want := "In no event will Acme be liable for any indirect damages &amp; lost profits."; got != want {
+		t.Errorf("data[start:end] = %q, want %q", got, want)
+	}
+	md := AnalyzeFile([]byte("Acme is not liable for indirect damages."))
+	if len(md) != 1 || md[0].Start != 0 {
+		t.Errorf("markdown: got %+v, want one clause at 0", md)
+	}
+	if !strings.Contains(cls[0].Text, "&") || strings.Contains(cls[0].Text, "&amp;") {
+		t.Errorf("Text = %q, want entities decoded", cls[0].Text)
+	}
+}

@@ -1,0 +1,468 @@
+package clause
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// Compare classifies how the clauses moved between two texts (Markdown).
+// It returns one ClauseChange per clause type that changed, liability
+// first; nil when none did.
+//
+// Clauses are compared as multisets of sentences, so a paragraph that only
+// moved is no change, and an edit elsewhere in the document is none
+// either. When the sentences differ only in case, punctuation, numbering
+// or whitespace the change is cosmetic (not material, low severity).
+//
+// Severity is judged from the customer's side:
+//   - liability: high when a limitation or cap is added, a cap is lowered
+//     or removed, an exclusion of damages is widened, a carve-out that
+//     leaves the customer's own obligations uncapped (payment, indemnity,
+//     IP infringement) is added, or a carve-out that protected the
+//     customer (gross negligence, wilful misconduct, fraud, death or
+//     personal injury, confidentiality, data protection) is removed;
+//   - indemnification: high when an indemnity by the customer (or a mutual
+//     one) is added, or the customer's indemnity is broadened;
+//   - every other material change is medium.
+func Compare(oldText, newText string) []model.ClauseChange {
+	before, after := Analyze(oldText), Analyze(newText)
+	var out []model.ClauseChange
+	for _, typ := range []string{model.Liability, model.Indemnification} {
+		if ch, ok := compareType(typ, ofType(before, typ), ofType(after, typ)); ok {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+func ofType(cs []model.Clause, typ string) []model.Clause {
+	var out []model.Clause
+	for _, c := range cs {
+		if c.Type == typ {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// sentencesOf returns the sentences of clauses, sorted, so that order
+// (a moved paragraph) does not count.
+func sentencesOf(cs []model.Clause, norm bool) []string {
+	var out []string
+	for _, c := range cs {
+		for _, l := range splitLines(c.Text) {
+			for _, s := range l.sentences {
+				t := c.Text[s.start:s.end]
+				if norm {
+					t = normalise(t)
+					if t == "" {
+						continue
+					}
+				}
+				out = append(out, t)
+			}
+			if l.heading {
+				out = append(out, c.Text[l.start:l.end])
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// normalise keeps only the words of a sentence: lower case, without
+// punctuation, Markdown emphasis, numbering or extra spaces.
+func normalise(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	t := strings.TrimSpace(b.String())
+	// Leading numbering: "7 2", "a", "iv", "14".
+	for {
+		f, rest, ok := strings.Cut(t, " ")
+		if !ok || !(isNumbering(f) || allDigits(f)) {
+			break
+		}
+		t = rest
+	}
+	return t
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func compareType(typ string, before, after []model.Clause) (model.ClauseChange, bool) {
+	if slices.Equal(sentencesOf(before, false), sentencesOf(after, false)) {
+		return model.ClauseChange{}, false
+	}
+	ch := model.ClauseChange{
+		Type:      typ,
+		Kind:      model.ChangeModified,
+		Before:    joinTexts(before),
+		After:     joinTexts(after),
+		CapBefore: mainCap(before),
+		CapAfter:  mainCap(after),
+	}
+	switch {
+	case len(before) == 0:
+		ch.Kind = model.ChangeAdded
+	case len(after) == 0:
+		ch.Kind = model.ChangeRemoved
+	}
+	if ch.Kind == model.ChangeModified && (slices.Equal(sentencesOf(before, true), sentencesOf(after, true)) ||
+		normalise(ch.Before) == normalise(ch.After)) {
+		// The second test catches edits that change where sentences
+		// split, such as a switch from capitals to lower case.
+		ch.Severity = model.SeverityLow
+		ch.Summary = typeLabel(typ) + " clause reformatted; wording unchanged"
+		return ch, true
+	}
+	ch.Material = true
+	var high bool
+	var reasons []string
+	if typ == model.Liability {
+		high, reasons = liabilityChange(ch)
+	} else {
+		high, reasons = indemnityChange(ch)
+	}
+	ch.Severity = model.SeverityMedium
+	if high {
+		ch.Severity = model.SeverityHigh
+	}
+	ch.Summary = strings.Join(reasons, "; ")
+	return ch, true
+}
+
+func typeLabel(typ string) string {
+	if typ == model.Indemnification {
+		return "indemnification"
+	}
+	return "limitation of liability"
+}
+
+func joinTexts(cs []model.Clause) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.Text
+	}
+	return strings.Join(parts, "\n")
+}
+
+// mainCap is the first cap with a basis (the cap on total liability),
+// else the first cap stated at all.
+func mainCap(cs []model.Clause) *model.Cap {
+	var first *model.Cap
+	for _, c := range cs {
+		if c.Cap == nil {
+			continue
+		}
+		if c.Cap.Basis != "" {
+			return c.Cap
+		}
+		if first == nil {
+			first = c.Cap
+		}
+	}
+	return first
+}
+
+func hasCap(c *model.Cap) bool { return c != nil && c.Basis != "" }
+
+func liabilityChange(ch model.ClauseChange) (high bool, reasons []string) {
+	switch ch.Kind {
+	case model.ChangeAdded:
+		r := "limitation of liability added"
+		if hasCap(ch.CapAfter) {
+			r += ", capped at " + FormatCap(ch.CapAfter)
+		}
+		return true, []string{r}
+	case model.ChangeRemoved:
+		if hasCap(ch.CapBefore) {
+			return true, []string{"liability cap removed (was " + FormatCap(ch.CapBefore) + ") with the whole limitation of liability"}
+		}
+		return false, []string{"limitation of liability removed"}
+	}
+	capB, capA := ch.CapBefore, ch.CapAfter
+	switch {
+	case hasCap(capB) && !hasCap(capA):
+		high = true
+		reasons = append(reasons, "liability cap removed (was "+FormatCap(capB)+")")
+	case !hasCap(capB) && hasCap(capA):
+		high = true
+		reasons = append(reasons, "liability cap added: "+FormatCap(capA))
+	case hasCap(capB) && hasCap(capA):
+		switch compareCaps(capB, capA) {
+		case capLowered:
+			high = true
+			reasons = append(reasons, "liability cap lowered from "+FormatCap(capB)+" to "+FormatCap(capA))
+		case capRaised:
+			reasons = append(reasons, "liability cap raised from "+FormatCap(capB)+" to "+FormatCap(capA))
+		case capChanged:
+			reasons = append(reasons, "liability cap changed from "+FormatCap(capB)+" to "+FormatCap(capA))
+		}
+	}
+	lowB, lowA := strings.ToLower(ch.Before), strings.ToLower(ch.After)
+	coB, coA := findCarveOuts(lowB), findCarveOuts(lowA)
+	for _, co := range coA {
+		if !slices.Contains(coB, co) {
+			if customerCarveOut(co) {
+				high = true
+				reasons = append(reasons, "carve-out added: "+co+" no longer capped (widens your exposure)")
+			} else {
+				reasons = append(reasons, "carve-out added: "+co)
+			}
+		}
+	}
+	for _, co := range coB {
+		if !slices.Contains(coA, co) {
+			if !customerCarveOut(co) {
+				high = true
+				reasons = append(reasons, "carve-out removed: "+co+" now limited too")
+			} else {
+				reasons = append(reasons, "carve-out removed: "+co)
+			}
+		}
+	}
+	exB, exA := findExclusions(lowB), findExclusions(lowA)
+	var widened []string
+	for _, e := range exA {
+		if !slices.Contains(exB, e) {
+			widened = append(widened, e)
+		}
+	}
+	if len(widened) > 0 {
+		high = true
+		reasons = append(reasons, "exclusion widened: now also excludes "+strings.Join(widened, ", "))
+	}
+	if len(reasons) == 0 {
+		reasons = append(reasons, "limitation of liability reworded")
+	}
+	return high, reasons
+}
+
+// exclusions are the kinds of damages a limitation may exclude.
+var exclusions = []struct {
+	name string
+	re   *regexp.Regexp
+	need []string
+}{
+	{"indirect damages", regexp.MustCompile(`\bindirect|indirect[oa]s|indirects|indirekt|mittelbar|indirett|pośredni`), strings.Split("indirect|indirekt|mittelbar|indirett|pośredni", "|")},
+	{"consequential damages", regexp.MustCompile(`consequential|consecuen|consécutif|folgeschäd|consequenzial|conseguent|wynikow|następcz`), strings.Split("consequen|consecuen|consécutif|folgeschäd|conseguent|wynikow|następcz", "|")},
+	{"incidental damages", regexp.MustCompile(`incidental|incidentales|accessoire|beiläufig|zufällig|incidental|accidental|przypadkow`), strings.Split("incident|accessoire|beiläufig|zufällig|accidental|przypadkow", "|")},
+	{"special damages", regexp.MustCompile(`\bspecial\s+(?:\S+\s+){0,3}damages|especiales|spéciaux|besondere|speciali|szczególn`), strings.Split("special|especiales|spéciaux|besondere|speciali|szczególn", "|")},
+	{"punitive damages", regexp.MustCompile(`punitive|exemplary|punitivos|punitifs|strafschad|punitivi|retorsyjn`), strings.Split("punitiv|exemplary|punitifs|strafschad|retorsyjn", "|")},
+	{"lost profits", regexp.MustCompile(`lost\s+profits|loss\s+of\s+(?:\S+\s+){0,2}profits|lucro cesante|beneficios|manque à gagner|entgangen\S*\s+gewinn|lucro cessante|mancato guadagno|utracon\S*\s+korzy|utrat\S*\s+zysk`), strings.Split("profit|lucro|beneficios|manque|gewinn|guadagno|korzy|zysk", "|")},
+	{"loss of data", regexp.MustCompile(`(?:loss|corruption)\s+of\s+(?:\S+\s+){0,2}data|lost data|pérdida de datos|perte de données|datenverlust|verlust von daten|perdita di dati|utrat\S*\s+danych`), strings.Split("data|datos|données|daten|dati|danych", "|")},
+	{"loss of goodwill", regexp.MustCompile(`goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia`), strings.Split("goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia", "|")},
+	{"business interruption", regexp.MustCompile(`business interruption|interrupción del negocio|interruption d'activité|betriebsunterbrechung|interruzione dell'attività|przerw\S*\s+w\s+działalności`), strings.Split("interrup|unterbrechung|przerw", "|")},
+}
+
+func findExclusions(low string) []string {
+	var out []string
+	for _, e := range exclusions {
+		if matchNeedles(e.re, e.need, low) {
+			out = append(out, e.name)
+		}
+	}
+	return out
+}
+
+// Indemnity parties and scope.
+var (
+	customerIndemnifies = regexp.MustCompile(`\b(?:you|user|users|customer|licensee|subscriber|usted|vous|sie|du|l'utente|utente|użytkownik|klient)\b[^.;]{0,80}(?:indemnif|defend|hold\s|harmless|indemniz|eximir|indemnis|garantir|freist|freizu|schadlos|manlev|indenn|zwolni|zabezpiecz)`)
+	mutualIndemnity     = regexp.MustCompile(`each party|either party|both parties|cada parte|cada una de las partes|chaque partie|jede partei|jede vertragspartei|ciascuna parte|każda ze stron|każda strona`)
+	providerIndemnifies = regexp.MustCompile(`\b(?:we|nosotros|nous|wir|noi)\b[^.;]{0,60}(?:indemnif|defend|hold\s|indemniz|indemnis|garantir|freist|freizu|schadlos|manlev|indenn|zwolni)`)
+)
+
+var indemnityScopes = []struct {
+	name string
+	re   *regexp.Regexp
+}{
+	{"your use of the service", regexp.MustCompile(`\b(?:your|user's|customer's)\s+(?:access\s+to\s+(?:or|and)\s+)?use\s+of|\buse\s+of\s+the\s+(?:service|services|site|platform|software)|uso\s+(?:que\s+\pL+\s+\pL+\s+)?(?:de\s+los|del)\s+servicio|utilisation\s+(?:du|des)\s+service|nutzung\s+(?:des|der)\s+(?:dienst|service)|utilizzo\s+(?:del|dei)\s+servizi|korzystani\S*\s+z\s+usług`)},
+	{"your content", regexp.MustCompile(`\b(?:your|user)\s+(?:\S+\s+)?content|contenido\s+de\s+usuario|su\s+contenido|votre\s+contenu|ihre[rn]?\s+inhalte|deine[rn]?\s+inhalte|contenuti\s+dell'utente|treści\s+użytkownika`)},
+	{"breach of these terms", regexp.MustCompile(`\b(?:breach|violation)\s+of\s+(?:these|this|the)\s+(?:terms|agreement)|breach\s+of\s+(?:any\s+)?(?:your\s+)?(?:representations|obligations)|incumplimiento|violation\s+des\s+(?:présentes|conditions)|verstoß\s+gegen\s+diese|verletzung\s+dieser|violazione\s+dei\s+presenti|naruszeni\S*\s+(?:niniejsz|regulamin|warunk)`)},
+	{"violation of law", regexp.MustCompile(`\b(?:violation|breach)\s+of\s+(?:any\s+)?(?:applicable\s+)?laws?\b|violación\s+de\s+(?:cualquier\s+)?ley|violation\s+(?:d'une|de\s+la)\s+loi|verstoß\s+gegen\s+(?:geltendes\s+)?(?:recht|gesetz)|violazione\s+di\s+(?:qualsiasi\s+)?legge|naruszeni\S*\s+prawa`)},
+	{"third-party rights", regexp.MustCompile(`third[- ]party\s+rights|rights\s+of\s+(?:any\s+)?(?:other\s+)?(?:person|third)|derechos\s+de\s+terceros|droits\s+(?:d'un\s+|de\s+)tiers|rechte\s+dritter|diritti\s+di\s+terzi|praw\s+osób\s+trzecich`)},
+	{"your negligence or misconduct", regexp.MustCompile(`\b(?:your|user's)\s+(?:gross\s+)?(?:negligence|misconduct|wil?lful)|negligencia|négligence|fahrlässig|negligenza|zaniedban`)},
+	{"your products or services", regexp.MustCompile(`\byour\s+(?:products|services|business)`)},
+}
+
+func indemnityChange(ch model.ClauseChange) (high bool, reasons []string) {
+	lowB, lowA := strings.ToLower(ch.Before), strings.ToLower(ch.After)
+	custB := matchLines(customerIndemnifies, lowB)
+	custA := matchLines(customerIndemnifies, lowA)
+	mutB, mutA := matchLines(mutualIndemnity, lowB), matchLines(mutualIndemnity, lowA)
+	switch ch.Kind {
+	case model.ChangeAdded:
+		switch {
+		case mutA:
+			return true, []string{"mutual indemnity added"}
+		case custA:
+			return true, []string{"indemnity added: you now indemnify the provider"}
+		case matchLines(providerIndemnifies, lowA):
+			return false, []string{"indemnity by the provider added"}
+		}
+		return true, []string{"indemnity added"}
+	case model.ChangeRemoved:
+		if custB || mutB {
+			return false, []string{"indemnity removed: you no longer indemnify the provider"}
+		}
+		return false, []string{"indemnity removed"}
+	}
+	if mutA && !mutB {
+		high = true
+		reasons = append(reasons, "mutual indemnity added")
+	} else if custA && !custB {
+		high = true
+		reasons = append(reasons, "indemnity now runs from you to the provider")
+	}
+	var added, dropped []string
+	for _, s := range indemnityScopes {
+		b, a := matchLines(s.re, lowB), matchLines(s.re, lowA)
+		switch {
+		case a && !b:
+			added = append(added, s.name)
+		case b && !a:
+			dropped = append(dropped, s.name)
+		}
+	}
+	if len(added) > 0 {
+		if custA || mutA {
+			high = true
+			reasons = append(reasons, "indemnity broadened: now also covers "+strings.Join(added, ", "))
+		} else {
+			reasons = append(reasons, "provider's indemnity broadened: now also covers "+strings.Join(added, ", "))
+		}
+	}
+	if len(dropped) > 0 {
+		reasons = append(reasons, "indemnity narrowed: no longer covers "+strings.Join(dropped, ", "))
+	}
+	if len(reasons) == 0 {
+		reasons = append(reasons, "indemnification clause reworded")
+	}
+	return high, reasons
+}
+
+// Results of compareCaps.
+const (
+	capSame = iota
+	capLowered
+	capRaised
+	capChanged
+)
+
+// compareCaps says whether cap b is lower or higher than cap a: a smaller
+// amount in the same currency, a shorter fee period or a lesser-of basis
+// instead of a greater-of one all lower it.
+func compareCaps(a, b *model.Cap) int {
+	var lower, higher, other bool
+	note := func(d float64) {
+		if d < 0 {
+			lower = true
+		} else if d > 0 {
+			higher = true
+		}
+	}
+	switch {
+	case a.Amount != nil && b.Amount != nil && a.Currency == b.Currency:
+		note(*b.Amount - *a.Amount)
+	case (a.Amount == nil) != (b.Amount == nil) || a.Currency != b.Currency:
+		other = true
+	}
+	if a.FeePeriodMonths > 0 && b.FeePeriodMonths > 0 {
+		note(float64(b.FeePeriodMonths - a.FeePeriodMonths))
+	}
+	if a.Basis != b.Basis {
+		switch {
+		case a.Basis == model.BasisGreater && b.Basis != model.BasisGreater:
+			lower = true
+		case b.Basis == model.BasisGreater && a.Basis != model.BasisGreater:
+			higher = true
+		default:
+			other = true
+		}
+	}
+	switch {
+	case lower && !higher:
+		return capLowered
+	case higher && !lower:
+		return capRaised
+	case lower || higher || other:
+		return capChanged
+	}
+	return capSame
+}
+
+// FormatCap describes a cap in words: "the greater of $1,000 or 12
+// months of fees".
+func FormatCap(c *model.Cap) string {
+	if c == nil {
+		return "no cap"
+	}
+	amount := ""
+	if c.Amount != nil {
+		amount = formatMoney(*c.Amount, c.Currency)
+	}
+	fees := "the fees paid"
+	if c.FeePeriodMonths > 0 {
+		fees = fmt.Sprintf("%d months of fees", c.FeePeriodMonths)
+	}
+	switch c.Basis {
+	case model.BasisGreater:
+		return "the greater of " + amount + " or " + fees
+	case model.BasisLesser:
+		return "the lesser of " + amount + " or " + fees
+	case model.BasisFees:
+		return fees
+	case model.BasisFixed:
+		return amount
+	}
+	return "an unstated amount"
+}
+
+func formatMoney(v float64, cur string) string {
+	digits := strconv.FormatFloat(math.Trunc(v), 'f', 0, 64)
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	s := b.String()
+	if frac := v - math.Trunc(v); frac > 0.004 {
+		s += strconv.FormatFloat(frac, 'f', 2, 64)[1:]
+	}
+	switch cur {
+	case "USD":
+		return "$" + s
+	case "EUR":
+		return "€" + s
+	case "GBP":
+		return "£" + s
+	case "":
+		return s
+	}
+	return s + " " + cur
+}

@@ -1,0 +1,98 @@
+package clause
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+const (
+	docHead = "# Terms of Service\n\nWelcome to Acme. These terms govern your use of the Service.\n\n## Fees\n\nYou pay the fees listed on the pricing page.\n\n"
+	capHigh = "## Limitation of Liability\n\nIN NO EVENT WILL ACME BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES. ACME'S TOTAL LIABILITY WILL NOT EXCEED THE GREATER OF $1,000 OR THE FEES PAID IN THE TWELVE (12) MONTHS BEFORE THE CLAIM.\n\n"
+	capLow  = "## Limitation of Liability\n\nIN NO EVENT WILL ACME BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES. ACME'S TOTAL LIABILITY WILL NOT EXCEED THE LESSER OF $100 OR THE FEES PAID IN THE SIX (6) MONTHS BEFORE THE CLAIM.\n\n"
+	noCap   = "## Limitation of Liability\n\nIN NO EVENT WILL ACME BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES.\n\n"
+	capCO   = "## Limitation of Liability\n\nIN NO EVENT WILL ACME BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES. EXCEPT FOR YOUR PAYMENT OBLIGATIONS, ACME'S TOTAL LIABILITY WILL NOT EXCEED THE GREATER OF $1,000 OR THE FEES PAID IN THE TWELVE (12) MONTHS BEFORE THE CLAIM.\n\n"
+	indem   = "## Indemnification\n\nYou agree to indemnify and hold harmless Acme from any claims arising from your breach of these Terms.\n\n"
+	indemB  = "## Indemnification\n\nYou agree to indemnify and hold harmless Acme from any claims arising from your breach of these Terms or your use of the Service.\n\n"
+	indemM  = "## Indemnification\n\nEach party will indemnify and defend the other party against third-party claims arising from its breach of these Terms.\n\n"
+	tail    = "## Governing Law\n\nThese terms are governed by the laws of Delaware.\n"
+)
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     []model.ClauseChange // only Type, Kind, Material, Severity checked
+		summary  string               // a substring of the first change's summary
+	}{
+		{"cap lowered", docHead + capHigh + tail, docHead + capLow + tail,
+			[]model.ClauseChange{{Type: model.Liability, Kind: model.ChangeModified, Material: true, Severity: model.SeverityHigh}},
+			"liability cap lowered from the greater of $1,000 or 12 months of fees to the lesser of $100 or 6 months of fees"},
+		{"cap removed", docHead + capHigh + tail, docHead + noCap + tail,
+			[]model.ClauseChange{{Type: model.Liability, Kind: model.ChangeModified, Material: true, Severity: model.SeverityHigh}},
+			"liability cap removed"},
+		{"carve-out added", docHead + capHigh + tail, docHead + capCO + tail,
+			[]model.ClauseChange{{Type: model.Liability, Kind: model.ChangeModified, Material: true, Severity: model.SeverityHigh}},
+			"carve-out added: payment obligations"},
+		{"indemnity broadened", docHead + indem + tail, docHead + indemB + tail,
+			[]model.ClauseChange{{Type: model.Indemnification, Kind: model.ChangeModified, Material: true, Severity: model.SeverityHigh}},
+			"indemnity broadened: now also covers your use of the service"},
+		{"indemnity removed", docHead + capHigh + indem + tail, docHead + capHigh + tail,
+			[]model.ClauseChange{{Type: model.Indemnification, Kind: model.ChangeRemoved, Material: true, Severity: model.SeverityMedium}},
+			"indemnity removed"},
+		{"mutual indemnity added", docHead + tail, docHead + indemM + tail,
+			[]model.ClauseChange{{Type: model.Indemnification, Kind: model.ChangeAdded, Material: true, Severity: model.SeverityHigh}},
+			"mutual indemnity added"},
+		{"cosmetic edit", docHead + capHigh + tail,
+			docHead + strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(capHigh), "claim.", "claim"), "## ", "### 9. ") + tail,
+			[]model.ClauseChange{{Type: model.Liability, Kind: model.ChangeModified, Material: false, Severity: model.SeverityLow}},
+			"wording unchanged"},
+		{"unrelated edit", docHead + capHigh + indem + tail,
+			strings.Replace(docHead, "pricing page", "order form", 1) + capHigh + indem + strings.Replace(tail, "Delaware", "New York", 1),
+			nil, ""},
+		{"section moved", docHead + capHigh + indem + tail, docHead + indem + tail + "\n\n" + capHigh,
+			nil, ""},
+		{"spanish cap lowered",
+			"## Limitación de responsabilidad\n\nEn ningún caso la responsabilidad total de Acme excederá los mil dólares ($ 1000).\n",
+			"## Limitación de responsabilidad\n\nEn ningún caso la responsabilidad total de Acme excederá los cien dólares ($ 100).\n",
+			[]model.ClauseChange{{Type: model.Liability, Kind: model.ChangeModified, Material: true, Severity: model.SeverityHigh}},
+			"lowered from $1,000 to $100"},
+		{"german clause added", "# AGB\n\nDiese AGB gelten für alle Verträge.\n",
+			"# AGB\n\nDiese AGB gelten für alle Verträge.\n\n## Haftungsbeschränkung\n\nAcme haftet nicht für mittelbare Schäden.\n",
+			[]model.ClauseChange{{Type: model.Liability, Kind: model.ChangeAdded, Material: true, Severity: model.SeverityHigh}},
+			"limitation of liability added"},
+		{"french indemnity added", "# Conditions\n\nBienvenue.\n",
+			"# Conditions\n\nBienvenue.\n\nVous acceptez d'indemniser Acme contre toute réclamation liée à votre utilisation du service.\n",
+			[]model.ClauseChange{{Type: model.Indemnification, Kind: model.ChangeAdded, Material: true, Severity: model.SeverityHigh}},
+			"you now indemnify"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Compare(tt.old, tt.new)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d changes %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Type != w.Type || g.Kind != w.Kind || g.Material != w.Material || g.Severity != w.Severity {
+					t.Errorf("change %d = %s/%s/material=%v/%s, want %s/%s/material=%v/%s (summary %q)", i,
+						g.Type, g.Kind, g.Material, g.Severity, w.Type, w.Kind, w.Material, w.Severity, g.Summary)
+				}
+			}
+			if tt.summary != "" && !strings.Contains(got[0].Summary, tt.summary) {
+				t.Errorf("summary = %q, want it to contain %q", got[0].Summary, tt.summary)
+			}
+		})
+	}
+}
+
+func TestCompareOrderLiabilityFirst(t *testing.T) {
+	got := Compare(docHead, docHead+indem+capHigh)
+	if len(got) != 2 || got[0].Type != model.Liability || got[1].Type != model.Indemnification {
+		t.Fatalf("got %+v, want liability then indemnification", got)
+	}
+	if got[0].CapAfter == nil || got[0].CapAfter.Basis != model.BasisGreater {
+		t.Errorf("cap_after = %+v, want a greater-of cap", got[0].CapAfter)
+	}
+}

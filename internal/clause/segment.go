@@ -1,0 +1,231 @@
+package clause
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a byte range of the analysed text.
+type span struct{ start, end int }
+
+// line is one paragraph of the input with its sentences.
+type line struct {
+	span
+	heading   bool
+	sentences []span
+}
+
+// splitLines cuts text into its non-blank lines (Markdown paragraphs,
+// headings and list items), each with its sentences.
+func splitLines(text string) []line {
+	var out []line
+	pos := 0
+	for pos < len(text) {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		s, e := trimSpan(text, pos, end)
+		if s < e {
+			l := line{span: span{s, e}}
+			l.heading = isHeading(text[s:e])
+			if !l.heading {
+				l.sentences = splitSentences(text, s, e)
+			}
+			out = append(out, l)
+		}
+		pos = end + 1
+	}
+	return out
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// headingText strips Markdown decoration and section numbering so that
+// "### 9\. **LIMITATION OF LIABILITY**" reads "LIMITATION OF LIABILITY".
+func headingText(l string) string {
+	l = strings.TrimLeft(l, "#>*_ \t")
+	l = strings.TrimRight(l, "*_ \t:")
+	// Section numbers: "9.", "14.", "9\.", "7.2", "a.", "(b)", "IV.".
+	for {
+		f := strings.IndexAny(l, " \t")
+		if f <= 0 || f > 6 {
+			break
+		}
+		tok := strings.Trim(l[:f], "\\.()")
+		if !isNumbering(tok) {
+			break
+		}
+		l = strings.TrimLeft(l[f:], "*_ \t")
+	}
+	return strings.Trim(l, "*_ \t")
+}
+
+func isNumbering(tok string) bool {
+	if tok == "" {
+		return true
+	}
+	if len(tok) == 1 {
+		return true
+	}
+	for _, r := range tok {
+		if !(r >= '0' && r <= '9' || r == '.' || r == '\\' || strings.ContainsRune("ivxlIVXL", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isHeading reports whether a line is a heading: a Markdown heading, or a
+// short line that does not read as a sentence (plain-text documents mark
+// their headings only by being short).
+func isHeading(l string) bool {
+	if strings.HasPrefix(l, "#") {
+		return true
+	}
+	h := headingText(l)
+	if h == "" {
+		return false
+	}
+	words := len(strings.Fields(h))
+	if words > 10 || len(h) > 90 {
+		return false
+	}
+	if strings.HasPrefix(strings.TrimSpace(l), "**") && strings.HasSuffix(strings.TrimSpace(l), "**") {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(h)
+	if strings.ContainsRune(";,:", last) {
+		return false
+	}
+	if last == '.' && words > 4 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(h)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	// A short sentence with a verb-like shape ("We are not liable.") is
+	// not a heading: headings rarely end with a full stop after 2+ words
+	// that are all lower case.
+	if last == '.' && words > 2 && lowerWords(h) > words/2 {
+		return false
+	}
+	return true
+}
+
+func lowerWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// abbreviations that end with a full stop without ending a sentence,
+// lower case, without the stop.
+var abbreviations = map[string]bool{
+	"e.g": true, "i.e": true, "etc": true, "inc": true, "ltd": true, "no": true,
+	"nr": true, "art": true, "sec": true, "vs": true, "mr": true, "mrs": true,
+	"dr": true, "z.b": true, "bzw": true, "ggf": true, "s.a": true, "p.ej": true,
+	"ecc": true, "np": true, "tj": true, "itp": true, "ziff": true, "abs": true,
+	"u.a": true, "d.h": true, "lit": true, "par": true, "cf": true, "co": true,
+	"corp": true, "llc": true, "ust": true, "pkt": true, "incl": true, "approx": true,
+	"st": true, "p": true, "pp": true, "vol": true, "ca": true, "sig": true,
+}
+
+// splitSentences cuts the paragraph text[s:e] at sentence ends: a full
+// stop, question or exclamation mark followed by a space and something
+// that can start a sentence.
+func splitSentences(text string, s, e int) []span {
+	var out []span
+	start := s
+	for i := s; i < e; i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		// Closing quotes and brackets belong to the sentence.
+		for j < e && strings.IndexByte("\"')]", text[j]) >= 0 {
+			j++
+		}
+		if j+1 >= e || text[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < e && text[k] == ' ' {
+			k++
+		}
+		if k >= e {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[k:e])
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“„«(¿¡*", r)) {
+			continue
+		}
+		if c == '.' && isAbbreviation(text[start:i]) {
+			continue
+		}
+		out = append(out, span{start, j})
+		start = k
+	}
+	if start < e {
+		out = append(out, span{start, e})
+	}
+	return out
+}
+
+// isAbbreviation reports whether the word before a full stop is an
+// abbreviation, a single letter or a number ("a.", "7.", "U.S.").
+func isAbbreviation(before string) bool {
+	w := before
+	if i := strings.LastIndexAny(w, " (\t"); i >= 0 {
+		w = w[i+1:]
+	}
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		return true
+	}
+	lw := strings.ToLower(w)
+	if abbreviations[lw] {
+		return true
+	}
+	digits := true
+	for _, r := range w {
+		if !unicode.IsDigit(r) && r != '.' {
+			digits = false
+			break
+		}
+	}
+	if digits {
+		// Only numbering at the start of a line ("7.2. Groupon …"); an
+		// amount before a stop ("$100. The …") ends the sentence.
+		return strings.TrimSpace(before) == w
+	}
+	// "U.S" and other dotted initials.
+	return strings.Count(w, ".") >= 1 && utf8.RuneCountInString(w) <= 5
+}
