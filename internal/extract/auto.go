@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// chromeSelector matches site chrome that is never the document when no
+// selector is configured: navigation, sidebars, dialogs and banners.
+const chromeSelector = `nav, aside, dialog, [role=navigation], [role=banner], [role=contentinfo],
+	[role=complementary], [role=dialog], [role=alertdialog], [role=search], [aria-modal=true]`
+
+// consentMarks are id and class fragments of cookie and consent banners,
+// which sit outside <nav> and change with every consent-manager release.
+var consentMarks = []string{
+	"cookie-banner", "cookiebanner", "cookie-consent", "cookieconsent", "cookie-notice",
+	"cookie-bar", "cookies-banner", "cookie-popup", "cookie-law", "onetrust", "cookiebot",
+	"didomi", "truste", "gdpr", "consent-banner", "cc-window", "qc-cmp", "usercentrics",
+}
+
+// bannerMaxText is the most text a consent banner has; a longer element
+// with a consent-like class is the cookie policy itself.
+const bannerMaxText = 2000
+
+// autoRoots finds the main content of a page without selectors: the
+// <main>, [role=main] or <article> that holds most of the text, else the
+// element reached by descending from <body> into the child that holds most
+// of the text outside links, for as long as that child holds most of it
+// (and then up again to take in the title).
+func autoRoots(doc *goquery.Document) []*html.Node {
+	body := doc.Find("body").First()
+	if body.Length() == 0 {
+		return doc.Nodes
+	}
+	body.Find(chromeSelector).Remove()
+	body.Find("header, footer").Each(func(_ int, s *goquery.Selection) {
+		if s.ParentsFiltered("main, article, [role=main]").Length() == 0 {
+			s.Remove()
+		}
+	})
+	st := stats{}
+	root := body.Nodes[0]
+	st.count(root, false)
+	var banners []*html.Node
+	body.Find("[id], [class]").Each(func(_ int, s *goquery.Selection) {
+		n := s.Nodes[0]
+		if consentLike(n) && st[n].text < bannerMaxText {
+			banners = append(banners, n)
+		}
+	})
+	if len(banners) > 0 {
+		for _, n := range banners {
+			if n.Parent != nil {
+				n.Parent.RemoveChild(n)
+			}
+		}
+		st = stats{}
+		st.count(root, false)
+	}
+
+	total := st.content(root)
+	var best *html.Node
+	body.Find("main, [role=main], article").Each(func(_ int, s *goquery.Selection) {
+		n := s.Nodes[0]
+		if best == nil || st.content(n) > st.content(best) {
+			best = n
+		}
+	})
+	if best != nil && 2*st.content(best) >= total {
+		return []*html.Node{best}
+	}
+	cur := root
+	for {
+		var next *html.Node
+		for c := cur.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (next == nil || st.content(c) > st.content(next)) {
+				next = c
+			}
+		}
+		if next == nil || 10*st.content(next) < 7*st.content(cur) {
+			return []*html.Node{withTitle(cur, st)}
+		}
+		cur = next
+	}
+}
+
+// withTitle climbs from the densest block to the nearest ancestor that also
+// holds the page's <h1>, when the title sits just outside the body text
+// (a header row above it) and adds little text.
+func withTitle(n *html.Node, st stats) *html.Node {
+	if hasH1(n) {
+		return n
+	}
+	p := n
+	for range 3 {
+		p = p.Parent
+		if p == nil || p.DataAtom == atom.Body || 10*(st.content(p)-st.content(n)) > st.content(n) {
+			return n
+		}
+		if hasH1(p) {
+			return p
+		}
+	}
+	return n
+}
+
+func hasH1(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || hasH1(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// consentLike reports an element whose id or class names a consent banner.
+func consentLike(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "id" && a.Key != "class" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, m := range consentMarks {
+			if strings.Contains(v, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stat is the amount of text under an element, and how much of it is
+// inside links.
+type stat struct{ text, link int }
+
+type stats map[*html.Node]stat
+
+// count fills in the stats of n's subtree and returns n's.
+func (st stats) count(n *html.Node, inLink bool) stat {
+	var s stat
+	if n.Type == html.TextNode {
+		k := len(strings.TrimSpace(n.Data))
+		s.text = k
+		if inLink {
+			s.link = k
+		}
+		return s
+	}
+	inLink = inLink || (n.Type == html.ElementNode && n.DataAtom == atom.A)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		cs := st.count(c, inLink)
+		s.text += cs.text
+		s.link += cs.link
+	}
+	if n.Type == html.ElementNode {
+		st[n] = s
+	}
+	return s
+}
+
+// content is the text of an element outside links: what a reader reads
+// rather than clicks.
+func (st stats) content(n *html.Node) int {
+	s := st[n]
+	return s.text - s.link
+}

@@ -1,0 +1,228 @@
+// Package extract turns a raw capture of a terms page into a clean, stable
+// Markdown text: one paragraph per line, links absolute and free of
+// tracking parameters, Unicode and whitespace normalised. It decides what
+// counts as a change, so everything that varies between two captures of
+// unchanged terms (nonces, tokens, tracking ids, rotating attributes,
+// invisible markup) must vanish, and every wording change must survive.
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// Options say which part of a page is the document.
+type Options struct {
+	Select  []string // CSS selectors whose matches make the text; empty: automatic main content
+	Remove  []string // CSS selectors of elements dropped before selecting
+	BaseURL string   // the page URL, to make links absolute
+}
+
+// Failure kinds, checked with errors.Is.
+var (
+	// ErrSelectorMissing: a Select selector matched nothing, or a Select
+	// or Remove selector is not valid CSS. A Remove selector that matches
+	// nothing is fine: the noise it targets may come and go.
+	ErrSelectorMissing = errors.New("selector_missing")
+	// ErrTooShort: the extracted text is shorter than MinLength.
+	ErrTooShort = errors.New("too_short")
+)
+
+// HTML extracts the clean Markdown text of an HTML page. The same bytes and
+// options always give the same text.
+func HTML(body []byte, opts Options) (string, error) {
+	doc, err := parse(body)
+	if err != nil {
+		return "", fmt.Errorf("parse html: %w", err)
+	}
+	base := baseURL(doc, opts.BaseURL)
+	dropNoise(doc)
+	for _, sel := range opts.Remove {
+		s, err := find(doc, sel)
+		if err != nil {
+			return "", err
+		}
+		s.Remove()
+	}
+	var roots []*html.Node
+	if len(opts.Select) > 0 {
+		if roots, err = selectRoots(doc, opts.Select); err != nil {
+			return "", err
+		}
+	} else {
+		roots = autoRoots(doc)
+	}
+	md := newMarkdown(base)
+	for _, r := range roots {
+		md.flush()
+		md.node(r)
+	}
+	text := Normalize(md.String())
+	if err := checkLength(text); err != nil {
+		return "", err
+	}
+	return text, nil
+}
+
+// parse reads an HTML document, decoding legacy charsets when the body is
+// not UTF-8 (the fetcher normally hands over UTF-8 already).
+func parse(body []byte) (*goquery.Document, error) {
+	var r io.Reader = bytes.NewReader(body)
+	if !utf8.Valid(body) {
+		cr, err := charset.NewReader(r, "text/html")
+		if err == nil {
+			r = cr
+		}
+	}
+	return goquery.NewDocumentFromReader(r)
+}
+
+// baseURL resolves the page URL with the document's <base href>.
+func baseURL(doc *goquery.Document, page string) *url.URL {
+	var base *url.URL
+	if page != "" {
+		if u, err := url.Parse(page); err == nil {
+			base = u
+		}
+	}
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if u, err := url.Parse(strings.TrimSpace(href)); err == nil {
+			if base != nil {
+				u = base.ResolveReference(u)
+			}
+			if u.IsAbs() {
+				base = u
+			}
+		}
+	}
+	return base
+}
+
+// find runs one CSS selector, reporting an invalid one as missing.
+func find(doc *goquery.Document, sel string) (*goquery.Selection, error) {
+	m, err := cascadia.Compile(sel)
+	if err != nil {
+		return nil, fmt.Errorf("%w: selector %q is invalid: %v", ErrSelectorMissing, sel, err)
+	}
+	return doc.FindMatcher(m), nil
+}
+
+// selectRoots returns every match of the selectors in document order, a
+// match inside another match being part of it rather than repeated.
+func selectRoots(doc *goquery.Document, sels []string) ([]*html.Node, error) {
+	want := map[*html.Node]bool{}
+	for _, sel := range sels {
+		s, err := find(doc, sel)
+		if err != nil {
+			return nil, err
+		}
+		if s.Length() == 0 {
+			return nil, fmt.Errorf("%w: selector %q matched nothing", ErrSelectorMissing, sel)
+		}
+		for _, n := range s.Nodes {
+			want[n] = true
+		}
+	}
+	var roots []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if want[n] {
+			roots = append(roots, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	return roots, nil
+}
+
+// noiseAtoms are elements whose content is never text a reader sees.
+var noiseAtoms = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true,
+	atom.Template: true, atom.Svg: true, atom.Math: true, atom.Iframe: true,
+	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Link: true,
+	atom.Meta: true, atom.Input: true, atom.Select: true, atom.Option: true,
+	atom.Textarea: true, atom.Button: true, atom.Datalist: true, atom.Output: true,
+	atom.Progress: true, atom.Meter: true, atom.Frame: true, atom.Frameset: true,
+	atom.Audio: true, atom.Video: true,
+}
+
+// hiddenMaxText is the most text a hidden element may hold and still be
+// dropped. Short hidden elements are banners, modals, tooltips and leftover
+// variants; a long one is content that a script shows (tabs, accordions,
+// anti-flicker wrappers around the whole page), and dropping it would make
+// the text depend on markup rather than on the terms.
+const hiddenMaxText = 2000
+
+// textLen counts the bytes of text under n, stopping once it reaches limit.
+func textLen(n *html.Node, limit int) int {
+	if n.Type == html.TextNode {
+		return len(n.Data)
+	}
+	total := 0
+	for c := n.FirstChild; c != nil && total < limit; c = c.NextSibling {
+		total += textLen(c, limit-total)
+	}
+	return total
+}
+
+// dropNoise removes the elements that render nothing or are hidden, and
+// comments.
+func dropNoise(doc *goquery.Document) {
+	var drop []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.CommentNode, html.DoctypeNode:
+				drop = append(drop, c)
+				continue
+			case html.ElementNode:
+				if noiseAtoms[c.DataAtom] || (hidden(c) && textLen(c, hiddenMaxText) < hiddenMaxText) {
+					drop = append(drop, c)
+					continue
+				}
+			}
+			walk(c)
+		}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// hidden reports an element that the browser does not display: the hidden
+// attribute, an inline display:none or visibility:hidden.
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			// "until-found" is an accordion the browser opens on find.
+			return !strings.EqualFold(a.Val, "until-found")
+		case "style":
+			s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}

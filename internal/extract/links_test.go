@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"net/url"
+	"testing"
+)
+
+func TestCleanURL(t *testing.T) {
+	base, _ := url.Parse("https://www.example.com/legal/terms?lang=en")
+	tests := []struct{ href, want string }{
+		{"/privacy?utm_source=x&utm_medium=y&utm_campaign=z", "https://www.example.com/privacy"},
+		{"privacy?gclid=abc&fbclid=def&msclkid=1&_ga=2.1.2&_gl=1*x&mc_cid=1&mc_eid=2&yclid=3&dclid=4&igshid=5", "https://www.example.com/legal/privacy"},
+		{"https://twitter.com/acme?ref_src=twsrc%5Etfw", "https://twitter.com/acme"},
+		{"/docs?page=2&lang=fr&utm_source=a", "https://www.example.com/docs?lang=fr&page=2"},
+		{"/search?q=refund+policy&v=123", "https://www.example.com/search?q=refund+policy"},
+		{"/file.pdf?ver=5&cb=99&_=1718&t=1718&ts=1&timestamp=2", "https://www.example.com/file.pdf"},
+		{"/terms?id=42&section=liability", "https://www.example.com/terms?id=42&section=liability"},
+		{"/r?token=Zq81xLmP0c7Yt2Wv9Rk4nA3", "https://www.example.com/r"},
+		{"/r?slug=limitation-of-liability-and-indemnity", "https://www.example.com/r?slug=limitation-of-liability-and-indemnity"},
+		{"/app;jsessionid=ABC123?x=1", "https://www.example.com/app?x=1"},
+		{"HTTPS://WWW.Example.COM/A", "https://www.example.com/A"},
+		{"//cdn.example.org/x", "https://cdn.example.org/x"},
+		{"https://other.example/p#section-4", "https://other.example/p#section-4"},
+		{"https://other.example/p#:~:text=liability", "https://other.example/p"},
+		{"?lang=en#s5", ""},
+		{"#top", ""},
+		{"javascript:void(0)", ""},
+		{"mailto:legal@example.com?subject=Hi", "mailto:legal@example.com"},
+		{"/cdn-cgi/l/email-protection#5a363f3d3b361a3b39373f773936352f3e743f223b372a363f", "mailto:legal@acme-cloud.example"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.href, func(t *testing.T) {
+			if got := cleanURL(tt.href, base); got != tt.want {
+				t.Errorf("cleanURL(%q) = %q, want %q", tt.href, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBaseHref(t *testing.T) {
+	page := `<html><head><base href="/en/legal/"></head><body><main><p>See the <a href="privacy">privacy policy</a> which applies to all use of the services described in these terms of service.</p></main></body></html>`
+	got, err := HTML([]byte(page), Options{BaseURL: "https://acme.example/terms"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "See the [privacy policy](https://acme.example/en/legal/privacy) which applies to all use of the services described in these terms of service."
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,281 @@
+package extract
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// replayDiff prints the lines that differ at every unexpected or missed
+// change of TestReplayCorpus, to find the noise behind it.
+var replayDiff = flag.Bool("replaydiff", false, "log the differing lines of unexpected changes in TestReplayCorpus")
+
+const replayDir = "../../../shared/corpus/replay"
+
+// manifest is the manifest.json of one replay sequence.
+type manifest struct {
+	Service   string          `json:"service"`
+	Type      string          `json:"type"`
+	URL       string          `json:"url"`
+	Select    json.RawMessage `json:"select"`
+	Remove    json.RawMessage `json:"remove"`
+	Snapshots []struct {
+		File      string `json:"file"`
+		FetchedAt string `json:"fetched_at"`
+	} `json:"snapshots"`
+	ExpectedChangeAt []string `json:"expected_change_at"`
+	ExpectedFailedAt []string `json:"expected_failed_at"`
+	FinalVersion     string   `json:"final_version"`
+}
+
+// stringList reads a selector field that is null, a string or a list.
+func stringList(raw json.RawMessage) []string {
+	var one string
+	if json.Unmarshal(raw, &one) == nil && one != "" {
+		return []string{one}
+	}
+	var many []string
+	_ = json.Unmarshal(raw, &many)
+	return many
+}
+
+func readManifest(t testing.TB, path string) manifest {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
+}
+
+func readGzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(z)
+}
+
+// replayResult is what one replay of one sequence measured.
+type replayResult struct {
+	changes, extra, missed, failures int
+	similarity                       float64
+}
+
+func (r replayResult) String() string {
+	return fmt.Sprintf("changes=%d extra_changes=%d missed_changes=%d failures=%d similarity=%.3f",
+		r.changes, r.extra, r.missed, r.failures, r.similarity)
+}
+
+func replaySequence(t *testing.T, dir string, m manifest, opts Options) replayResult {
+	t.Helper()
+	var res replayResult
+	minute := func(s string) string { return s[:min(16, len(s))] }
+	expected := map[string]bool{}
+	for _, d := range m.ExpectedChangeAt {
+		expected[minute(d)] = true
+	}
+	prev, prevAt := "", ""
+	changed := map[string]bool{}
+	for _, s := range m.Snapshots {
+		body, err := readGzip(filepath.Join(dir, s.File))
+		if err != nil {
+			t.Fatalf("read %s: %v", s.File, err)
+		}
+		text, err := HTML(body, opts)
+		if err != nil {
+			if !slices.Contains(m.ExpectedFailedAt, s.FetchedAt) {
+				res.failures++
+				t.Logf("%s %s: %v", m.Service, s.File, err)
+			}
+			continue
+		}
+		if prev != "" && text != prev {
+			res.changes++
+			changed[minute(s.FetchedAt)] = true
+			if *replayDiff && !expected[minute(s.FetchedAt)] {
+				t.Logf("%s: unexpected change %s → %s (%s):\n%s", m.Service, prevAt, s.FetchedAt, s.File, lineDiff(prev, text))
+			}
+		}
+		prev, prevAt = text, s.FetchedAt
+	}
+	for d := range changed {
+		if !expected[d] {
+			res.extra++
+		}
+	}
+	for d := range expected {
+		if !changed[d] {
+			res.missed++
+			if *replayDiff {
+				t.Logf("%s: missed change at %s", m.Service, d)
+			}
+		}
+	}
+	final, err := os.ReadFile(filepath.Join(dir, m.FinalVersion))
+	if err != nil {
+		t.Fatalf("read final version: %v", err)
+	}
+	res.similarity = wordRatio(words(prev), words(string(final)))
+	return res
+}
+
+// lineDiff lists the lines only in a (-) and only in b (+).
+func lineDiff(a, b string) string {
+	in := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l] = true
+		}
+		return m
+	}
+	ina, inb := in(a), in(b)
+	var out strings.Builder
+	for _, l := range strings.Split(a, "\n") {
+		if !inb[l] {
+			fmt.Fprintf(&out, "- %.400s\n", l)
+		}
+	}
+	for _, l := range strings.Split(b, "\n") {
+		if !ina[l] {
+			fmt.Fprintf(&out, "+ %.400s\n", l)
+		}
+	}
+	return out.String()
+}
+
+var (
+	linkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+	mdPunct    = regexp.MustCompile("[#*_>`|\\[\\]\\\\]")
+	word       = regexp.MustCompile(`[\p{L}\p{N}_\p{M}]+`)
+)
+
+// words splits Markdown into lower-case words the way
+// shared/bench/replay.py does before comparing texts.
+func words(md string) []string {
+	md = linkTarget.ReplaceAllString(md, "]")
+	md = mdPunct.ReplaceAllString(md, " ")
+	return word.FindAllString(strings.ToLower(md), -1)
+}
+
+// wordRatio is Python's difflib.SequenceMatcher(None, a, b,
+// autojunk=False).ratio(): twice the matched words over all words, the
+// matches found by recursively taking the longest common block.
+func wordRatio(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	b2j := map[string][]int{}
+	for j, w := range b {
+		b2j[w] = append(b2j[w], j)
+	}
+	longest := func(alo, ahi, blo, bhi int) (int, int, int) {
+		besti, bestj, bestsize := alo, blo, 0
+		j2len := map[int]int{}
+		for i := alo; i < ahi; i++ {
+			next := map[int]int{}
+			for _, j := range b2j[a[i]] {
+				if j < blo {
+					continue
+				}
+				if j >= bhi {
+					break
+				}
+				k := j2len[j-1] + 1
+				next[j] = k
+				if k > bestsize {
+					besti, bestj, bestsize = i-k+1, j-k+1, k
+				}
+			}
+			j2len = next
+		}
+		for besti > alo && bestj > blo && a[besti-1] == b[bestj-1] {
+			besti, bestj, bestsize = besti-1, bestj-1, bestsize+1
+		}
+		for besti+bestsize < ahi && bestj+bestsize < bhi && a[besti+bestsize] == b[bestj+bestsize] {
+			bestsize++
+		}
+		return besti, bestj, bestsize
+	}
+	matched := 0
+	queue := [][4]int{{0, len(a), 0, len(b)}}
+	for len(queue) > 0 {
+		q := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		i, j, k := longest(q[0], q[1], q[2], q[3])
+		if k == 0 {
+			continue
+		}
+		matched += k
+		if q[0] < i && q[2] < j {
+			queue = append(queue, [4]int{q[0], i, q[2], j})
+		}
+		if i+k < q[1] && j+k < q[3] {
+			queue = append(queue, [4]int{i + k, q[1], j + k, q[3]})
+		}
+	}
+	return 2 * float64(matched) / float64(len(a)+len(b))
+}
+
+func TestWordRatio(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		{"a b c d", "a b c d", 1},
+		{"a b c d", "a x c d", 0.75},
+		{"one two", "three four", 0},
+		{"the [Terms](https://x.example/a) apply", "**The** terms apply", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a, func(t *testing.T) {
+			if got := wordRatio(words(tt.a), words(tt.b)); got != tt.want {
+				t.Errorf("wordRatio(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestReplayCorpus replays the real capture sequences of
+// shared/corpus/replay: with the manifest's selectors no noise may make a
+// change, no real change may be missed, and the final text must match the
+// reference; without selectors the figures are only reported.
+func TestReplayCorpus(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(replayDir, "*", "manifest.json"))
+	if err != nil || len(dirs) == 0 {
+		t.Skipf("replay corpus absent at %s: skipping", replayDir)
+	}
+	if testing.Short() {
+		t.Skip("replay corpus takes a while: skipped in -short mode")
+	}
+	for _, mf := range dirs {
+		dir := filepath.Dir(mf)
+		m := readManifest(t, mf)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			sel := replaySequence(t, dir, m, Options{Select: stringList(m.Select), Remove: stringList(m.Remove), BaseURL: m.URL})
+			t.Logf("selectors: captures=%d expected_changes=%d %v", len(m.Snapshots), len(m.ExpectedChangeAt), sel)
+			if sel.extra != 0 || sel.missed != 0 || sel.failures != 0 || sel.similarity < 0.97 {
+				t.Errorf("selectors: got %v, want extra_changes=0 missed_changes=0 failures=0 similarity>=0.970", sel)
+			}
+			auto := replaySequence(t, dir, m, Options{BaseURL: m.URL})
+			t.Logf("auto:      captures=%d expected_changes=%d %v", len(m.Snapshots), len(m.ExpectedChangeAt), auto)
+		})
+	}
+}
