@@ -192,21 +192,21 @@ func TestNoiseIsNotAChangeAndWordingIs(t *testing.T) {
 		if l.Op != "change" {
 			t.Errorf("diff line op %q, want only changed paragraphs", l.Op)
 		}
-		var del, ins strings.Builder
+		var del, ins []string
 		for _, w := range l.Words {
 			switch w.Op {
 			case "delete":
-				del.WriteString(w.Text)
+				del = append(del, strings.Fields(w.Text)...)
 			case "insert":
-				ins.WriteString(w.Text)
+				ins = append(ins, strings.Fields(w.Text)...)
 			}
 		}
-		deleted, inserted = append(deleted, strings.TrimSpace(del.String())), append(inserted, strings.TrimSpace(ins.String()))
+		deleted, inserted = append(deleted, strings.Join(del, " ")), append(inserted, strings.Join(ins, " "))
 	}
-	wantDel := []string{"thirty (30)", "greater of one thousand US dollars (US $1,000) twelve (12)"}
-	wantIns := []string{"fifteen (15)", "lesser of one hundred US dollars (US $100) six (6)"}
-	if len(deleted) != 2 || !sameWords(deleted[0], wantDel[0]) || !sameWords(deleted[1], wantDel[1]) ||
-		!sameWords(inserted[0], wantIns[0]) || !sameWords(inserted[1], wantIns[1]) {
+	// Exactly the changed words: the parentheses, "one", "US $" and the rest are unchanged.
+	wantDel := []string{"thirty 30", "greater thousand 1,000 twelve 12"}
+	wantIns := []string{"fifteen 15", "lesser hundred 100 six 6"}
+	if strings.Join(deleted, "|") != strings.Join(wantDel, "|") || strings.Join(inserted, "|") != strings.Join(wantIns, "|") {
 		t.Errorf("diff deleted %q inserted %q, want %q and %q", deleted, inserted, wantDel, wantIns)
 	}
 	if len(d.ClauseChanges) == 0 || d.ClauseChanges[0].Type != "liability" || d.ClauseChanges[0].Severity != "high" {
@@ -223,11 +223,6 @@ func TestNoiseIsNotAChangeAndWordingIs(t *testing.T) {
 	if r.Status != "changed" || r.RevertsTo == nil || *r.RevertsTo != 1 {
 		t.Fatalf("flip-flop: %+v, want changed with reverts_to 1", r)
 	}
-}
-
-// sameWords compares word sequences, ignoring how the diff grouped spaces.
-func sameWords(a, b string) bool {
-	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }
 
 func TestNotModifiedIsUnchanged(t *testing.T) {

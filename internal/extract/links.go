@@ -19,6 +19,7 @@ var noiseParams = map[string]bool{
 	"__hssc": true, "__hsfp": true, "hsctatracking": true, "mkt_tok": true,
 	"oly_anon_id": true, "oly_enc_id": true, "vero_id": true, "vero_conv": true,
 	"rb_clickid": true, "s_cid": true, "ref_src": true, "ref_url": true,
+	"ref": true, "referrer": true, "referer": true,
 	"spm": true, "scid": true, "_openstat": true, "trk": true, "trkcampaign": true,
 	"ncid": true, "sr_share": true, "si": true, "_branch_match_id": true,
 	"_branch_referrer": true, "epik": true, "irclickid": true, "cmpid": true,
