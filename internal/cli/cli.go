@@ -61,6 +61,7 @@ func commands() []command {
 		{"review", "CHANGE_ID --by NAME [--note TEXT]", "mark a change reviewed", runReview},
 		{"status", "[--json]", "every document's last check, outcome and failures", runStatus},
 		{"backup", "FILE", "write a consistent copy of the database to FILE", runBackup},
+		{"digest", "[--since 24h] [--send] [--to ADDR]", "print the digest of recent changes, or send it by e-mail", runDigest},
 		{"run", "", "keep checking every document on its schedule until stopped", runRun},
 	}
 }

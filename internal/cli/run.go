@@ -42,6 +42,13 @@ func runRun(ctx context.Context, a *app, args []string) error {
 			Run:      func(ctx context.Context) { t.Check(ctx, d) },
 		})
 	}
+	dj, err := digestJob(cfg, st, a)
+	if err != nil {
+		return err
+	}
+	if dj != nil {
+		jobs = append(jobs, *dj)
+	}
 	a.log.Info("toswatch running", "documents", len(docs), "config", a.configPath, "db", a.dbPath)
 	s := &schedule.Scheduler{Jitter: 0.1, Spread: spread(len(docs)), Log: a.log}
 	if err := s.Run(ctx, jobs); err != nil {
