@@ -87,3 +87,30 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+func TestDailyJobRunsAtItsTimeInItsZone(t *testing.T) {
+	madrid, err := time.LoadLocation("Europe/Madrid")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	// 07:59:30 in Madrid (UTC+1 in winter).
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 30, 6, 59, 30, 0, time.UTC))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var runs atomic.Int32
+	var at atomic.Value
+	s := &Scheduler{Clock: clock, StopTimeout: time.Second}
+	go s.Run(ctx, []Job{{Name: "digest", At: "08:00", Location: madrid, Run: func(context.Context) {
+		runs.Add(1)
+		at.Store(clock.Now())
+	}}})
+	clock.BlockUntilContext(ctx, 1)
+	if runs.Load() != 0 {
+		t.Fatal("daily job ran before its time")
+	}
+	clock.Advance(time.Minute)
+	waitFor(t, func() bool { return runs.Load() == 1 })
+	if got := at.Load().(time.Time).In(madrid).Format("15:04"); got != "08:00" {
+		t.Errorf("ran at %s Madrid time, want 08:00", got)
+	}
+}
