@@ -338,3 +338,13 @@ func TestSwitchableSettingsKeepAnExplicitZero(t *testing.T) {
 		t.Errorf("left out: retries=%d host_delay=%s confirm_delay=%s, want the defaults", f.Retries, f.HostDelay, f.ConfirmDelay)
 	}
 }
+
+func TestSampleConfigLoads(t *testing.T) {
+	c, err := Load("../../contrib/vendors.yaml")
+	if err != nil {
+		t.Fatalf("contrib/vendors.yaml must load:\n%v", err)
+	}
+	if c.Settings.Digest.SMTP.PasswordEnv == "" || c.Settings.Web.TokenEnv == "" {
+		t.Errorf("the sample should show password_env and token_env: %+v", c.Settings)
+	}
+}
