@@ -19,6 +19,7 @@ type Document struct {
 	Type     string // "Terms of Service", "Data Processing Addendum", …
 	URL      string
 	Select   []string      // CSS selectors whose matches make the text; empty: automatic
+	Ranges   []Range       // ranges of the page that make the text too (Open Terms Archive style)
 	Remove   []string      // CSS selectors removed before extraction
 	Schedule time.Duration // 0: the global schedule
 	Render   string        // "auto" (default), "http" or "browser"
@@ -29,7 +30,19 @@ type Document struct {
 type Part struct {
 	URL    string
 	Select []string
+	Ranges []Range
 	Remove []string
+}
+
+// Range selects the content between two elements of a page: it starts
+// just before or just after the first element matching StartBefore or
+// StartAfter, and ends just before or just after the first element matching
+// EndBefore or EndAfter that follows. Exactly one start and one end are set.
+type Range struct {
+	StartBefore string `json:"startBefore,omitempty"`
+	StartAfter  string `json:"startAfter,omitempty"`
+	EndBefore   string `json:"endBefore,omitempty"`
+	EndAfter    string `json:"endAfter,omitempty"`
 }
 
 // Version kinds.
