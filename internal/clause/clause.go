@@ -2,10 +2,13 @@
 // clauses of a terms document and tells how they moved between two
 // versions.
 //
-// Detection is by rules: lexicons of legal phrasing in English, Spanish,
-// French, German, Italian and Polish, matched sentence by sentence, with
-// the section heading above a sentence as context. Every clause carries
-// the names of the cues that made it one, so a reviewer can judge it.
+// Detection starts with rules: lexicons of legal phrasing in English,
+// Spanish, French, German, Italian and Polish, matched sentence by
+// sentence, with the section heading above a sentence as context. For
+// liability in English, German, Italian and Polish documents a linear
+// model over those cues, the context and the words (learned.go,
+// weights_gen.go) makes the final call. Every clause carries the names of
+// the cues that made it one, so a reviewer can judge it.
 package clause
 
 import (
@@ -27,7 +30,12 @@ type sentenceHit struct {
 // Analyze finds the liability and indemnification clauses in text
 // (Markdown or plain text). Start and End are byte offsets into text.
 func Analyze(text string) []model.Clause {
-	liab, indem := scan(text)
+	return analyze(text, shippedModel())
+}
+
+func analyze(text string, lm *linearModel) []model.Clause {
+	recs, lang := ruleScan(text)
+	liab, indem := decide(text, recs, lang, lm)
 	out := make([]model.Clause, 0, len(liab)+len(indem))
 	out = append(out, merge(text, model.Liability, liab)...)
 	out = append(out, merge(text, model.Indemnification, indem)...)
@@ -35,25 +43,52 @@ func Analyze(text string) []model.Clause {
 	return out
 }
 
-// scan classifies every sentence of text.
-func scan(text string) (liab, indem []sentenceHit) {
-	langs := docLanguages(text)
+// sentenceRec is what the rules found in one sentence, with its place in
+// the document: the learned model reads these as features.
+type sentenceRec struct {
+	span
+	index        int // position in the document's sentence sequence
+	ruleLiab     bool
+	liabCues     []string
+	anyLiabCue   bool     // some liability cue matched, strong or weak
+	rawCues      []string // every liability cue that matched, decisive or not
+	notMine      bool
+	warranty     bool
+	cap          bool
+	indem        bool
+	indemStrong  bool
+	indemCues    []string
+	ctxLiab      bool // the nearest heading above is a liability heading
+	ctxIndem     bool
+	heading      span // the nearest heading above; empty when none
+	sinceHeading int  // sentences between that heading and this one
+	firstInLine  bool
+}
+
+// ruleScan classifies every sentence of text by the rules and returns the
+// document's main language.
+func ruleScan(text string) ([]sentenceRec, string) {
+	langs, main := docLanguages(text)
 	enabled := make([]bool, len(allCues.cues))
 	for i, cu := range allCues.cues {
 		enabled[i] = langs[cu.lang]
 	}
 	found := make([]bool, len(allCues.needles))
+	var recs []sentenceRec
 	var ctxLiab, ctxIndem bool
-	index := 0
+	var heading span
+	index, since := 0, 0
 	prevLiab, prevIndem := -2, -2 // index of the last hit of each type
 	prevOpen := false             // the last liability sentence announced a list
 	for _, l := range splitLines(text) {
 		if l.heading {
 			ctxLiab, ctxIndem = headingKind(headingText(text[l.start:l.end]))
+			heading = l.span
 			index += 2 // a heading separates clauses
+			since = 0
 			continue
 		}
-		for _, s := range l.sentences {
+		for k, s := range l.sentences {
 			sent := text[s.start:s.end]
 			m := match(strings.ToLower(sent), langs, enabled, found)
 			lc, isLiab, isCap := m.liability(ctxLiab)
@@ -69,16 +104,52 @@ func scan(text string) (liab, indem []sentenceHit) {
 				ic = append(ic, "continues clause")
 			}
 			if isLiab {
-				liab = append(liab, sentenceHit{span: s, index: index, cues: lc, cap: isCap})
 				prevLiab = index
 				prevOpen = strings.HasSuffix(strings.TrimRight(sent, " *_"), ":") ||
 					strings.HasSuffix(strings.TrimRight(sent, " *_"), ";") || (prevOpen && listItem(sent))
 			}
 			if isIndem {
-				indem = append(indem, sentenceHit{span: s, index: index, cues: ic})
 				prevIndem = index
 			}
+			recs = append(recs, sentenceRec{
+				span: s, index: index, ruleLiab: isLiab, liabCues: lc, cap: isCap,
+				rawCues: m.rawLiab, notMine: m.notMine, warranty: m.warranty,
+				anyLiabCue: len(m.rawLiab) > 0,
+				indem:      isIndem, indemStrong: m.indemStrong, indemCues: ic,
+				ctxLiab: ctxLiab, ctxIndem: ctxIndem, heading: heading, sinceHeading: since,
+				firstInLine: k == 0,
+			})
 			index++
+			since++
+		}
+	}
+	return recs, main
+}
+
+// decide turns the rule records into clause sentences. Liability is
+// decided by the learned model for the languages it was trained on, by
+// the rules otherwise; indemnification by the rules.
+func decide(text string, recs []sentenceRec, lang string, lm *linearModel) (liab, indem []sentenceHit) {
+	useModel := lm != nil && lm.langs[lang] && len(recs) >= minModelSentences
+	var fb featureBuf
+	for i := range recs {
+		r := &recs[i]
+		isLiab, cues := r.ruleLiab, r.liabCues
+		if useModel {
+			isLiab = false
+			if candidate(recs, i) {
+				fb.extract(text, recs, i, lang)
+				isLiab = lm.score(fb.idx) > 0
+			}
+			if isLiab && !r.ruleLiab {
+				cues = appendUnique(slices.Clone(cues), "learned model")
+			}
+		}
+		if isLiab {
+			liab = append(liab, sentenceHit{span: r.span, index: r.index, cues: cues, cap: r.cap})
+		}
+		if r.indem {
+			indem = append(indem, sentenceHit{span: r.span, index: r.index, cues: r.indemCues})
 		}
 	}
 	return liab, indem
@@ -106,6 +177,10 @@ type matches struct {
 	capCue                     bool
 	exceptIndem                bool
 	followUp                   bool // refers back to a limitation or lists damages
+	// What the filters below threw away, kept for the learned model.
+	rawLiab  []string // liability cues before filtering
+	notMine  bool     // the liability words are about the user or a company form
+	warranty bool     // a warranty word is there
 }
 
 func match(low string, langs map[string]bool, enabled []bool, found []bool) matches {
@@ -139,7 +214,12 @@ func match(low string, langs map[string]bool, enabled []bool, found []bool) matc
 			m.indemCues = appendUnique(m.indemCues, cu.name)
 		}
 	}
-	if m.liabWord && !m.liabStrongAny && limitsNothing(low, langs) {
+	m.rawLiab = append(slices.Clip(m.liabStrong), m.liabWeak...)
+	m.warranty = strings.Contains(low, "warrant") || strings.Contains(low, "gewährleist") || strings.Contains(low, "garanzi") || strings.Contains(low, "gwarancj")
+	if m.liabWord && limitsNothing(low, langs) {
+		m.notMine = true
+	}
+	if m.liabWord && !m.liabStrongAny && m.notMine {
 		// "a limited liability company", "you are solely liable": the
 		// word is there, but not a limitation of the provider's liability.
 		m.liabWord = false

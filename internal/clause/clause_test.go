@@ -176,3 +176,39 @@ func TestAnalyzeFileHTML(t *testing.T) {
 		t.Errorf("Text = %q, want entities decoded", cls[0].Text)
 	}
 }
+
+// TestModelLanguages checks that the learned model judges only the
+// languages it was trained on: a model that rejects every sentence
+// silences an English document, while Spanish and French documents keep
+// their rule-based detection.
+func TestModelLanguages(t *testing.T) {
+	filler := map[string]string{
+		"en": "The service is offered to you by Acme and the terms of this agreement apply to the use of the site.",
+		"es": "El servicio es ofrecido por Acme y las condiciones de los servicios se aplican al uso del sitio y de las aplicaciones.",
+		"fr": "Le service est fourni par Acme et les conditions des présentes s'appliquent à l'utilisation du site et des applications.",
+	}
+	clauses := map[string]string{
+		"en": "IN NO EVENT SHALL ACME BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES.",
+		"es": "En ningún caso Acme será responsable de los daños indirectos o del lucro cesante.",
+		"fr": "Acme ne saurait en aucun cas être tenue responsable des dommages indirects.",
+	}
+	rejectAll := &linearModel{w: make([]float32, 1<<tableBits), langs: map[string]bool{"en": true}, cut: 1}
+	for _, lang := range []string{"en", "es", "fr"} {
+		t.Run(lang, func(t *testing.T) {
+			text := strings.Repeat(filler[lang]+"\n", minModelSentences) + clauses[lang] + "\n"
+			if _, got := docLanguages(text); got != lang {
+				t.Fatalf("main language = %q, want %q", got, lang)
+			}
+			want := []string{model.Liability}
+			if lang == "en" {
+				want = nil
+			}
+			if got := types(analyze(text, rejectAll)); !slices.Equal(got, want) {
+				t.Errorf("with a model rejecting all: types = %v, want %v", got, want)
+			}
+			if got := types(Analyze(text)); !slices.Equal(got, []string{model.Liability}) {
+				t.Errorf("shipped model: types = %v, want [liability]", got)
+			}
+		})
+	}
+}

@@ -142,7 +142,16 @@ func compareType(typ string, before, after []model.Clause) (model.ClauseChange, 
 	var high bool
 	var reasons []string
 	if typ == model.Liability {
-		high, reasons = liabilityChange(ch)
+		pairs := pairCaps(before, after)
+		for _, p := range pairs {
+			if compareCaps2(p.before, p.after) {
+				// Report the caps of the section that changed, not the
+				// first cap of each text.
+				ch.CapBefore, ch.CapAfter = p.before, p.after
+				break
+			}
+		}
+		high, reasons = liabilityChange(ch, pairs)
 	} else {
 		high, reasons = indemnityChange(ch)
 	}
@@ -189,7 +198,7 @@ func mainCap(cs []model.Clause) *model.Cap {
 
 func hasCap(c *model.Cap) bool { return c != nil && c.Basis != "" }
 
-func liabilityChange(ch model.ClauseChange) (high bool, reasons []string) {
+func liabilityChange(ch model.ClauseChange, pairs []capPair) (high bool, reasons []string) {
 	switch ch.Kind {
 	case model.ChangeAdded:
 		r := "limitation of liability added"
@@ -203,24 +212,10 @@ func liabilityChange(ch model.ClauseChange) (high bool, reasons []string) {
 		}
 		return false, []string{"limitation of liability removed"}
 	}
-	capB, capA := ch.CapBefore, ch.CapAfter
-	switch {
-	case hasCap(capB) && !hasCap(capA):
-		high = true
-		reasons = append(reasons, "liability cap removed (was "+FormatCap(capB)+")")
-	case !hasCap(capB) && hasCap(capA):
-		high = true
-		reasons = append(reasons, "liability cap added: "+FormatCap(capA))
-	case hasCap(capB) && hasCap(capA):
-		switch compareCaps(capB, capA) {
-		case capLowered:
-			high = true
-			reasons = append(reasons, "liability cap lowered from "+FormatCap(capB)+" to "+FormatCap(capA))
-		case capRaised:
-			reasons = append(reasons, "liability cap raised from "+FormatCap(capB)+" to "+FormatCap(capA))
-		case capChanged:
-			reasons = append(reasons, "liability cap changed from "+FormatCap(capB)+" to "+FormatCap(capA))
-		}
+	for _, p := range pairs {
+		h, r := capChange(p.before, p.after)
+		high = high || h
+		reasons = append(reasons, r...)
 	}
 	lowB, lowA := strings.ToLower(ch.Before), strings.ToLower(ch.After)
 	coB, coA := findCarveOuts(lowB), findCarveOuts(lowA)
@@ -465,4 +460,106 @@ func formatMoney(v float64, cur string) string {
 		return s
 	}
 	return s + " " + cur
+}
+
+// capChange describes how the cap of one liability section moved.
+func capChange(capB, capA *model.Cap) (high bool, reasons []string) {
+	switch {
+	case hasCap(capB) && !hasCap(capA):
+		high = true
+		reasons = append(reasons, "liability cap removed (was "+FormatCap(capB)+")")
+	case !hasCap(capB) && hasCap(capA):
+		high = true
+		reasons = append(reasons, "liability cap added: "+FormatCap(capA))
+	case hasCap(capB) && hasCap(capA):
+		switch compareCaps(capB, capA) {
+		case capLowered:
+			high = true
+			reasons = append(reasons, "liability cap lowered from "+FormatCap(capB)+" to "+FormatCap(capA))
+		case capRaised:
+			reasons = append(reasons, "liability cap raised from "+FormatCap(capB)+" to "+FormatCap(capA))
+		case capChanged:
+			reasons = append(reasons, "liability cap changed from "+FormatCap(capB)+" to "+FormatCap(capA))
+		}
+	}
+	return high, reasons
+}
+
+// compareCaps2 reports whether two paired caps differ.
+func compareCaps2(b, a *model.Cap) bool {
+	if hasCap(b) != hasCap(a) {
+		return true
+	}
+	return hasCap(b) && compareCaps(b, a) != capSame
+}
+
+// capPair is the cap of one liability section before and after; either
+// may be nil when the section or its cap is new or gone.
+type capPair struct{ before, after *model.Cap }
+
+// pairCaps pairs the capped liability clauses of two versions by the
+// likeness of their words, so that a document with several liability
+// sections (the platform's and a product's, say) compares each cap with
+// its own section's, not with the first cap of the other text.
+func pairCaps(before, after []model.Clause) []capPair {
+	capped := func(cs []model.Clause) (out []model.Clause) {
+		for _, c := range cs {
+			if hasCap(c.Cap) {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	cb, ca := capped(before), capped(after)
+	wb, wa := make([]map[string]bool, len(cb)), make([]map[string]bool, len(ca))
+	for i, c := range cb {
+		wb[i] = wordSet(c.Text)
+	}
+	for i, c := range ca {
+		wa[i] = wordSet(c.Text)
+	}
+	used := make([]bool, len(ca))
+	var out []capPair
+	for i := range cb {
+		best, bestSim := -1, 0.3 // below this the sections are different ones
+		for j := range ca {
+			if s := jaccard(wb[i], wa[j]); !used[j] && s > bestSim {
+				best, bestSim = j, s
+			}
+		}
+		if best < 0 {
+			out = append(out, capPair{before: cb[i].Cap})
+			continue
+		}
+		used[best] = true
+		out = append(out, capPair{before: cb[i].Cap, after: ca[best].Cap})
+	}
+	for j := range ca {
+		if !used[j] {
+			out = append(out, capPair{after: ca[j].Cap})
+		}
+	}
+	return out
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(normalise(s)) {
+		m[w] = true
+	}
+	return m
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
 }

@@ -87,6 +87,34 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+func TestCompareCapsPairedBySection(t *testing.T) {
+	platform := "## Limitation of Liability\n\nIN NO EVENT WILL ACME BE LIABLE FOR ANY INDIRECT DAMAGES. ACME'S TOTAL LIABILITY UNDER THESE TERMS WILL NOT EXCEED $1,000.\n\n"
+	market := func(amount string) string {
+		return "## Marketplace Liability\n\nACME IS NOT LIABLE FOR APPS SOLD ON THE MARKETPLACE BY THIRD-PARTY SELLERS. ACME'S AGGREGATE LIABILITY FOR MARKETPLACE PURCHASES SHALL NOT EXCEED " + amount + ".\n\n"
+	}
+	tests := []struct {
+		name, old, new, summary string
+	}{
+		{"second section lowered", docHead + platform + market("$50") + tail, docHead + platform + market("$10") + tail,
+			"liability cap lowered from $50 to $10"},
+		{"sections swapped and second lowered", docHead + platform + market("$50") + tail, docHead + market("$10") + platform + tail,
+			"liability cap lowered from $50 to $10"},
+		{"capped section added in front", docHead + platform + tail, docHead + market("$50") + platform + tail,
+			"liability cap added: $50"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Compare(tt.old, tt.new)
+			if len(got) != 1 {
+				t.Fatalf("got %d changes %+v, want 1", len(got), got)
+			}
+			if !strings.Contains(got[0].Summary, tt.summary) || strings.Contains(got[0].Summary, "1,000") {
+				t.Errorf("summary = %q, want it to contain %q and not mention the unchanged $1,000 cap", got[0].Summary, tt.summary)
+			}
+		})
+	}
+}
+
 func TestCompareOrderLiabilityFirst(t *testing.T) {
 	got := Compare(docHead, docHead+indem+capHigh)
 	if len(got) != 2 || got[0].Type != model.Liability || got[1].Type != model.Indemnification {

@@ -3,9 +3,10 @@ package clause
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"os"
-	"path/filepath"
-	"strings"
+	"slices"
 	"testing"
 
 	"github.com/toswatch/toswatch/internal/model"
@@ -13,9 +14,19 @@ import (
 
 const unfairTOSDir = "../../../shared/corpus/unfair-tos"
 
-// evalFloors are the lowest liability F1 accepted per language, set just
-// under what the detector reaches so that a regression fails the test.
-var evalFloors = map[string]float64{"en": 0.72, "de": 0.63, "it": 0.67, "pl": 0.63}
+// cvFloors are the lowest cross-validated liability F1 accepted per
+// language, set just under what the detector reaches so that a
+// regression fails the test. Cross-validation by document is what an
+// unseen terms document will see; the full-corpus figure of the shipped
+// model is only logged, as it was trained on those very sentences.
+var cvFloors = map[string]float64{"en": 0.74, "de": 0.70, "it": 0.69, "pl": 0.70}
+
+// fullFloor guards the shipped weights: below it, weights_gen.go no longer
+// matches the features (retrain with -train).
+const fullFloor = 0.90
+
+// cvFolds is the number of folds of the cross-validation.
+const cvFolds = 5
 
 type labelledSentence struct {
 	Doc  string `json:"doc"`
@@ -26,7 +37,7 @@ type labelledSentence struct {
 
 // loadDocs reads a sentences-LANG.jsonl file grouped by document, in
 // line order.
-func loadDocs(t *testing.T, path string) (order []string, docs map[string][]labelledSentence) {
+func loadDocs(t testing.TB, path string) (order []string, docs map[string][]labelledSentence) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -52,26 +63,19 @@ func loadDocs(t *testing.T, path string) (order []string, docs map[string][]labe
 	return order, docs
 }
 
-// predictDoc runs Analyze on the whole document, one sentence per line as
-// the corpus gives them, and reports which lines a liability clause
-// covers. Running on the whole document mirrors real use: headings and
-// neighbouring sentences are context.
-func predictDoc(sents []labelledSentence) []bool {
-	var b strings.Builder
-	starts := make([]int, len(sents))
-	for i, s := range sents {
-		starts[i] = b.Len()
-		b.WriteString(strings.ReplaceAll(s.Text, "\n", " "))
-		b.WriteByte('\n')
-	}
-	pred := make([]bool, len(sents))
-	for _, cl := range Analyze(b.String()) {
+// predictDoc runs analyze with model lm on the whole document, one
+// sentence per line as the corpus gives them, and reports which lines a
+// liability clause covers. Running on the whole document mirrors real
+// use: headings and neighbouring sentences are context.
+func predictDoc(d corpusDoc, lm *linearModel) []bool {
+	pred := make([]bool, len(d.sents))
+	for _, cl := range analyze(d.text, lm) {
 		if cl.Type != model.Liability {
 			continue
 		}
-		for i := range sents {
-			end := starts[i] + len(sents[i].Text)
-			if starts[i] < cl.End && end > cl.Start {
+		for i := range d.sents {
+			end := d.starts[i] + len(d.sents[i].Text)
+			if d.starts[i] < cl.End && end > cl.Start {
 				pred[i] = true
 			}
 		}
@@ -79,47 +83,117 @@ func predictDoc(sents []labelledSentence) []bool {
 	return pred
 }
 
-func TestEvalUnfairTOS(t *testing.T) {
-	if _, err := os.Stat(unfairTOSDir); err != nil {
-		t.Skipf("corpus %s absent: %v", unfairTOSDir, err)
+// prf counts a detector's hits on labelled lines.
+type prf struct{ tp, fp, fn int }
+
+func (c *prf) add(t *testing.T, d corpusDoc, pred []bool, what string) {
+	verbose := os.Getenv("CLAUSE_EVAL_VERBOSE") == what
+	for i, s := range d.sents {
+		gold := s.LTD > 0
+		switch {
+		case pred[i] && gold:
+			c.tp++
+		case pred[i]:
+			c.fp++
+			if verbose {
+				t.Logf("FP %s %s:%d %.200s", d.lang, d.name, s.Line, s.Text)
+			}
+		case gold:
+			c.fn++
+			if verbose {
+				t.Logf("FN %s %s:%d %.200s", d.lang, d.name, s.Line, s.Text)
+			}
+		}
 	}
-	for _, lang := range []string{"en", "de", "it", "pl"} {
-		t.Run(lang, func(t *testing.T) {
-			order, docs := loadDocs(t, filepath.Join(unfairTOSDir, "sentences-"+lang+".jsonl"))
-			var tp, fp, fn int
-			for _, d := range order {
-				sents := docs[d]
-				pred := predictDoc(sents)
-				for i, s := range sents {
-					gold := s.LTD > 0
-					switch {
-					case pred[i] && gold:
-						tp++
-					case pred[i]:
-						fp++
-						if os.Getenv("CLAUSE_EVAL_VERBOSE") != "" {
-							t.Logf("FP %s:%d %.160s", d, s.Line, s.Text)
-						}
-					case gold:
-						fn++
-						if os.Getenv("CLAUSE_EVAL_VERBOSE") != "" {
-							t.Logf("FN %s:%d %.160s", d, s.Line, s.Text)
-						}
-					}
+}
+
+func (c prf) scores() (p, r, f1 float64) {
+	p, r = ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn)
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	return p, r, f1
+}
+
+func (c prf) String() string {
+	p, r, f1 := c.scores()
+	return fmt.Sprintf("precision=%.3f recall=%.3f f1=%.3f (tp=%d fp=%d fn=%d)", p, r, f1, c.tp, c.fp, c.fn)
+}
+
+// TestEvalUnfairTOS measures liability detection against the lawyers'
+// labels three ways: the rules alone, the model cross-validated by
+// document (folds by document name, so that no translation of a held-out
+// document is trained on), and the shipped model on the whole corpus.
+func TestEvalUnfairTOS(t *testing.T) {
+	docs := loadCorpus(t)
+	rules, cv, full := map[string]*prf{}, map[string]*prf{}, map[string]*prf{}
+	for _, l := range trainLangs {
+		rules[l], cv[l], full[l] = &prf{}, &prf{}, &prf{}
+	}
+	exs := make([][]example, len(docs))
+	for i, d := range docs {
+		exs[i] = examplesOf(d)
+		rules[d.lang].add(t, d, predictDoc(d, nil), "rules")
+		full[d.lang].add(t, d, predictDoc(d, shippedModel()), "full")
+	}
+	if !testing.Short() {
+		cv = crossValidate(t, docs, exs, shippedConfig)
+	}
+	for _, l := range trainLangs {
+		t.Logf("liability %s rules only:              %v", l, rules[l])
+		t.Logf("liability %s shipped model, full corpus (optimistic, trained on it): %v", l, full[l])
+		if _, _, f1 := full[l].scores(); f1 < fullFloor {
+			t.Errorf("liability %s: shipped model f1 on its training corpus = %.3f, want >= %.2f", l, f1, fullFloor)
+		}
+		if testing.Short() {
+			continue
+		}
+		t.Logf("liability %s model, %d-fold CV by document: %v", l, cvFolds, cv[l])
+		if _, _, f1 := cv[l].scores(); f1 < cvFloors[l] {
+			t.Errorf("liability %s: cross-validated f1 = %.3f, want >= %.2f", l, f1, cvFloors[l])
+		}
+	}
+}
+
+// crossValidate trains on all folds but one and tests on that one, in
+// turn; folds are by document name, so that no translation of a held-out
+// document is trained on.
+func crossValidate(t *testing.T, docs []corpusDoc, exs [][]example, cfg trainConfig) map[string]*prf {
+	names := map[string]int{}
+	for _, d := range docs {
+		names[d.name] = 0
+	}
+	for i, n := range slices.Sorted(maps.Keys(names)) {
+		names[n] = i % cvFolds
+	}
+	out := map[string]*prf{}
+	for _, l := range trainLangs {
+		out[l] = &prf{}
+	}
+	for fold := range cvFolds {
+		var train []*example
+		for i, d := range docs {
+			if names[d.name] != fold {
+				for j := range exs[i] {
+					train = append(train, &exs[i][j])
 				}
 			}
-			p := ratio(tp, tp+fp)
-			r := ratio(tp, tp+fn)
-			f1 := 0.0
-			if p+r > 0 {
-				f1 = 2 * p * r / (p + r)
+		}
+		lm := trainModel(train, trainLangs, cfg)
+		for i, d := range docs {
+			if names[d.name] != fold {
+				continue
 			}
-			t.Logf("liability %s: precision=%.3f recall=%.3f f1=%.3f (tp=%d fp=%d fn=%d)", lang, p, r, f1, tp, fp, fn)
-			if f1 < evalFloors[lang] {
-				t.Errorf("liability %s: f1 = %.3f, want >= %.2f", lang, f1, evalFloors[lang])
+			pred := make([]bool, len(d.sents))
+			for _, ex := range exs[i] {
+				if lm.score(ex.feats) > 0 {
+					pred[ex.line] = true
+				}
 			}
-		})
+			out[d.lang].add(t, d, pred, "cv")
+		}
 	}
+	return out
 }
 
 func ratio(a, b int) float64 {

@@ -89,32 +89,38 @@ var langWords = map[string][]string{
 	"pl": {" w ", " się ", " nie ", " na ", " lub "},
 }
 
-// docLanguages guesses which languages a document is written in. Short
-// texts get every language: they are cheap to scan and too short to tell.
-func docLanguages(text string) map[string]bool {
+// docLanguages guesses which languages a document is written in, and
+// which one is its main language ("" when no common word was seen).
+// Short texts get every language for the rules: they are cheap to scan
+// and too short to tell.
+func docLanguages(text string) (map[string]bool, string) {
 	langs := map[string]bool{"all": true}
-	if len(text) < 4<<10 {
-		for l := range langWords {
-			langs[l] = true
-		}
-		return langs
+	var sample string
+	if len(text) < 24<<10 {
+		sample = strings.ToLower(" " + strings.ReplaceAll(text, "\n", " ") + " ")
+	} else {
+		sample = strings.ToLower(chunk(text, 0) + chunk(text, len(text)/2) + chunk(text, len(text)-8<<10))
 	}
-	sample := strings.ToLower(chunk(text, 0) + chunk(text, len(text)/2) + chunk(text, len(text)-8<<10))
 	score := map[string]int{}
-	best := 0
-	for l, words := range langWords {
-		for _, w := range words {
+	best, main := 0, ""
+	for _, l := range langOrder {
+		for _, w := range langWords[l] {
 			score[l] += strings.Count(sample, w)
 		}
-		best = max(best, score[l])
+		if score[l] > best {
+			best, main = score[l], l
+		}
 	}
 	for l, s := range score {
-		if s*4 >= best {
+		if s*4 >= best || len(text) < 4<<10 {
 			langs[l] = true
 		}
 	}
-	return langs
+	return langs, main
 }
+
+// langOrder makes the choice of a main language deterministic on ties.
+var langOrder = []string{"en", "de", "fr", "es", "it", "pl"}
 
 func chunk(text string, at int) string {
 	at = max(at, 0)

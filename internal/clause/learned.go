@@ -1,0 +1,224 @@
+package clause
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The rules alone over-report liability: "X is not responsible for Y"
+// and "at your own risk" are tagged as limitations by lawyers in some
+// documents and not in others, and the context (the section, the
+// neighbouring sentences, the exact wording) decides. A linear model over
+// the rule cues, the heading, the position and the words of a sentence,
+// trained on lawyer-labelled terms (see train_test.go), makes that call
+// for the languages it was trained on.
+
+// tableBits sizes the hashed feature table.
+const tableBits = 16
+
+// linearModel scores a sentence as the sum of the weights of its hashed
+// features; a positive score means a limitation of liability.
+type linearModel struct {
+	w     []float32
+	langs map[string]bool // languages the model was trained on
+	cut   float32         // decision threshold
+	scale float64         // of the quantised weights; set by training
+}
+
+func (lm *linearModel) score(idx []uint32) float32 {
+	s := -lm.cut
+	for _, i := range idx {
+		s += lm.w[i]
+	}
+	return s
+}
+
+var (
+	shippedOnce sync.Once
+	shipped     *linearModel
+)
+
+// shippedModel expands the generated weight table once.
+func shippedModel() *linearModel {
+	shippedOnce.Do(func() {
+		lm := &linearModel{w: make([]float32, 1<<tableBits), langs: map[string]bool{}, cut: genCut}
+		for i, q := range genWeights {
+			lm.w[i] = float32(q) / genScale
+		}
+		for _, l := range strings.Split(genLangs, ",") {
+			lm.langs[l] = true
+		}
+		shipped = lm
+	})
+	return shipped
+}
+
+// candidate reports whether a sentence is worth scoring: the model was
+// trained only on sentences with some liability cue or context, and every
+// other sentence is not a limitation.
+func candidate(recs []sentenceRec, i int) bool {
+	r := &recs[i]
+	if r.anyLiabCue || r.ctxLiab {
+		return true
+	}
+	return i > 0 && recs[i-1].ruleLiab && recs[i-1].index == r.index-1
+}
+
+// minModelSentences is the shortest document the model judges: it was
+// trained on whole terms documents, and its features (the heading, the
+// position in the section, the neighbours) say little about a snippet,
+// which the rules handle as well.
+const minModelSentences = 20
+
+// featureBuf holds the hashed features of one sentence; reused between
+// sentences to spare allocations.
+type featureBuf struct {
+	idx []uint32
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hashString(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func (fb *featureBuf) add(h uint32) {
+	fb.idx = append(fb.idx, h&(1<<tableBits-1))
+}
+
+// addPair adds a feature alone and joined with the language, so that
+// what holds in every language is learnt from all of them.
+func (fb *featureBuf) addPair(lang, name string) {
+	fb.add(hashString(fnvOffset, name))
+	fb.add(hashString(hashString(fnvOffset, lang), name))
+}
+
+// extract computes the features of recs[i].
+func (fb *featureBuf) extract(text string, recs []sentenceRec, i int, lang string) {
+	fb.idx = fb.idx[:0]
+	r := &recs[i]
+	sent := text[r.start:r.end]
+	fb.addPair(lang, "bias")
+	flag := func(on bool, name string) {
+		if on {
+			fb.addPair(lang, name)
+		}
+	}
+	flag(r.ruleLiab, "rule")
+	flag(r.cap, "cap")
+	flag(r.indem, "indem")
+	flag(r.indemStrong, "indemStrong")
+	flag(r.notMine, "notMine")
+	flag(r.warranty, "warranty")
+	flag(r.ctxLiab, "ctxLiab")
+	flag(r.ctxIndem, "ctxIndem")
+	flag(r.heading.end == 0, "noHeading")
+	flag(r.firstInLine, "firstInLine")
+	flag(listItem(sent), "listItem")
+	flag(mostlyUpper(sent), "upper")
+	for _, c := range r.rawCues {
+		fb.addPair(lang, "cue:"+c)
+	}
+	for _, c := range r.liabCues {
+		if c == "continues clause" {
+			fb.addPair(lang, "continues")
+		}
+	}
+	pos := strconv.Itoa(min(r.sinceHeading, 4))
+	if r.ctxLiab {
+		fb.addPair(lang, "posLiab:"+pos)
+	} else {
+		fb.addPair(lang, "pos:"+pos)
+	}
+	langH := hashString(fnvOffset, lang)
+	if i > 0 && recs[i-1].index == r.index-1 {
+		p := &recs[i-1]
+		flag(p.ruleLiab, "prevRule")
+		flag(p.anyLiabCue, "prevCue")
+		flag(p.indem, "prevIndem")
+	} else {
+		fb.addPair(lang, "prevNone")
+	}
+	if i+1 < len(recs) && recs[i+1].index == r.index+1 {
+		n := &recs[i+1]
+		flag(n.ruleLiab, "nextRule")
+		flag(n.anyLiabCue, "nextCue")
+	} else {
+		fb.addPair(lang, "nextNone")
+	}
+	fb.addPair(lang, "len:"+strconv.Itoa(min(len(sent)/80, 6)))
+	fb.words(sent, hashString(langH, "w:"), true)
+	if r.heading.end > 0 {
+		fb.words(headingText(text[r.heading.start:r.heading.end]), hashString(langH, "h:"), false)
+	}
+}
+
+// words adds the lower-cased word unigrams (and bigrams) of s, numbers
+// folded into one token.
+func (fb *featureBuf) words(s string, seed uint32, bigrams bool) {
+	prev := uint32(0)
+	havePrev := false
+	n := 0
+	for i := 0; i < len(s) && n < 120; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		h := seed
+		digits := false
+		for i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) {
+				r = unicode.ToLower(r)
+				if r < utf8.RuneSelf {
+					h ^= uint32(r)
+					h *= fnvPrime
+				} else {
+					var b [4]byte
+					k := utf8.EncodeRune(b[:], r)
+					for _, c := range b[:k] {
+						h ^= uint32(c)
+						h *= fnvPrime
+					}
+				}
+			} else if unicode.IsDigit(r) {
+				digits = true
+			} else if r != '\'' && r != '’' {
+				break
+			}
+			i += size
+		}
+		if digits {
+			h = hashString(seed, "#")
+		}
+		fb.add(h)
+		if bigrams && havePrev {
+			fb.add((prev*fnvPrime ^ h) * fnvPrime)
+		}
+		prev, havePrev = h, true
+		n++
+	}
+}
+
+func mostlyUpper(s string) bool {
+	up, low := 0, 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+		}
+	}
+	return up > 2*low && up > 10
+}
