@@ -1,0 +1,226 @@
+package feed
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/toswatch/toswatch/internal/clause"
+	"github.com/toswatch/toswatch/internal/diff"
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// Excerpt limits: a feed item shows the start of a diff, the web page has
+// the whole of it.
+const (
+	excerptParas   = 3   // changed paragraphs shown
+	excerptChanged = 600 // bytes of an inserted or deleted run
+	excerptContext = 70  // bytes kept at each end of a long unchanged run
+)
+
+// Summary is the one-line headline of a change: the summary of its most
+// severe clause change, else "text changed (N paragraphs)" (only "text
+// changed" when paragraphs < 0, unknown), preceded by a flip-flop note when
+// the change brings back an earlier text.
+func Summary(c model.Change, paragraphs int) string {
+	s := ""
+	if top := TopClause(c.ClauseChanges); top != nil {
+		s = top.Summary
+		if s == "" {
+			s = ClauseLabel(top.Type) + " clause " + top.Kind
+		}
+	} else {
+		switch {
+		case paragraphs < 0:
+			s = "text changed"
+		case paragraphs == 1:
+			s = "text changed (1 paragraph)"
+		default:
+			s = fmt.Sprintf("text changed (%d paragraphs)", paragraphs)
+		}
+	}
+	if c.RevertsTo != nil {
+		s = fmt.Sprintf("reverted to the text of version %d — %s", *c.RevertsTo, s)
+	}
+	return s
+}
+
+// TopClause returns the most severe clause change (the first of equals),
+// or nil when there is none.
+func TopClause(ccs []model.ClauseChange) *model.ClauseChange {
+	var top *model.ClauseChange
+	for i := range ccs {
+		if top == nil || SeverityRank(ccs[i].Severity) > SeverityRank(top.Severity) {
+			top = &ccs[i]
+		}
+	}
+	return top
+}
+
+// SeverityRank orders severities: high 3, medium 2, low 1, anything else 0.
+func SeverityRank(s string) int {
+	switch s {
+	case model.SeverityHigh:
+		return 3
+	case model.SeverityMedium:
+		return 2
+	case model.SeverityLow:
+		return 1
+	}
+	return 0
+}
+
+// ClauseLabel names a clause type for people.
+func ClauseLabel(typ string) string {
+	switch typ {
+	case model.Liability:
+		return "limitation of liability"
+	case model.Indemnification:
+		return "indemnification"
+	}
+	return typ
+}
+
+// CapFacts describes how a clause change moved the liability cap
+// ("$100 → the fees paid"), or "" when neither text states one.
+func CapFacts(cc model.ClauseChange) string {
+	if cc.CapBefore == nil && cc.CapAfter == nil {
+		return ""
+	}
+	return clause.FormatCap(cc.CapBefore) + " → " + clause.FormatCap(cc.CapAfter)
+}
+
+type description struct {
+	summary string
+	html    string
+}
+
+// descTmpl is html/template so that every piece of vendor text is escaped
+// however it is placed.
+var descTmpl = template.Must(template.New("desc").Parse(`
+{{- if .RevertsTo}}<p><strong>Flip-flop:</strong> this change brings back the text of version {{.RevertsTo}}, recorded earlier.</p>{{end -}}
+<p>{{.Vendor}} — {{.Document}}: version {{.From}} → version {{.To}}, recorded {{.At}}.</p>
+{{- if .Clauses}}<ul>{{range .Clauses}}<li><strong>{{.Severity}}</strong> {{.Label}} clause {{.Kind}}: {{.Summary}}{{if .Cap}} (cap: {{.Cap}}){{end}}</li>{{end}}</ul>{{end -}}
+{{range .Paras}}<p><em>{{.Where}}</em><br>{{range .Runs}}{{if eq .Op "delete"}}<del>{{.Text}}</del>{{else if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</p>{{end -}}
+{{if .More}}<p>… and {{.More}} more changed paragraph{{if gt .More 1}}s{{end}}.</p>{{end -}}
+<p><a href="{{.Link}}">The full diff</a></p>`))
+
+type descClause struct{ Severity, Label, Kind, Summary, Cap string }
+
+type descPara struct {
+	Where string
+	Runs  []diff.Word
+}
+
+func describe(c model.Change, from, to model.Version, link string) (description, error) {
+	res := diff.Compute(from.Text, to.Text)
+	data := struct {
+		Vendor, Document, At, Link string
+		From, To                   int64
+		RevertsTo                  any
+		Clauses                    []descClause
+		Paras                      []descPara
+		More                       int
+	}{
+		Vendor: c.Vendor, Document: c.Document, Link: link,
+		At:   c.RecordedAt.UTC().Format("2006-01-02 15:04 UTC"),
+		From: c.FromVersion, To: c.ToVersion,
+	}
+	if c.RevertsTo != nil {
+		data.RevertsTo = *c.RevertsTo
+	}
+	for _, cc := range c.ClauseChanges {
+		sev := cc.Severity
+		if sev == "" {
+			sev = "unrated"
+		}
+		data.Clauses = append(data.Clauses, descClause{sev, ClauseLabel(cc.Type), cc.Kind, cc.Summary, CapFacts(cc)})
+	}
+	// Most severe first, as in the title.
+	slices.SortStableFunc(data.Clauses, func(a, b descClause) int {
+		return cmp.Compare(SeverityRank(b.Severity), SeverityRank(a.Severity))
+	})
+	for i, l := range res.Lines {
+		if i == excerptParas {
+			data.More = len(res.Lines) - i
+			break
+		}
+		data.Paras = append(data.Paras, excerpt(l))
+	}
+	var b bytes.Buffer
+	if err := descTmpl.Execute(&b, data); err != nil {
+		return description{}, fmt.Errorf("change %d: description: %w", c.ID, err)
+	}
+	return description{summary: Summary(c, len(res.Lines)), html: b.String()}, nil
+}
+
+// excerpt shortens one changed paragraph: long unchanged stretches keep
+// only their ends, long insertions and deletions their start.
+func excerpt(l diff.Line) descPara {
+	switch l.Op {
+	case diff.Insert:
+		return descPara{fmt.Sprintf("added at line %d", l.NewLine), []diff.Word{{Op: diff.Insert, Text: cut(l.New, excerptChanged)}}}
+	case diff.Delete:
+		return descPara{fmt.Sprintf("removed from line %d", l.OldLine), []diff.Word{{Op: diff.Delete, Text: cut(l.Old, excerptChanged)}}}
+	case diff.Move:
+		where := fmt.Sprintf("moved from line %d to line %d", l.OldLine, l.NewLine)
+		if len(l.Words) == 0 {
+			return descPara{where, []diff.Word{{Op: diff.Equal, Text: cut(l.New, 2*excerptContext)}}}
+		}
+		return descPara{where + " and changed", shorten(l.Words)}
+	}
+	return descPara{fmt.Sprintf("changed at line %d", l.NewLine), shorten(l.Words)}
+}
+
+func shorten(ws []diff.Word) []diff.Word {
+	out := make([]diff.Word, 0, len(ws))
+	for i, w := range ws {
+		switch {
+		case w.Op != diff.Equal:
+			w.Text = cut(w.Text, excerptChanged)
+		case len(w.Text) <= 2*excerptContext+10:
+		case i == 0:
+			w.Text = "…" + w.Text[tailStart(w.Text, excerptContext):]
+		case i == len(ws)-1:
+			w.Text = w.Text[:headEnd(w.Text, excerptContext)] + "…"
+		default:
+			w.Text = w.Text[:headEnd(w.Text, excerptContext)] + " … " + w.Text[tailStart(w.Text, excerptContext):]
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// cut keeps at most n bytes of s, marking the cut with "…".
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:headEnd(s, n)] + "…"
+}
+
+// headEnd returns the end of the first n bytes of s at most, on a rune boundary.
+func headEnd(s string, n int) int {
+	if len(s) <= n {
+		return len(s)
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
+}
+
+// tailStart returns the start of the last n bytes of s at most, on a rune boundary.
+func tailStart(s string, n int) int {
+	if len(s) <= n {
+		return 0
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}

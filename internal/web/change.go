@@ -1,0 +1,123 @@
+package web
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/toswatch/toswatch/internal/diff"
+	"github.com/toswatch/toswatch/internal/feed"
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// Limits of a review form.
+const (
+	maxReviewBody = 64 << 10
+	maxReviewer   = 200   // runes
+	maxNote       = 10000 // runes
+)
+
+type changePage struct {
+	Title     string
+	Change    changeRow
+	From, To  model.Version
+	Clauses   []clauseView
+	Paras     []diffPara
+	Stats     diff.Stats
+	CSRF      string
+	NeedToken bool
+}
+
+func (s *server) change(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	ctx := r.Context()
+	c, err := s.st.Change(ctx, id)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	from, err := s.st.Version(ctx, c.FromVersion)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	to, err := s.st.Version(ctx, c.ToVersion)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	res := diff.Compute(from.Text, to.Text)
+	// The page carries a form token bound to a cookie: it must not be cached.
+	w.Header().Set("Cache-Control", "no-store")
+	row := newChangeRow(c)
+	row.Summary = feed.Summary(c, len(res.Lines))
+	s.render(w, r, http.StatusOK, "change", changePage{
+		Title:     fmt.Sprintf("%s — %s: change %d", c.Vendor, c.Document, c.ID),
+		Change:    row,
+		From:      from,
+		To:        to,
+		Clauses:   clauseViews(c.ClauseChanges),
+		Paras:     diffParas(res, c.ClauseChanges),
+		Stats:     res.Stats,
+		CSRF:      s.csrf.token(w, r),
+		NeedToken: s.opts.Token != "",
+	})
+}
+
+func (s *server) review(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxReviewBody)
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, http.StatusBadRequest, "The review form could not be read.")
+		return
+	}
+	viaHeader := false
+	if s.opts.Token != "" {
+		var ok bool
+		if viaHeader, ok = bearer(r, s.opts.Token); !ok {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="toswatch"`)
+			s.fail(w, r, http.StatusUnauthorized, "A review needs the access token of this toswatch server.")
+			return
+		}
+	}
+	// A bearer header cannot be sent by a cross-site form, so it needs no
+	// CSRF token (scripts and curl post with it).
+	if !viaHeader {
+		if err := s.csrf.check(r); err != nil {
+			s.fail(w, r, http.StatusForbidden, "The review was refused: "+err.Error()+". Reload the change page and submit the form again.")
+			return
+		}
+	}
+	id, ok := pathID(r)
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	by := strings.TrimSpace(r.PostFormValue("by"))
+	note := strings.TrimSpace(r.PostFormValue("note"))
+	switch {
+	case by == "":
+		s.fail(w, r, http.StatusBadRequest, "Please give your name: a review records who reviewed the change.")
+		return
+	case utf8.RuneCountInString(by) > maxReviewer:
+		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("The name is too long (at most %d characters).", maxReviewer))
+		return
+	case utf8.RuneCountInString(note) > maxNote:
+		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("The note is too long (at most %d characters).", maxNote))
+		return
+	case !utf8.ValidString(by) || !utf8.ValidString(note):
+		s.fail(w, r, http.StatusBadRequest, "The name and note must be UTF-8 text.")
+		return
+	}
+	if err := s.st.Review(r.Context(), id, by, note); err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	s.log.Info("change reviewed", slog.Int64("change", id), slog.String("by", by))
+	http.Redirect(w, r, fmt.Sprintf("/changes/%d#review", id), http.StatusSeeOther)
+}

@@ -1,0 +1,165 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/feed"
+	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static/style.css
+var styleCSS []byte
+
+var styleETag = func() string {
+	sum := sha256.Sum256(styleCSS)
+	return `"` + hex.EncodeToString(sum[:8]) + `"`
+}()
+
+var funcs = template.FuncMap{
+	"when":        when,
+	"path":        url.PathEscape,
+	"clauseLabel": feed.ClauseLabel,
+	"capFacts":    feed.CapFacts,
+	"sevClass":    severityClass,
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	},
+}
+
+// when formats a time (or *time.Time) for people; always UTC, as stored.
+func when(t any) string {
+	switch v := t.(type) {
+	case time.Time:
+		if v.IsZero() {
+			return "—"
+		}
+		return v.UTC().Format("2006-01-02 15:04 UTC")
+	case *time.Time:
+		if v == nil {
+			return "—"
+		}
+		return when(*v)
+	}
+	return fmt.Sprint(t)
+}
+
+// parsePages parses every page template together with the layout.
+func parsePages() (map[string]*template.Template, error) {
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, n := range names {
+		base := path.Base(n)
+		if base == "layout.html" {
+			continue
+		}
+		t, err := template.Must(layout.Clone()).ParseFS(templateFiles, n)
+		if err != nil {
+			return nil, err
+		}
+		pages[strings.TrimSuffix(base, ".html")] = t
+	}
+	return pages, nil
+}
+
+// render writes a page; rendering into a buffer first means a template
+// error becomes a clean 500 instead of half a page.
+func (s *server) render(w http.ResponseWriter, r *http.Request, code int, page string, data any) {
+	var b bytes.Buffer
+	if err := s.pages[page].ExecuteTemplate(&b, "layout", data); err != nil {
+		s.serverError(w, r, fmt.Errorf("render %s: %w", page, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	if r.Method != http.MethodHead {
+		w.Write(b.Bytes())
+	}
+}
+
+type errorPage struct {
+	Title   string
+	Code    int
+	Message string
+}
+
+// fail answers with an error page.
+func (s *server) fail(w http.ResponseWriter, r *http.Request, code int, msg string) {
+	var b bytes.Buffer
+	err := s.pages["error"].ExecuteTemplate(&b, "layout", errorPage{Title: http.StatusText(code), Code: code, Message: msg})
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	if err != nil {
+		// The error template itself failed: plain escaped text still tells.
+		fmt.Fprintf(w, "<p>%s</p>", template.HTMLEscapeString(msg))
+		return
+	}
+	w.Write(b.Bytes())
+}
+
+func (s *server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, http.StatusNotFound, "There is nothing at this address.")
+}
+
+func (s *server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("web request failed", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("error", err))
+	s.fail(w, r, http.StatusInternalServerError, "Something went wrong on the server; the error has been logged.")
+}
+
+// storeError answers 404 for a missing record and 500 for anything else.
+func (s *server) storeError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, store.ErrNotFound) {
+		s.notFound(w, r)
+		return
+	}
+	s.serverError(w, r, err)
+}
+
+func (s *server) style(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.Header().Set("ETag", styleETag)
+	if match := r.Header.Get("If-None-Match"); match != "" && etagMatch(match, styleETag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if r.Method != http.MethodHead {
+		w.Write(styleCSS)
+	}
+}
+
+// severityClass is the CSS class of a change of the given severity.
+func severityClass(sev string) string {
+	switch sev {
+	case model.SeverityHigh, model.SeverityMedium, model.SeverityLow:
+		return "sev-" + sev
+	}
+	return "sev-none"
+}

@@ -1,0 +1,150 @@
+// Package web serves toswatch's user interface: the dashboard of recorded
+// changes, vendor and document histories, a change's diff with its review
+// form, full version texts, and the RSS and Atom feeds.
+//
+// Every page is server-rendered with html/template and needs no JavaScript.
+// Vendor text is untrusted: templates escape it, and a strict
+// Content-Security-Policy forbids scripts should anything slip through.
+package web
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/store"
+)
+
+// Options configure the web UI.
+type Options struct {
+	Store *store.Store
+	// BaseURL is the public address of the UI, used for the absolute links
+	// of the feeds; "" derives it from each request.
+	BaseURL string
+	// Token, when set, must accompany a review (form field "token" or
+	// "Authorization: Bearer"). Set it when the server listens beyond
+	// loopback.
+	Token string
+	// FailureThreshold is the number of failed checks in a row after which
+	// a document is listed as failing; 0 means DefaultFailureThreshold.
+	FailureThreshold int
+	Now              func() time.Time
+	Log              *slog.Logger
+}
+
+// DefaultFailureThreshold is the FailureThreshold when Options leave it 0.
+const DefaultFailureThreshold = 3
+
+// csp allows the embedded style sheet and same-origin forms, nothing else:
+// no script at all, so that vendor text that escaped escaping stays inert.
+const csp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+type server struct {
+	opts  Options
+	st    *store.Store
+	log   *slog.Logger
+	mux   *http.ServeMux
+	pages map[string]*template.Template
+	csrf  csrf
+}
+
+// New returns the handler of the web UI.
+func New(opts Options) (http.Handler, error) {
+	if opts.Store == nil {
+		return nil, errors.New("web: no store")
+	}
+	if opts.FailureThreshold <= 0 {
+		opts.FailureThreshold = DefaultFailureThreshold
+	}
+	if opts.Now == nil {
+		opts.Now = func() time.Time { return time.Now().UTC() }
+	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	opts.BaseURL = strings.TrimRight(opts.BaseURL, "/")
+	pages, err := parsePages()
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	secret := make([]byte, 32)
+	if _, err := rand.Read(secret); err != nil {
+		return nil, fmt.Errorf("web: csrf secret: %w", err)
+	}
+	s := &server{opts: opts, st: opts.Store, log: opts.Log, mux: http.NewServeMux(), pages: pages,
+		csrf: csrf{secret: secret, secure: strings.HasPrefix(opts.BaseURL, "https:"), baseURL: opts.BaseURL}}
+	s.routes()
+	return s, nil
+}
+
+func (s *server) routes() {
+	s.mux.HandleFunc("GET /{$}", s.dashboard)
+	s.mux.HandleFunc("GET /vendors", s.vendors)
+	s.mux.HandleFunc("GET /vendors/{vendor}", s.vendor)
+	s.mux.HandleFunc("GET /vendors/{vendor}/{document}", s.document)
+	s.mux.HandleFunc("GET /changes/{id}", s.change)
+	s.mux.HandleFunc("POST /changes/{id}/review", s.review)
+	s.mux.HandleFunc("GET /versions/{id}", s.version)
+	s.mux.HandleFunc("GET /feed.xml", s.feed(rssFormat))
+	s.mux.HandleFunc("GET /feed.atom", s.feed(atomFormat))
+	s.mux.HandleFunc("GET /static/style.css", s.style)
+}
+
+// ServeHTTP sets the security headers of every response and answers
+// unknown paths and wrong methods with HTML error pages.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", csp)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+	handler, pattern := s.mux.Handler(r)
+	if pattern != "" {
+		// Through the mux again: Handler does not set the path values.
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	// No route: the mux's own handler says whether the path exists for
+	// another method (405, with Allow) or not at all (404).
+	var probe statusProbe
+	handler.ServeHTTP(&probe, r)
+	if probe.code == http.StatusMethodNotAllowed {
+		h.Set("Allow", probe.header.Get("Allow"))
+		s.fail(w, r, http.StatusMethodNotAllowed, "This address does not accept "+r.Method+" requests.")
+		return
+	}
+	s.notFound(w, r)
+}
+
+// statusProbe records what the mux would answer, and drops the body.
+type statusProbe struct {
+	header http.Header
+	code   int
+}
+
+func (p *statusProbe) Header() http.Header {
+	if p.header == nil {
+		p.header = http.Header{}
+	}
+	return p.header
+}
+func (p *statusProbe) Write(b []byte) (int, error) { return len(b), nil }
+func (p *statusProbe) WriteHeader(code int)        { p.code = code }
+
+// baseURL is the public address of the UI for absolute links.
+func (s *server) baseURL(r *http.Request) string {
+	if s.opts.BaseURL != "" {
+		return s.opts.BaseURL
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
