@@ -18,7 +18,11 @@ type ChangeFilter struct {
 	Vendor   string // case-insensitive
 	Document string // case-insensitive; with Vendor
 	Clause   string // model.Liability or model.Indemnification: only changes that moved such a clause
-	Limit    int
+	Severity string // only changes whose highest clause severity is this one
+	// Unreviewed selects only changes nobody has reviewed yet.
+	Unreviewed bool
+	Limit      int
+	Offset     int
 }
 
 const changeColumns = `ch.id, v.name, d.type, ch.from_version, ch.to_version, ch.recorded_at, ch.reverts_to,
@@ -69,13 +73,24 @@ func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]model.Change, er
 	default:
 		return nil, fmt.Errorf("unknown clause type %q (want liability or indemnification)", f.Clause)
 	}
+	if f.Severity != "" {
+		where = append(where, "ch.severity = ?")
+		args = append(args, f.Severity)
+	}
+	if f.Unreviewed {
+		where = append(where, "ch.reviewed_at IS NULL")
+	}
 	q := `SELECT ` + changeColumns + changeFrom
 	if len(where) > 0 {
 		q += "WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY ch.recorded_at DESC, ch.id DESC"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	if f.Limit > 0 || f.Offset > 0 {
+		limit := f.Limit
+		if limit <= 0 {
+			limit = -1 // SQLite's "no limit"
+		}
+		q += fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(f.Offset, 0))
 	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -123,3 +138,4 @@ func (s *Store) Review(ctx context.Context, id int64, by, note string) error {
 	}
 	return nil
 }
+

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -223,5 +224,45 @@ func TestTimesAreUTC(t *testing.T) {
 	vs, _ := s.Versions(context.Background(), doc)
 	if got, want := vs[0].RecordedAt.Format(time.RFC3339), "2026-11-30T08:00:00Z"; got != want {
 		t.Errorf("recorded_at = %s, want %s", got, want)
+	}
+}
+
+func TestChangeFilterPagingAndReviewState(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	doc := syncDoc(t, s)
+	prev := record(t, s, doc, 0, model.KindFirst, "v0").VersionID
+	for i := 1; i <= 5; i++ {
+		sev := model.SeverityMedium
+		if i%2 == 1 {
+			sev = model.SeverityHigh
+		}
+		rec, err := s.RecordCheck(ctx, Check{DocumentID: doc, Outcome: OutcomeChanged, ExpectLatest: prev,
+			New: []NewVersion{{Kind: model.KindChange, Text: fmt.Sprintf("v%d", i), ExtractKey: "k",
+				ClauseChanges: []model.ClauseChange{{Type: model.Liability, Severity: sev}}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev = rec.VersionID
+	}
+	all, _ := s.Changes(ctx, ChangeFilter{})
+	page2, _ := s.Changes(ctx, ChangeFilter{Limit: 2, Offset: 2})
+	if len(page2) != 2 || page2[0].ID != all[2].ID || page2[1].ID != all[3].ID {
+		t.Errorf("page 2 = %v, want changes %d and %d", page2, all[2].ID, all[3].ID)
+	}
+	rest, _ := s.Changes(ctx, ChangeFilter{Offset: 4})
+	if len(rest) != 1 {
+		t.Errorf("offset without limit: got %d changes, want 1", len(rest))
+	}
+	high, _ := s.Changes(ctx, ChangeFilter{Severity: model.SeverityHigh, Unreviewed: true})
+	if len(high) != 3 {
+		t.Fatalf("unreviewed high: got %d, want 3", len(high))
+	}
+	if err := s.Review(ctx, high[0].ID, "ana", ""); err != nil {
+		t.Fatal(err)
+	}
+	high, _ = s.Changes(ctx, ChangeFilter{Severity: model.SeverityHigh, Unreviewed: true})
+	if len(high) != 2 {
+		t.Errorf("after a review: got %d unreviewed high changes, want 2", len(high))
 	}
 }

@@ -1,11 +1,9 @@
 package web
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,10 +16,9 @@ import (
 const (
 	// pageSize is the number of changes per dashboard page.
 	pageSize = 100
-	// needsReviewScan bounds how many recent clause-moving changes of each
-	// clause type the dashboard looks through for unreviewed high-severity
-	// ones: the store cannot filter by severity or review state yet.
-	needsReviewScan = 1000
+	// needsReviewLimit bounds the "needs review" block; older ones are
+	// still listed in the changes below it.
+	needsReviewLimit = 200
 	// vendorVersions is the number of latest versions per document on a
 	// vendor page; the document page lists them all.
 	vendorVersions = 10
@@ -65,15 +62,13 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 		page = n
 	}
 	ctx := r.Context()
-	// Without an offset in the store, page N reads the N pages before it;
-	// one more row tells whether a next page exists.
-	changes, err := s.st.Changes(ctx, store.ChangeFilter{Limit: page*pageSize + 1})
+	// One more row than a page tells whether a next page exists.
+	changes, err := s.st.Changes(ctx, store.ChangeFilter{Limit: pageSize + 1, Offset: (page - 1) * pageSize})
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	start := (page - 1) * pageSize
-	if start >= len(changes) && page > 1 {
+	if len(changes) == 0 && page > 1 {
 		s.notFound(w, r)
 		return
 	}
@@ -81,11 +76,11 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 	if page > 1 {
 		data.Prev = page - 1
 	}
-	if len(changes) > page*pageSize {
+	if len(changes) > pageSize {
 		data.Next = page + 1
-		changes = changes[:page*pageSize]
+		changes = changes[:pageSize]
 	}
-	for _, c := range changes[start:] {
+	for _, c := range changes {
 		data.Changes = append(data.Changes, newChangeRow(c))
 	}
 	if page == 1 {
@@ -104,26 +99,14 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 // needsReview returns the unreviewed changes with a high-severity clause
 // change, newest first.
 func (s *server) needsReview(ctx context.Context) ([]changeRow, error) {
-	seen := map[int64]bool{}
-	var out []changeRow
-	for _, typ := range []string{model.Liability, model.Indemnification} {
-		cs, err := s.st.Changes(ctx, store.ChangeFilter{Clause: typ, Limit: needsReviewScan})
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cs {
-			if seen[c.ID] || c.ReviewedBy != "" || c.ReviewedAt != nil {
-				continue
-			}
-			seen[c.ID] = true
-			if row := newChangeRow(c); row.Severity == model.SeverityHigh {
-				out = append(out, row)
-			}
-		}
+	cs, err := s.st.Changes(ctx, store.ChangeFilter{Severity: model.SeverityHigh, Unreviewed: true, Limit: needsReviewLimit})
+	if err != nil {
+		return nil, err
 	}
-	slices.SortFunc(out, func(a, b changeRow) int {
-		return cmp.Or(b.RecordedAt.Compare(a.RecordedAt), cmp.Compare(b.ID, a.ID))
-	})
+	out := make([]changeRow, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, newChangeRow(c))
+	}
 	return out, nil
 }
 
