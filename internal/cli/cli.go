@@ -62,7 +62,10 @@ func commands() []command {
 		{"status", "[--json]", "every document's last check, outcome and failures", runStatus},
 		{"backup", "FILE", "write a consistent copy of the database to FILE", runBackup},
 		{"digest", "[--since 24h] [--send] [--to ADDR]", "print the digest of recent changes, or send it by e-mail", runDigest},
-		{"run", "", "keep checking every document on its schedule until stopped", runRun},
+		{"serve", "[--addr HOST:PORT]", "serve the web UI, the RSS/Atom feeds and /metrics", runServe},
+		{"feed", "[--format rss|atom] [--vendor V] [--clause liability|indemnification]", "print the feed of recorded changes", runFeed},
+		{"demo", "[--addr HOST:PORT]", "an offline showcase: sample vendors, a history with clause changes, the web UI", runDemo},
+		{"run", "[--addr HOST:PORT]", "check every document on its schedule, serve the web UI and send the daily digest, until stopped", runRun},
 	}
 }
 

@@ -5,15 +5,18 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/metrics"
 	"github.com/toswatch/toswatch/internal/schedule"
+	"github.com/toswatch/toswatch/internal/tracker"
 )
 
 func runRun(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("run")
+	addr := fs.String("addr", "", "web UI listen address (default settings.web.addr, 127.0.0.1:8080; \"off\" for none)")
 	if a.logLevel == "" {
 		a.logLevel = "info"
 	}
-	if _, err := a.parse(fs, args, 0, 0, ""); err != nil {
+	if _, err := a.parse(fs, args, 0, 0, "[--addr HOST:PORT]"); err != nil {
 		return err
 	}
 	cfg, err := a.loadConfig()
@@ -28,8 +31,12 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer st.Close() // last: after the scheduler and the web server stopped
+	m := metrics.New()
 	t := newTracker(cfg, st, a)
+	defer t.Close()
+	t.Observe = func(r tracker.Result) { m.Check(r.Vendor, r.Document, r.Status, versionKind(r.Status), r.Duration, time.Now()) }
+
 	var jobs []schedule.Job
 	for _, d := range docs {
 		interval := d.Schedule
@@ -49,13 +56,47 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	if dj != nil {
 		jobs = append(jobs, *dj)
 	}
+
+	webDone := make(chan error, 1)
+	webCtx, stopWeb := context.WithCancel(context.Background())
+	defer stopWeb()
+	if *addr != "off" {
+		srv, err := a.webServer(cfg, st, m, firstNonEmpty(*addr, cfg.Settings.Web.Addr))
+		if err != nil {
+			return err
+		}
+		go func() { webDone <- srv.serve(webCtx) }()
+	} else {
+		webDone <- nil
+	}
+
 	a.log.Info("toswatch running", "documents", len(docs), "config", a.configPath, "db", a.dbPath)
 	s := &schedule.Scheduler{Jitter: 0.1, Spread: spread(len(docs)), Log: a.log}
-	if err := s.Run(ctx, jobs); err != nil {
-		return fmt.Errorf("run: %w", err)
+	schedErr := s.Run(ctx, jobs)
+	// Shutdown is one path: signal → scheduler (above) → web server → database (deferred).
+	stopWeb()
+	webErr := <-webDone
+	if schedErr != nil {
+		return fmt.Errorf("run: %w", schedErr)
+	}
+	if webErr != nil {
+		return webErr
 	}
 	a.log.Info("toswatch stopped")
 	return nil
+}
+
+// versionKind is the kind of version a check outcome records.
+func versionKind(status string) string {
+	switch status {
+	case "new":
+		return "first"
+	case "changed":
+		return "change"
+	case "technical":
+		return "technical"
+	}
+	return ""
 }
 
 // spread is how long the first round of checks is spread over, so that a

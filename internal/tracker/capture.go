@@ -1,16 +1,30 @@
 package tracker
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
 )
 
-// captured is one fetched and extracted page.
+// Renderer renders a page that needs JavaScript in a browser and returns
+// its DOM as HTML. *render.Browser is the real one.
+type Renderer interface {
+	Render(ctx context.Context, url string, waitFor []string) (html []byte, finalURL string, err error)
+}
+
+// PDFConverter turns a PDF into text, one paragraph per line.
+type PDFConverter interface {
+	Text(ctx context.Context, data []byte) (string, error)
+}
+
+// captured is one fetched and extracted document.
 type captured struct {
 	url                string
 	status             int
@@ -21,37 +35,135 @@ type captured struct {
 	text               string
 }
 
-// capture fetches a document and extracts its text.
+// parts returns the pages a document is made of: itself, or its combine list.
+func parts(doc model.Document) []model.Part {
+	if len(doc.Combine) > 0 {
+		return doc.Combine
+	}
+	return []model.Part{{URL: doc.URL, Select: doc.Select, Ranges: doc.Ranges, Remove: doc.Remove}}
+}
+
+// capture fetches a document and extracts its text. A multi-page document
+// is fetched part by part (without conditional requests: one unchanged part
+// says nothing of the others) and its texts joined.
 func (t *Tracker) capture(ctx context.Context, doc model.Document, req fetch.Request) (captured, error) {
+	ps := parts(doc)
+	if len(ps) == 1 {
+		return t.capturePart(ctx, doc.Render, ps[0], req)
+	}
+	var all captured
+	var texts []string
+	var raw bytes.Buffer
+	for i, p := range ps {
+		c, err := t.capturePart(ctx, doc.Render, p, fetch.Request{URL: p.URL})
+		if err != nil {
+			return captured{status: c.status}, fmt.Errorf("part %d of %d (%s): %w", i+1, len(ps), p.URL, err)
+		}
+		if i == 0 {
+			all = captured{url: c.url, status: c.status, mediaType: mediaCombined}
+		}
+		texts = append(texts, c.text)
+		writePart(&raw, c.mediaType, c.url, c.raw)
+	}
+	all.text = strings.Join(texts, "\n")
+	all.raw = raw.Bytes()
+	return all, nil
+}
+
+// capturePart fetches one page over HTTP, or in the browser when the
+// document asks for it or HTTP turns out not to be enough, and extracts it.
+func (t *Tracker) capturePart(ctx context.Context, render string, p model.Part, req fetch.Request) (captured, error) {
+	if render == "browser" {
+		return t.renderPart(ctx, p)
+	}
 	resp, err := t.Fetch.Fetch(ctx, req)
 	if err != nil {
 		var fe *fetch.Error
-		if errors.As(err, &fe) {
-			return captured{status: fe.Status}, err
+		if !errors.As(err, &fe) {
+			return captured{}, &checkError{kind: fetch.KindNetwork, err: err}
 		}
-		return captured{}, &checkError{kind: fetch.KindNetwork, err: err}
+		if render != "http" && t.Browser != nil && blockedStatus(fe) {
+			return t.renderPart(ctx, p)
+		}
+		return captured{status: fe.Status}, err
 	}
 	c := captured{url: resp.URL, status: resp.Status, notModified: resp.NotModified,
 		etag: resp.ETag, lastModified: resp.LastModified, mediaType: resp.MediaType, raw: resp.Body}
 	if resp.NotModified {
 		return c, nil
 	}
-	c.text, err = extractBody(resp.Body, resp.MediaType, resp.URL, doc.Select, doc.Remove)
+	c.text, err = t.extractBody(ctx, resp.Body, resp.MediaType, resp.URL, p)
+	if err != nil && render != "http" && t.Browser != nil && errors.Is(err, extract.ErrSelectorMissing) && hasScripts(resp.Body) {
+		// The selector may only match once scripts have filled the page.
+		return t.renderPart(ctx, p)
+	}
 	return c, err
 }
 
-// extractBody turns a fetched body into the document's text.
-func extractBody(body []byte, mediaType, pageURL string, sel, remove []string) (string, error) {
-	switch mediaType {
-	case "text/plain", "text/markdown":
+func (t *Tracker) renderPart(ctx context.Context, p model.Part) (captured, error) {
+	if t.Browser == nil {
+		return captured{}, &checkError{kind: "render", err: errors.New("this page needs a browser and no Chromium was found: install chromium-headless-shell or set settings.browser.path")}
+	}
+	html, final, err := t.Browser.Render(ctx, p.URL, p.Select)
+	if err != nil {
+		var fe *fetch.Error
+		if errors.As(err, &fe) {
+			return captured{status: fe.Status}, err
+		}
+		return captured{}, &checkError{kind: "render", err: err}
+	}
+	c := captured{url: final, status: 200, mediaType: mediaRendered, raw: html}
+	c.text, err = t.extractBody(ctx, html, "text/html", final, p)
+	return c, err
+}
+
+// blockedStatus reports whether HTTP was refused in a way a real browser
+// usually gets past: 403, 406 or 429.
+func blockedStatus(fe *fetch.Error) bool {
+	if fe.Kind != fetch.KindHTTPStatus && fe.Kind != fetch.KindBlocked {
+		return false
+	}
+	return fe.Status == 403 || fe.Status == 406 || fe.Status == 429
+}
+
+func hasScripts(body []byte) bool {
+	return bytes.Contains(bytes.ToLower(body), []byte("<script"))
+}
+
+// Media types of raw bodies that are not a plain HTTP response.
+const (
+	mediaRendered = "text/html; rendered"      // DOM of a page rendered in the browser
+	mediaCombined = "multipart/x-toswatch-parts" // the parts of a multi-page document
+)
+
+// extractBody turns a fetched body into text.
+func (t *Tracker) extractBody(ctx context.Context, body []byte, mediaType, pageURL string, p model.Part) (string, error) {
+	switch {
+	case mediaType == "text/plain" || mediaType == "text/markdown":
 		text, err := extract.Text(body)
 		return text, kinded(err)
-	case "application/pdf":
-		return "", &checkError{kind: "content_type", err: fmt.Errorf("PDF documents are not supported yet")}
+	case mediaType == "application/pdf" || (mediaType == "" && isPDFURL(pageURL)):
+		if t.PDF == nil {
+			return "", &checkError{kind: "content_type", err: errors.New("PDF documents need a PDF converter")}
+		}
+		text, err := t.PDF.Text(ctx, body)
+		if err != nil {
+			return "", &checkError{kind: "pdf", err: err}
+		}
+		text = extract.Normalize(text)
+		if len(text) < extract.MinLength {
+			return "", kinded(fmt.Errorf("%w: PDF text is %d characters (minimum %d)", extract.ErrTooShort, len(text), extract.MinLength))
+		}
+		return text, nil
 	default:
-		text, err := extract.HTML(body, extract.Options{Select: sel, Remove: remove, BaseURL: pageURL})
+		text, err := extract.HTML(body, extract.Options{Select: p.Select, Ranges: p.Ranges, Remove: p.Remove, BaseURL: pageURL})
 		return text, kinded(err)
 	}
+}
+
+func isPDFURL(u string) bool {
+	pu, err := url.Parse(u)
+	return err == nil && strings.HasSuffix(strings.ToLower(pu.Path), ".pdf")
 }
 
 // kinded names an extraction failure by its kind.

@@ -40,6 +40,12 @@ type Tracker struct {
 	FailureThreshold int
 	Log              *slog.Logger
 	Now              func() time.Time
+	// Observe, when set, sees every result (for metrics).
+	Observe func(Result)
+	// Browser renders pages that need JavaScript; nil: none available.
+	Browser Renderer
+	// PDF converts PDF documents to text; nil: PDFs fail.
+	PDF PDFConverter
 }
 
 // Result is the outcome of one check, as `check --json` prints it.
@@ -60,6 +66,8 @@ type checkError struct {
 	kind string
 	err  error
 }
+
+func (e *checkError) Unwrap() error { return e.err }
 
 func (e *checkError) Error() string {
 	msg := e.err.Error()
@@ -87,6 +95,9 @@ func (t *Tracker) Check(ctx context.Context, doc model.Document) Result {
 	}
 	res.Duration = t.now().Sub(start)
 	t.log(res)
+	if t.Observe != nil {
+		t.Observe(res)
+	}
 	return res
 }
 
@@ -234,7 +245,14 @@ func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store
 	if err != nil {
 		return nil
 	}
-	text, err := extractBody(raw, head.MediaType, head.SourceURL, doc.Select, doc.Remove)
+	var text string
+	if ps := parts(doc); head.MediaType == mediaCombined {
+		text, err = t.extractParts(ctx, raw, ps)
+	} else if len(ps) == 1 {
+		text, err = t.extractBody(ctx, raw, head.MediaType, head.SourceURL, ps[0])
+	} else {
+		return nil // a single page became a multi-page document: only a new fetch can tell
+	}
 	if err != nil || text == head.Version.Text {
 		return nil
 	}
@@ -249,8 +267,9 @@ func ExtractKey(doc model.Document) string {
 	b, _ := json.Marshal(struct {
 		Rev            int
 		Select, Remove []string
+		Ranges         []model.Range
 		Combine        []model.Part
-	}{extract.Revision, doc.Select, doc.Remove, doc.Combine})
+	}{extract.Revision, doc.Select, doc.Remove, doc.Ranges, doc.Combine})
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:8])
 }
@@ -289,4 +308,12 @@ func (t *Tracker) confirm(ctx context.Context, doc model.Document, text string) 
 		return false, fmt.Errorf("unconfirmed: confirming a drastic change: %w", err)
 	}
 	return again.text == text, nil
+}
+
+// Close stops the browser, if one was started.
+func (t *Tracker) Close() error {
+	if c, ok := t.Browser.(interface{ Close() error }); ok && c != nil {
+		return c.Close()
+	}
+	return nil
 }

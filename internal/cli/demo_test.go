@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/store"
+)
+
+func TestDemoHistory(t *testing.T) {
+	site, stop, err := startDemoSite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	var out bytes.Buffer
+	a := &app{env: Env{Stdout: &out, Stderr: io.Discard, Getenv: func(string) string { return "" }}}
+	a.setupLog()
+	ctx := context.Background()
+	_, st, err := a.demoHistory(ctx, t.TempDir(), site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	changes, err := st.Changes(ctx, store.ChangeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	summaries := map[string][]model.ClauseChange{}
+	reverts := 0
+	for _, c := range changes {
+		summaries[c.Vendor] = append(summaries[c.Vendor], c.ClauseChanges...)
+		if c.RevertsTo != nil {
+			reverts++
+		}
+	}
+	// Acme: the cap lowered, then an unrelated payment-term edit. Globex: the
+	// indemnity broadened. Initech: support hours changed, a cosmetic change
+	// in the liability clause, then both rolled back (a flip-flop).
+	if got := len(changes); got != 6 {
+		t.Errorf("got %d changes, want 6:\n%s", got, out.String())
+	}
+	if reverts != 1 {
+		t.Errorf("got %d flip-flops, want 1", reverts)
+	}
+	want := map[string]string{"Acme CRM": "liability/high", "Globex Mail": "indemnification/high", "Initech Cloud": "liability/low"}
+	for vendor, w := range want {
+		found := false
+		for _, cc := range summaries[vendor] {
+			if cc.Type+"/"+cc.Severity == w {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: clause changes %+v lack a %s change", vendor, summaries[vendor], w)
+		}
+	}
+	if strings.Contains(out.String(), "changed:") && !regexp.MustCompile(`check 2: map\[(failed:\d+ )?unchanged:\d+\]`).MatchString(out.String()) {
+		t.Errorf("noise-only re-checks recorded changes:\n%s", out.String())
+	}
+	docs, _ := st.ListDocuments(ctx, "Hooli Docs")
+	if len(docs) != 1 || docs[0].Failures < 2 {
+		t.Errorf("the page that went missing should be failing: %+v", docs)
+	}
+}
+
+func TestDemoServesTheWebUI(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	done := make(chan int)
+	go func() {
+		done <- Run(ctx, []string{"demo", "--addr", "127.0.0.1:0"}, Env{Stdout: pw, Stderr: io.Discard, Getenv: func(string) string { return "" }})
+		pw.Close()
+	}()
+	url := ""
+	buf := make([]byte, 4096)
+	var seen strings.Builder
+	deadline := time.Now().Add(60 * time.Second)
+	for url == "" && time.Now().Before(deadline) {
+		n, err := pr.Read(buf)
+		seen.Write(buf[:n])
+		if m := regexp.MustCompile(`open (http://\S+/)`).FindStringSubmatch(seen.String()); m != nil {
+			url = m[1]
+		}
+		if err != nil {
+			break
+		}
+	}
+	go io.Copy(io.Discard, pr)
+	if url == "" {
+		t.Fatalf("no URL printed:\n%s", seen.String())
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Acme CRM") || !strings.Contains(string(body), "lowered") {
+		t.Errorf("dashboard: %d\n%.2000s", resp.StatusCode, body)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("demo exit %d after cancel, want 0", code)
+	}
+}

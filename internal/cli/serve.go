@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/config"
+	"github.com/toswatch/toswatch/internal/feed"
+	"github.com/toswatch/toswatch/internal/metrics"
+	"github.com/toswatch/toswatch/internal/store"
+	"github.com/toswatch/toswatch/internal/web"
+)
+
+func runServe(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("serve")
+	addr := fs.String("addr", "", "listen address (default settings.web.addr, 127.0.0.1:8080)")
+	if a.logLevel == "" {
+		a.logLevel = "info"
+	}
+	if _, err := a.parse(fs, args, 0, 0, "[--addr HOST:PORT]"); err != nil {
+		return err
+	}
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	srv, err := a.webServer(cfg, st, metrics.New(), firstNonEmpty(*addr, cfg.Settings.Web.Addr))
+	if err != nil {
+		return err
+	}
+	return srv.serve(ctx)
+}
+
+// webServer is the HTTP server of serve and run: the web UI, its feeds and /metrics.
+type webServer struct {
+	http *http.Server
+	ln   net.Listener
+	a    *app
+}
+
+func (a *app) webServer(cfg *config.Config, st *store.Store, m *metrics.Metrics, addr string) (*webServer, error) {
+	token := ""
+	if env := cfg.Settings.Web.TokenEnv; env != "" {
+		token = a.env.Getenv(env)
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, usagef("invalid web address %q: want HOST:PORT", addr)
+	}
+	if !isLoopback(host) && token == "" {
+		return nil, usagef("the web UI would listen on %s, beyond this machine: set settings.web.token_env to an environment variable holding an access token (review actions then require it), or listen on 127.0.0.1", addr)
+	}
+	h, err := web.New(web.Options{Store: st, BaseURL: cfg.Settings.Web.BaseURL, Token: token,
+		FailureThreshold: cfg.Settings.Fetch.FailureThreshold, Log: a.log})
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	mux.Handle("/", h)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("web UI: %w", err)
+	}
+	return &webServer{a: a, ln: ln, http: &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}}, nil
+}
+
+// URL is the address to open in a browser.
+func (s *webServer) URL() string { return "http://" + s.ln.Addr().String() + "/" }
+
+// serve serves until ctx is cancelled, then shuts down gracefully.
+func (s *webServer) serve(ctx context.Context) error {
+	s.a.log.Info("web UI listening", "url", s.URL())
+	errc := make(chan error, 1)
+	go func() { errc <- s.http.Serve(s.ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("web UI: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.http.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("web UI shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func runFeed(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("feed")
+	format := fs.String("format", "rss", "feed format: rss or atom")
+	vendor := fs.String("vendor", "", "only changes of this vendor")
+	clauseType := fs.String("clause", "", "only changes that moved a liability or indemnification clause")
+	if _, err := a.parse(fs, args, 0, 0, "[--format rss|atom] [--vendor V] [--clause liability|indemnification]"); err != nil {
+		return err
+	}
+	if *format != "rss" && *format != "atom" {
+		return usagef("invalid --format %q: want rss or atom", *format)
+	}
+	baseURL := ""
+	if cfg, err := a.loadConfig(); err == nil {
+		baseURL = cfg.Settings.Web.BaseURL
+	}
+	if baseURL == "" {
+		baseURL = "http://127.0.0.1:8080"
+	}
+	opts := feed.Options{Vendor: *vendor, Clause: *clauseType, BaseURL: baseURL}
+	if err := opts.Validate(); err != nil {
+		return usageError{err}
+	}
+	st, err := a.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	f, err := feed.Build(ctx, st, opts)
+	if err != nil {
+		return err
+	}
+	out, err := feed.RSS(f)
+	if *format == "atom" {
+		out, err = feed.Atom(f)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.env.Stdout, out)
+	return nil
+}
