@@ -35,7 +35,9 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	m := metrics.New()
 	t := newTracker(cfg, st, a)
 	defer t.Close()
-	t.Observe = func(r tracker.Result) { m.Check(r.Vendor, r.Document, r.Status, versionKind(r.Status), r.Duration, time.Now()) }
+	t.Observe = func(r tracker.Result) {
+		m.Check(r.Vendor, r.Document, r.Status, versionKind(r.Status), r.Duration, time.Now())
+	}
 
 	var jobs []schedule.Job
 	for _, d := range docs {

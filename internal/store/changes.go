@@ -138,4 +138,3 @@ func (s *Store) Review(ctx context.Context, id int64, by, note string) error {
 	}
 	return nil
 }
-

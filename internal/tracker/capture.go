@@ -132,7 +132,7 @@ func hasScripts(body []byte) bool {
 
 // Media types of raw bodies that are not a plain HTTP response.
 const (
-	mediaRendered = "text/html; rendered"      // DOM of a page rendered in the browser
+	mediaRendered = "text/html; rendered"        // DOM of a page rendered in the browser
 	mediaCombined = "multipart/x-toswatch-parts" // the parts of a multi-page document
 )
 

@@ -126,7 +126,9 @@ func TestAutoRenderFallsBackToTheBrowser(t *testing.T) {
 		name string
 		set  func(s *site)
 	}{
-		{"403", func(s *site) { s.errs = map[string]error{url: &fetch.Error{Kind: fetch.KindHTTPStatus, URL: url, Status: 403}} }},
+		{"403", func(s *site) {
+			s.errs = map[string]error{url: &fetch.Error{Kind: fetch.KindHTTPStatus, URL: url, Status: 403}}
+		}},
 		{"selector filled by scripts", func(s *site) {
 			s.set(url, "text/html", `<html><body><div id=app></div><script>fill()</script></body></html>`)
 		}},
