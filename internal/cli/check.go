@@ -10,6 +10,8 @@ import (
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/fetch"
+	"github.com/toswatch/toswatch/internal/pdf"
+	"github.com/toswatch/toswatch/internal/render"
 	"github.com/toswatch/toswatch/internal/store"
 	"github.com/toswatch/toswatch/internal/tracker"
 )
@@ -35,6 +37,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	}
 	defer st.Close()
 	t := newTracker(cfg, st, a)
+	defer t.Close()
 	var progress func(int, tracker.Result)
 	if !*asJSON {
 		progress = func(done int, r tracker.Result) { printResult(a.env.Stdout, done, len(docs), r) }
@@ -71,14 +74,23 @@ func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
 		MaxRetryAfter:         f.MaxRetryAfter,
 		AllowPrivateRedirects: f.AllowPrivateRedirects,
 	})
-	return &tracker.Tracker{
+	t := &tracker.Tracker{
 		Store:            st,
 		Fetch:            client,
 		Compare:          clause.Compare,
 		ConfirmDelay:     f.ConfirmDelay,
 		FailureThreshold: f.FailureThreshold,
 		Log:              a.log,
+		PDF:              pdf.New(),
 	}
+	// The browser starts lazily, on the first page that needs it; without a
+	// Chromium, such pages fail with a message saying how to get one.
+	b := cfg.Settings.Browser
+	if _, err := render.Find(b.Path); err == nil {
+		t.Browser = render.New(render.Options{Path: b.Path, Tabs: b.Tabs, Timeout: f.Timeout,
+			UserAgent: cfg.Settings.UserAgent, Log: a.log})
+	}
+	return t
 }
 
 // offWhenZero maps a setting where vendors.yaml's 0 means "none" to the

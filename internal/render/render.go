@@ -1,0 +1,193 @@
+// Package render loads terms pages that need JavaScript in headless
+// Chromium and returns the rendered HTML, for documents set to
+// render: browser, and for render: auto when plain HTTP was blocked or
+// found an empty shell (see NeedsBrowser). One browser process serves every
+// render, each in its own tab, with a bounded number of tabs open at once.
+package render
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Options configure the browser.
+type Options struct {
+	Path      string        // the browser binary (settings.browser.path); empty: see Find
+	Tabs      int           // tabs open at once; 0: DefaultTabs
+	Timeout   time.Duration // for one Render, from navigation to HTML; 0: DefaultTimeout
+	UserAgent string        // empty: the browser's own
+	Log       *slog.Logger  // nil: no logging
+}
+
+// Defaults for the zero Options fields.
+const (
+	DefaultTabs    = 2
+	DefaultTimeout = 30 * time.Second
+)
+
+// ErrClosed: Render was called after Close.
+var ErrClosed = errors.New("render: browser closed")
+
+// Browser renders pages in one headless Chromium process, started on the
+// first Render and reused until Close (or started again if it dies). Its
+// methods are safe for concurrent use.
+type Browser struct {
+	opts Options
+	sem  chan struct{} // a slot per tab
+
+	mu       sync.Mutex
+	closed   bool
+	root     context.Context // the browser's first tab; new tabs derive from it
+	stopRoot context.CancelFunc
+	stopExec context.CancelFunc // kills the process and removes its profile
+	pid      int
+
+	open, maxOpen int // tabs open now and at most, for the tab-bound test
+}
+
+// New returns a Browser; no process starts until the first Render.
+func New(opts Options) *Browser {
+	if opts.Tabs <= 0 {
+		opts.Tabs = DefaultTabs
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return &Browser{opts: opts, sem: make(chan struct{}, opts.Tabs)}
+}
+
+// start returns the root context of a running browser, starting one when
+// there is none or the last one died. Starting is bounded by the Timeout.
+func (b *Browser) start(ctx context.Context) (context.Context, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return nil, ErrClosed
+	}
+	if b.root != nil {
+		if b.root.Err() == nil {
+			return b.root, nil
+		}
+		b.opts.Log.Warn("chromium died; starting it again", slog.Int("pid", b.pid))
+		b.stopLocked()
+	}
+	path, err := Find(b.opts.Path)
+	if err != nil {
+		return nil, err
+	}
+	flags := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.WindowSize(1280, 1024),
+		// No UserDataDir: chromedp then makes a temporary profile, kills
+		// any child process left in it and removes it when the browser ends.
+	}
+	if os.Geteuid() == 0 {
+		flags = append(flags, chromedp.NoSandbox) // Chromium refuses to run its sandbox as root
+	}
+	if b.opts.UserAgent != "" {
+		flags = append(flags, chromedp.UserAgent(b.opts.UserAgent))
+	}
+	execCtx, stopExec := chromedp.NewExecAllocator(context.Background(), flags...)
+	logf := func(format string, args ...any) { b.opts.Log.Debug(fmt.Sprintf(format, args...)) }
+	root, stopRoot := chromedp.NewContext(execCtx, chromedp.WithErrorf(logf), chromedp.WithLogf(logf))
+
+	// The first action starts the process and binds its life to root, so it
+	// runs on root itself; the wait for it is bounded separately.
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(root) }()
+	timer := time.NewTimer(b.opts.Timeout)
+	defer timer.Stop()
+	select {
+	case err = <-started:
+	case <-timer.C:
+		err = fmt.Errorf("no answer after %s", b.opts.Timeout)
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	if err != nil {
+		stopRoot()
+		stopExec()
+		return nil, fmt.Errorf("render: start %s: %w", path, err)
+	}
+	b.root, b.stopRoot, b.stopExec = root, stopRoot, stopExec
+	if p := chromedp.FromContext(root).Browser.Process(); p != nil {
+		b.pid = p.Pid
+	}
+	b.opts.Log.Info("chromium started", slog.String("path", path), slog.Int("pid", b.pid))
+	return root, nil
+}
+
+// Close ends the browser process and its children and removes its
+// temporary profile. Renders still running fail.
+func (b *Browser) Close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return nil
+	}
+	b.closed = true
+	return b.stopLocked()
+}
+
+// stopLocked closes the browser gracefully, bounded, then makes sure the
+// process is gone (the allocator's cancel waits for it).
+func (b *Browser) stopLocked() error {
+	if b.root == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(b.root, 5*time.Second)
+	err := chromedp.Cancel(ctx)
+	cancel()
+	b.stopRoot()
+	b.stopExec()
+	b.opts.Log.Info("chromium stopped", slog.Int("pid", b.pid))
+	b.root, b.stopRoot, b.stopExec, b.pid = nil, nil, nil, 0
+	if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("render: close browser: %w", err)
+	}
+	return nil
+}
+
+// acquire takes a tab slot.
+func (b *Browser) acquire(ctx context.Context) error {
+	select {
+	case b.sem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	b.mu.Lock()
+	b.open++
+	b.maxOpen = max(b.maxOpen, b.open)
+	b.mu.Unlock()
+	return nil
+}
+
+func (b *Browser) release() {
+	b.mu.Lock()
+	b.open--
+	b.mu.Unlock()
+	<-b.sem
+}
