@@ -93,12 +93,30 @@ func (t *Tracker) capturePart(ctx context.Context, render string, p model.Part, 
 		return c, nil
 	}
 	c.text, err = t.extractBody(ctx, resp.Body, resp.MediaType, resp.URL, p)
-	if err != nil && render != "http" && t.Browser != nil && errors.Is(err, extract.ErrSelectorMissing) && hasScripts(resp.Body) {
+	if err != nil && render != "http" && t.Browser != nil && errors.Is(err, extract.ErrSelectorMissing) && scriptShell(resp.Body) {
 		// The selector may only match once scripts have filled the page.
-		return t.renderPart(ctx, p)
+		rc, rerr := t.renderPart(ctx, p)
+		if rerr != nil {
+			return captured{status: c.status}, fmt.Errorf("%w (nor in the page rendered by a browser: %v)", err, rerr)
+		}
+		return rc, nil
 	}
 	return c, err
 }
+
+// scriptShell reports whether a page is a shell that scripts fill in: it
+// has scripts and little text of its own. A full page whose selector stopped
+// matching is a selector problem, which a browser would not solve.
+func scriptShell(body []byte) bool {
+	if !hasScripts(body) {
+		return false
+	}
+	text, err := extract.HTML(body, extract.Options{})
+	return err != nil || len(text) < shellText
+}
+
+// shellText is the most text a page filled in by scripts has before they run.
+const shellText = 1000
 
 func (t *Tracker) renderPart(ctx context.Context, p model.Part) (captured, error) {
 	if t.Browser == nil {
