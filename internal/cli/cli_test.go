@@ -338,3 +338,135 @@ func TestSanitizeStripsTerminalEscapes(t *testing.T) {
 		}
 	}
 }
+
+func TestReviewStatusBackupAndChanges(t *testing.T) {
+	e := newEnv(t)
+	e.check(0)
+	e.site.serve("terms-v2.html")
+	e.check(0)
+	out, _, code := e.run("changes", "--clause", "liability", "--json")
+	var changes []changeJSON
+	if code != 0 || json.Unmarshal([]byte(out), &changes) != nil || len(changes) != 1 {
+		t.Fatalf("changes --clause liability (exit %d): %s", code, out)
+	}
+	if out, _, _ := e.run("changes", "--clause", "indemnification", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Errorf("changes --clause indemnification: %s, want []", out)
+	}
+	id := fmt.Sprint(changes[0].ID)
+	if _, errOut, code := e.run("review", id, "--by", "Ana", "--note", "cap lowered: tell procurement"); code != 0 {
+		t.Fatalf("review: exit %d: %s", code, errOut)
+	}
+	out, _, _ = e.run("changes", "--json")
+	if !strings.Contains(out, `"reviewed_by": "Ana"`) {
+		t.Errorf("reviewed change not marked: %s", out)
+	}
+	if _, errOut, code := e.run("review", "999", "--by", "Ana"); code != 2 || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("review of a missing change: exit %d, %q", code, errOut)
+	}
+	if _, errOut, code := e.run("review", id); code != 2 || !strings.Contains(errOut, "--by") {
+		t.Errorf("review without --by: exit %d, %q", code, errOut)
+	}
+
+	out, _, code = e.run("status", "--json")
+	var status []statusJSON
+	if code != 0 || json.Unmarshal([]byte(out), &status) != nil || len(status) != 1 || status[0].Outcome != "changed" {
+		t.Errorf("status (exit %d): %s", code, out)
+	}
+
+	dest := filepath.Join(e.dir, "copy.db")
+	if _, errOut, code := e.run("backup", dest); code != 0 {
+		t.Fatalf("backup: exit %d: %s", code, errOut)
+	}
+	var out2, errb bytes.Buffer
+	code = Run(context.Background(), []string{"history", "Acme", "--json", "--db", dest, "--config", e.config},
+		Env{Stdout: &out2, Stderr: &errb, Getenv: func(string) string { return "" }})
+	if code != 0 || strings.Count(out2.String(), `"id"`) != 2 {
+		t.Errorf("history of the backup (exit %d): %s %s", code, out2.String(), errb.String())
+	}
+	if _, _, code := e.run("backup", dest); code == 0 {
+		t.Error("backup over an existing file succeeded")
+	}
+}
+
+func TestStatusReportsFailingDocuments(t *testing.T) {
+	e := newEnv(t)
+	e.check(0)
+	e.writeConfig(`select: [".gone"]`)
+	for i := 0; i < 3; i++ {
+		e.check(1)
+	}
+	out, _, _ := e.run("status")
+	if !strings.Contains(out, "FAILING (3 in a row)") || !strings.Contains(out, "selector_missing") {
+		t.Errorf("status does not show the failing document:\n%s", out)
+	}
+	e.writeConfig(`select: [".terms"]`)
+	out, _, _ = e.run("check")
+	if !strings.Contains(out, "tracking resumed") {
+		t.Errorf("recovery not noted:\n%s", out)
+	}
+}
+
+func TestServeRefusesToExposeReviewsWithoutAToken(t *testing.T) {
+	e := newEnv(t)
+	_, errOut, code := e.run("serve", "--addr", "0.0.0.0:0")
+	if code != 2 || !strings.Contains(errOut, "token_env") {
+		t.Errorf("serve on 0.0.0.0 without a token: exit %d, %q", code, errOut)
+	}
+}
+
+func TestAnalyzeAndCompareFiles(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.md")
+	new := filepath.Join(dir, "new.md")
+	os.WriteFile(old, []byte("# Limitación de responsabilidad\nEn ningún caso la responsabilidad total de la Empresa excederá los mil dólares ($ 1000) o las tarifas pagadas por usted durante los doce (12) meses anteriores a la reclamación.\n# Indemnización\nUsted acepta indemnizar y eximir de responsabilidad a la Empresa frente a cualquier reclamación derivada del incumplimiento de estos términos.\n"), 0o644)
+	os.WriteFile(new, []byte("# Limitación de responsabilidad\nEn ningún caso la responsabilidad total de la Empresa excederá los cien dólares ($ 100) o las tarifas pagadas por usted durante los seis (6) meses anteriores a la reclamación.\n# Indemnización\nUsted acepta indemnizar y eximir de responsabilidad a la Empresa frente a cualquier reclamación derivada del incumplimiento de estos términos.\n"), 0o644)
+	e := newEnv(t)
+	out, errOut, code := e.run("analyze", old, "--json")
+	if code != 0 {
+		t.Fatalf("analyze: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		File    string
+		Clauses []struct {
+			Type       string
+			Start, End int
+			Cap        *struct {
+				Amount          float64
+				Currency        string
+				FeePeriodMonths int `json:"fee_period_months"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("analyze --json: %v: %s", err, out)
+	}
+	data, _ := os.ReadFile(old)
+	types := map[string]bool{}
+	for _, c := range got.Clauses {
+		types[c.Type] = true
+		if c.Start < 0 || c.End > len(data) || c.Start >= c.End {
+			t.Errorf("clause offsets %d–%d outside the file (%d bytes)", c.Start, c.End, len(data))
+		}
+		if c.Cap != nil && (c.Cap.Amount != 1000 || c.Cap.Currency != "USD" || c.Cap.FeePeriodMonths != 12) {
+			t.Errorf("cap = %+v, want 1000 USD over 12 months", *c.Cap)
+		}
+	}
+	if got.File != old || !types["liability"] || !types["indemnification"] {
+		t.Errorf("analyze found %+v", got)
+	}
+	out, _, code = e.run("compare", old, new, "--json")
+	var cmp struct {
+		Changed       bool
+		ClauseChanges []struct{ Type, Kind, Severity string } `json:"clause_changes"`
+		Diff          struct{ Lines []struct{ Op string } }
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &cmp) != nil {
+		t.Fatalf("compare (exit %d): %s", code, out)
+	}
+	if !cmp.Changed || len(cmp.ClauseChanges) != 1 || cmp.ClauseChanges[0].Type != "liability" || cmp.ClauseChanges[0].Severity != "high" || len(cmp.Diff.Lines) != 1 {
+		t.Errorf("compare: %+v", cmp)
+	}
+	if _, errOut, code := e.run("compare", old, filepath.Join(dir, "missing.md")); code != 2 || !strings.Contains(errOut, "missing.md") {
+		t.Errorf("compare with a missing file: exit %d, %q", code, errOut)
+	}
+}
