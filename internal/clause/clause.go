@@ -69,11 +69,11 @@ type sentenceRec struct {
 // document's main language.
 func ruleScan(text string) ([]sentenceRec, string) {
 	langs, main := docLanguages(text)
-	enabled := make([]bool, len(allCues.cues))
-	for i, cu := range allCues.cues {
+	enabled := make([]bool, len(allCues().cues))
+	for i, cu := range allCues().cues {
 		enabled[i] = langs[cu.lang]
 	}
-	found := make([]bool, len(allCues.needles))
+	found := make([]bool, len(allCues().needles))
 	var recs []sentenceRec
 	var ctxLiab, ctxIndem bool
 	var heading span
@@ -185,11 +185,11 @@ type matches struct {
 
 func match(low string, langs map[string]bool, enabled []bool, found []bool) matches {
 	var m matches
-	if !allCues.find(low, found) {
+	if !allCues().find(low, found) {
 		return m
 	}
-	for i := range allCues.cues {
-		cu := &allCues.cues[i]
+	for i := range allCues().cues {
+		cu := &allCues().cues[i]
 		if !enabled[i] || !anyFound(found, cu.needs) || (cu.re != nil && !matchNear(cu, low, found)) {
 			continue
 		}
@@ -325,7 +325,7 @@ func matchNear(cu *compiledCue, low string, found []bool) bool {
 		if !found[j] {
 			continue
 		}
-		n := allCues.needles[j]
+		n := allCues().needles[j]
 		for off := 0; ; {
 			i := strings.Index(low[off:], n)
 			if i < 0 {

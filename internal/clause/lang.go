@@ -3,6 +3,7 @@ package clause
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // A compiled set of cues: every literal the cues need is looked for once
@@ -48,11 +49,13 @@ func newMatcher(cs []cue) *matcher {
 	index := map[string]int{}
 	for i := range cs {
 		cu := &cs[i]
-		if plainPattern.MatchString(cu.re.String()) {
+		if plainPattern.MatchString(cu.pattern) {
 			// A pattern that is only literal alternatives is decided by
 			// its literals alone.
-			cu.need = strings.Split(cu.re.String(), "|")
+			cu.need = strings.Split(cu.pattern, "|")
 			cu.re = nil
+		} else {
+			cu.re = regexp.MustCompile(cu.pattern)
 		}
 		cc := compiledCue{cue: cu}
 		for _, n := range cu.need {
@@ -77,7 +80,7 @@ func newMatcher(cs []cue) *matcher {
 	return m
 }
 
-var allCues = newMatcher(cues)
+var allCues = sync.OnceValue(func() *matcher { return newMatcher(cues) })
 
 // languages are told apart by their commonest short words.
 var langWords = map[string][]string{

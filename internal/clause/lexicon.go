@@ -24,11 +24,15 @@ type cue struct {
 	name string
 	kind cueKind
 	need []string
-	re   *regexp.Regexp
+	// pattern is compiled into re on first use (see allCues): compiling
+	// the whole lexicon costs milliseconds that a process which never
+	// analyses text (most `toswatch check` runs) should not pay.
+	pattern string
+	re      *regexp.Regexp
 }
 
 func c(lang, name string, kind cueKind, need string, pattern string) cue {
-	return cue{lang: lang, name: name, kind: kind, need: strings.Split(need, "|"), re: regexp.MustCompile(pattern)}
+	return cue{lang: lang, name: name, kind: kind, need: strings.Split(need, "|"), pattern: pattern}
 }
 
 // Patterns run on lower-cased text. \w and \b are ASCII-only in Go, so the
