@@ -61,19 +61,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 // newTracker wires a tracker from the configuration.
 func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
 	f := cfg.Settings.Fetch
-	client := fetch.New(fetch.Options{
-		UserAgent:             cfg.Settings.UserAgent,
-		DialTimeout:           f.DialTimeout,
-		Timeout:               f.Timeout,
-		MaxBodyBytes:          f.MaxBody,
-		PerHost:               f.PerHost,
-		HostDelay:             offWhenZero(f.HostDelay),
-		Concurrency:           f.Concurrency,
-		Retries:               int(offWhenZero(time.Duration(f.Retries))),
-		RetryBase:             f.RetryBase,
-		MaxRetryAfter:         f.MaxRetryAfter,
-		AllowPrivateRedirects: f.AllowPrivateRedirects,
-	})
+	client := fetch.New(fetchOptions(cfg))
 	t := &tracker.Tracker{
 		Store:            st,
 		Fetch:            client,
@@ -91,6 +79,25 @@ func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
 			UserAgent: cfg.Settings.UserAgent, Log: a.log})
 	}
 	return t
+}
+
+// fetchOptions maps the fetch settings of vendors.yaml to the fetcher's;
+// check, run and validate all fetch with it.
+func fetchOptions(cfg *config.Config) fetch.Options {
+	f := cfg.Settings.Fetch
+	return fetch.Options{
+		UserAgent:             cfg.Settings.UserAgent,
+		DialTimeout:           f.DialTimeout,
+		Timeout:               f.Timeout,
+		MaxBodyBytes:          f.MaxBody,
+		PerHost:               f.PerHost,
+		HostDelay:             offWhenZero(f.HostDelay),
+		Concurrency:           f.Concurrency,
+		Retries:               int(offWhenZero(time.Duration(f.Retries))),
+		RetryBase:             f.RetryBase,
+		MaxRetryAfter:         f.MaxRetryAfter,
+		AllowPrivateRedirects: f.AllowPrivateRedirects,
+	}
 }
 
 // offWhenZero maps a setting where vendors.yaml's 0 means "none" to the

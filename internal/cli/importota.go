@@ -42,6 +42,8 @@ func runImportOTA(ctx context.Context, a *app, args []string) error {
 			vendors = append(vendors, v)
 		}
 	}
+	vendors, dups := joinSameName(vendors)
+	warns = append(warns, dups...)
 	if *write {
 		return a.mergeVendors(vendors, warns)
 	}
@@ -53,8 +55,43 @@ func runImportOTA(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintln(out, "# Nothing could be imported.")
 		return errFailed
 	}
-	fmt.Fprint(out, config.FormatVendors(vendors, 2))
+	entries := config.FormatVendors(vendors, 2)
+	// What is printed must paste cleanly: check it loads as a vendors list.
+	if _, err := config.Parse("import-ota output", []byte("vendors:\n"+entries)); err != nil {
+		return fmt.Errorf("import-ota: the entries would not load: %w", err)
+	}
+	fmt.Fprint(out, entries)
 	return nil
+}
+
+// joinSameName makes one vendor of declarations that name the same service
+// (case-insensitively), as vendors.yaml wants; a term type declared twice
+// is kept once.
+func joinSameName(vendors []model.Vendor) ([]model.Vendor, []string) {
+	var out []model.Vendor
+	var warns []string
+	at := map[string]int{}
+	for _, v := range vendors {
+		i, ok := at[strings.ToLower(v.Name)]
+		if !ok {
+			at[strings.ToLower(v.Name)] = len(out)
+			out = append(out, v)
+			continue
+		}
+		have := map[string]bool{}
+		for _, d := range out[i].Documents {
+			have[strings.ToLower(d.Type)] = true
+		}
+		for _, d := range v.Documents {
+			if have[strings.ToLower(d.Type)] {
+				warns = append(warns, fmt.Sprintf("%s: %s: declared twice; the first one is kept", v.Name, d.Type))
+				continue
+			}
+			d.Vendor = out[i].Name
+			out[i].Documents = append(out[i].Documents, d)
+		}
+	}
+	return out, warns
 }
 
 // declarationFiles expands directories into their *.json files, sorted.

@@ -54,7 +54,8 @@ func fullWant(path string) *Config {
 				},
 			}},
 			{Name: "Stripe", Documents: []model.Document{
-				{Vendor: "Stripe", Type: "Services Agreement", URL: "https://stripe.com/legal/ssa", Render: "http"},
+				{Vendor: "Stripe", Type: "Services Agreement", URL: "https://stripe.com/legal/ssa", Render: "http",
+					Select: []string{"h1"}, Ranges: []model.Range{{StartAfter: "#preamble", EndBefore: "footer"}}},
 				{
 					Vendor: "Stripe", Type: "Terms", URL: "https://example.com/terms", Render: "auto",
 					Select: []string{"main"},

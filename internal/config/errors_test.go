@@ -100,7 +100,7 @@ vendors:
 			`vendors.yaml:11:11: name: expected a string, got a list`,
 			`vendors.yaml:14:11: type: expected a string, got a mapping`,
 			`vendors.yaml:15:14: url: expected a string, got a mapping`,
-			`vendors.yaml:16:17: select: expected a string or a list of strings, got a mapping`,
+			`vendors.yaml:16:17: select: expected a CSS selector, a range or a list of them, got a mapping without start_before, start_after, end_before or end_after`,
 			`vendors.yaml:17:18: remove: expected a string, got a list`,
 			`vendors.yaml:19:16: documents: expected a list, got a string`,
 			`vendors.yaml:20:5: vendor: expected a mapping, got a string`,

@@ -122,7 +122,7 @@ func (d *decoder) document(n ast.Node, vendor string) (doc model.Document, typeN
 	byKey, isMap := d.fields(n, "document", map[string]func(ast.Node){
 		"type":     func(x ast.Node) { doc.Type = d.required(x, "type") },
 		"url":      func(x ast.Node) { urlNode = x; doc.URL = d.pageURL(x) },
-		"select":   func(x ast.Node) { doc.Select = d.selectors(x, "select") },
+		"select":   func(x ast.Node) { doc.Select, doc.Ranges = d.selection(x) },
 		"remove":   func(x ast.Node) { doc.Remove = d.selectors(x, "remove") },
 		"schedule": func(x ast.Node) { doc.Schedule = d.schedule(x) },
 		"render":   func(x ast.Node) { doc.Render = d.render(x) },
@@ -158,8 +158,8 @@ func (d *decoder) document(n ast.Node, vendor string) (doc model.Document, typeN
 			parts = append([]model.Part{{URL: doc.URL}}, parts...)
 		}
 		for i := range parts {
-			if parts[i].Select == nil {
-				parts[i].Select = doc.Select
+			if parts[i].Select == nil && parts[i].Ranges == nil {
+				parts[i].Select, parts[i].Ranges = doc.Select, doc.Ranges
 			}
 			if parts[i].Remove == nil {
 				parts[i].Remove = doc.Remove
@@ -236,7 +236,7 @@ func (d *decoder) parts(n ast.Node) []model.Part {
 		var hasURL bool
 		_, isMap := d.fields(item, "combine part", map[string]func(ast.Node){
 			"url":    func(x ast.Node) { hasURL = true; p.URL = d.pageURL(x) },
-			"select": func(x ast.Node) { p.Select = d.selectors(x, "select") },
+			"select": func(x ast.Node) { p.Select, p.Ranges = d.selection(x) },
 			"remove": func(x ast.Node) { p.Remove = d.selectors(x, "remove") },
 		})
 		if !isMap {

@@ -17,22 +17,27 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
+	"github.com/toswatch/toswatch/internal/model"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 )
 
-// Options say which part of a page is the document.
+// Options say which part of a page is the document. The matches of Select
+// and the contents of Ranges make the text together, in document order, a
+// part inside another written once; with neither, the main content is
+// found automatically.
 type Options struct {
-	Select  []string // CSS selectors whose matches make the text; empty: automatic main content
-	Remove  []string // CSS selectors of elements dropped before selecting
-	BaseURL string   // the page URL, to make links absolute
+	Select  []string      // CSS selectors whose matches make the text
+	Ranges  []model.Range // ranges of the page that make the text (Open Terms Archive style)
+	Remove  []string      // CSS selectors of elements dropped before selecting
+	BaseURL string        // the page URL, to make links absolute
 }
 
 // Failure kinds, checked with errors.Is.
 var (
-	// ErrSelectorMissing: a Select selector matched nothing, or a Select
-	// or Remove selector is not valid CSS. A Remove selector that matches
+	// ErrSelectorMissing: a Select selector, or the start or end of a
+	// range, matched nothing, or a selector is not valid CSS. A Remove selector that matches
 	// nothing is fine: the noise it targets may come and go.
 	ErrSelectorMissing = errors.New("selector_missing")
 	// ErrTooShort: the extracted text is shorter than MinLength.
@@ -56,9 +61,16 @@ func HTML(body []byte, opts Options) (string, error) {
 		s.Remove()
 	}
 	var roots []*html.Node
-	if len(opts.Select) > 0 {
-		if roots, err = selectRoots(doc, opts.Select); err != nil {
+	if len(opts.Select) > 0 || len(opts.Ranges) > 0 {
+		spans, pos, err := selectSpans(doc, opts.Select, opts.Ranges)
+		if err != nil {
 			return "", err
+		}
+		for _, sp := range spans {
+			if sp.node == nil {
+				sp.node = cloneSpan(doc.Nodes[0], pos, sp.from, sp.to)
+			}
+			roots = append(roots, sp.node)
 		}
 	} else {
 		roots = autoRoots(doc)
@@ -116,39 +128,6 @@ func find(doc *goquery.Document, sel string) (*goquery.Selection, error) {
 		return nil, fmt.Errorf("%w: selector %q is invalid: %v", ErrSelectorMissing, sel, err)
 	}
 	return doc.FindMatcher(m), nil
-}
-
-// selectRoots returns every match of the selectors in document order, a
-// match inside another match being part of it rather than repeated.
-func selectRoots(doc *goquery.Document, sels []string) ([]*html.Node, error) {
-	want := map[*html.Node]bool{}
-	for _, sel := range sels {
-		s, err := find(doc, sel)
-		if err != nil {
-			return nil, err
-		}
-		if s.Length() == 0 {
-			return nil, fmt.Errorf("%w: selector %q matched nothing", ErrSelectorMissing, sel)
-		}
-		for _, n := range s.Nodes {
-			want[n] = true
-		}
-	}
-	var roots []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if want[n] {
-			roots = append(roots, n)
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	for _, n := range doc.Nodes {
-		walk(n)
-	}
-	return roots, nil
 }
 
 // noiseAtoms are elements whose content is never text a reader sees.
