@@ -5,11 +5,14 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/demo"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
 )
@@ -110,5 +113,38 @@ func TestDemoServesTheWebUI(t *testing.T) {
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("demo exit %d after cancel, want 0", code)
+	}
+}
+
+// TestValidateDemoVendors runs validate on the demo site's declarations, as
+// CI's check that the demo vendors stay valid.
+func TestValidateDemoVendors(t *testing.T) {
+	site, stop, err := startDemoSite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	cfg := filepath.Join(t.TempDir(), "vendors.yaml")
+	if err := os.WriteFile(cfg, []byte(demo.Config(site.url, site.Pages())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), []string{"validate", "--interval", "20ms", "--config", cfg},
+		Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }})
+	if code != 0 {
+		t.Fatalf("validate on the demo vendors: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+	for _, vendor := range []string{"Acme CRM", "Globex Mail", "Initech Cloud", "Hooli Docs"} {
+		if !strings.Contains(out.String(), vendor) {
+			t.Errorf("report lacks %s:\n%s", vendor, out.String())
+		}
+	}
+	// At revision 2 the Hooli page is gone: validate must fail.
+	site.SetRevision(2)
+	out.Reset()
+	code = Run(context.Background(), []string{"validate", "--interval", "20ms", "--config", cfg},
+		Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }})
+	if code != 1 || !strings.Contains(out.String(), "404") {
+		t.Errorf("validate with a missing page: exit %d\n%s", code, out.String())
 	}
 }
