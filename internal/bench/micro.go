@@ -1,0 +1,71 @@
+package bench
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"github.com/toswatch/toswatch/internal/clause"
+	"github.com/toswatch/toswatch/internal/diff"
+	"github.com/toswatch/toswatch/internal/extract"
+)
+
+// microText is the size of the texts diff.Compute and clause.Analyze are
+// timed on.
+const microText = 300 << 10
+
+// microRuns is how many times each is run; the median is reported.
+const microRuns = 7
+
+// micro times diff.Compute on two versions of a 300 KB document (a few
+// sentences edited) and clause.Analyze on one, and returns the medians in
+// milliseconds and the text size. The texts are what the extractor makes
+// of generated pages, so they have the pipeline's real shape.
+func micro(seed int64) (diffMS, analyzeMS float64, size int, err error) {
+	rng := rand.New(rand.NewPCG(uint64(seed), 11))
+	seed2 := rng.Uint64()
+	target := microText * 2
+	var old, new string
+	for try := 0; ; try++ {
+		// The text is about a fixed share of the page: scale the page
+		// until the text is 300 KB to within 5%.
+		p := newPage(0, 0, "Microbench", seed2, target)
+		if old, err = textOf(p); err != nil {
+			return 0, 0, 0, err
+		}
+		if try < 5 && (len(old) < microText || len(old) > microText*21/20) {
+			target = int(float64(target) * float64(microText) * 1.02 / float64(len(old)))
+			continue
+		}
+		for i := 0; i < 5; i++ {
+			p.edit(rng)
+		}
+		if new, err = textOf(p); err != nil {
+			return 0, 0, 0, err
+		}
+		break
+	}
+	diffMS = median(func() { diff.Compute(old, new) })
+	analyzeMS = median(func() { clause.Analyze(new) })
+	return diffMS, analyzeMS, len(old), nil
+}
+
+func textOf(p *page) (string, error) {
+	text, err := extract.HTML(p.html(nil), extract.Options{BaseURL: "http://127.0.0.1" + p.path})
+	if err != nil {
+		return "", fmt.Errorf("bench: extracting a generated page: %w", err)
+	}
+	return text, nil
+}
+
+func median(f func()) float64 {
+	ms := make([]float64, microRuns)
+	for i := range ms {
+		start := time.Now()
+		f()
+		ms[i] = float64(time.Since(start)) / float64(time.Millisecond)
+	}
+	slices.Sort(ms)
+	return ms[len(ms)/2]
+}
