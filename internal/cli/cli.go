@@ -65,6 +65,7 @@ func commands() []command {
 		{"serve", "[--addr HOST:PORT]", "serve the web UI, the RSS/Atom feeds and /metrics", runServe},
 		{"feed", "[--format rss|atom] [--vendor V] [--clause liability|indemnification]", "print the feed of recorded changes", runFeed},
 		{"demo", "[--addr HOST:PORT]", "an offline showcase: sample vendors, a history with clause changes, the web UI", runDemo},
+		{"bench", "[--docs 2000] [--hosts 100] [--rounds 30] [--db FILE]", "benchmark the pipeline on a loopback farm of vendor sites", runBench},
 		{"run", "[--addr HOST:PORT]", "check every document on its schedule, serve the web UI and send the daily digest, until stopped", runRun},
 		{"validate", "[VENDOR...] [--interval 3s]", "check that each document fetches, matches its selectors and gives a stable text", runValidate},
 		{"import-ota", "DIR|FILE... [--write]", "turn Open Terms Archive declarations into vendors.yaml entries", runImportOTA},

@@ -106,7 +106,9 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		if head == nil {
 			return usagef("%s / %s has no version yet: run toswatch check first", d.Vendor, d.Type)
 		}
-		v = head.Version
+		if v, err = st.Version(ctx, head.Version.ID); err != nil {
+			return err
+		}
 	}
 	text := v.Text
 	if isTerminal(a.env.Stdout) {

@@ -35,21 +35,26 @@ func compress(b []byte) []byte {
 	return buf.Bytes()
 }
 
-// putBlob stores b under its hash unless it is already there, and returns the hash.
-func putBlob(ctx context.Context, tx *sql.Tx, b []byte) (string, error) {
-	sum := Hash(b)
-	var one int
-	err := tx.QueryRowContext(ctx, "SELECT 1 FROM blobs WHERE sha256 = ?", sum).Scan(&one)
-	if err == nil {
-		return sum, nil
+// blob is content ready to store: hashed and compressed, which is done
+// before the write transaction so that the database is locked for as
+// short a time as possible.
+type blob struct {
+	sha  string
+	size int
+	data []byte // compressed
+}
+
+func makeBlob(b []byte) blob {
+	return blob{sha: Hash(b), size: len(b), data: compress(b)}
+}
+
+// putBlob stores b unless content with its hash is already there.
+func putBlob(ctx context.Context, tx *sql.Tx, b blob) error {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+		b.sha, b.size, b.data); err != nil {
+		return fmt.Errorf("store blob: %w", err)
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return "", err
-	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)", sum, len(b), compress(b)); err != nil {
-		return "", fmt.Errorf("store blob: %w", err)
-	}
-	return sum, nil
+	return nil
 }
 
 type queryer interface {

@@ -62,6 +62,15 @@ type Recorded struct {
 // transaction.
 func (s *Store) RecordCheck(ctx context.Context, c Check) (Recorded, error) {
 	var rec Recorded
+	blobs := make([][2]*blob, len(c.New))
+	for i, nv := range c.New {
+		text := makeBlob([]byte(nv.Text))
+		blobs[i][0] = &text
+		if nv.Raw != nil {
+			raw := makeBlob(nv.Raw)
+			blobs[i][1] = &raw
+		}
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		rec = Recorded{}
 		var cur sql.NullInt64
@@ -72,8 +81,8 @@ func (s *Store) RecordCheck(ctx context.Context, c Check) (Recorded, error) {
 			return ErrConflict
 		}
 		rec.VersionID = cur.Int64
-		for _, nv := range c.New {
-			id, rev, err := s.insertVersion(ctx, tx, c.DocumentID, rec.VersionID, nv)
+		for i, nv := range c.New {
+			id, rev, err := s.insertVersion(ctx, tx, c.DocumentID, rec.VersionID, nv, blobs[i][0], blobs[i][1])
 			if err != nil {
 				return err
 			}
@@ -99,20 +108,21 @@ func (s *Store) RecordCheck(ctx context.Context, c Check) (Recorded, error) {
 	return rec, nil
 }
 
-func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64, nv NewVersion) (int64, *int64, error) {
-	textSHA, err := putBlob(ctx, tx, []byte(nv.Text))
-	if err != nil {
+func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64, nv NewVersion, text, raw *blob) (int64, *int64, error) {
+	if err := putBlob(ctx, tx, *text); err != nil {
 		return 0, nil, err
 	}
+	textSHA := text.sha
 	var rawSHA any
-	if nv.Raw != nil {
-		if rawSHA, err = putBlob(ctx, tx, nv.Raw); err != nil {
+	if raw != nil {
+		if err := putBlob(ctx, tx, *raw); err != nil {
 			return 0, nil, err
 		}
+		rawSHA = raw.sha
 	}
 	var revertsTo *int64
 	var rev sql.NullInt64
-	err = tx.QueryRowContext(ctx, `SELECT MAX(id) FROM versions WHERE document_id = ? AND text_sha256 = ? AND id <> ?`,
+	err := tx.QueryRowContext(ctx, `SELECT MAX(id) FROM versions WHERE document_id = ? AND text_sha256 = ? AND id <> ?`,
 		docID, textSHA, prev).Scan(&rev)
 	if err != nil {
 		return 0, nil, err

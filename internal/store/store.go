@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"net/url"
 	"sort"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -27,6 +28,12 @@ var ErrNotFound = errors.New("not found")
 // Store is an open toswatch database.
 type Store struct {
 	db *sql.DB
+	// wmu makes this process's writers take turns. SQLite allows one writer
+	// at a time anyway; a writer that finds the database locked sleeps in
+	// the busy handler for growing intervals, so queueing here instead keeps
+	// many concurrent checks from wasting most of their time asleep. Other
+	// processes are still kept out by SQLite's own locking.
+	wmu sync.Mutex
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 }
@@ -171,6 +178,8 @@ func nullInt(n sql.NullInt64) *int64 {
 // inTx runs f in one immediate transaction: all of a check's writes land
 // together or not at all.
 func (s *Store) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -10,10 +10,11 @@ import (
 )
 
 // Head is the latest version of a document with what is needed to compare
-// a new capture against it.
+// a new capture against it. Version.Text is not loaded: most checks find
+// the same text, which comparing hashes tells (see Text).
 type Head struct {
-	Version    model.Version // with Text
-	RawSHA256  string        // "" when the raw body was not kept
+	Version    model.Version
+	RawSHA256  string // "" when the raw body was not kept
 	MediaType  string
 	SourceURL  string
 	ExtractKey string
@@ -56,12 +57,13 @@ func latest(ctx context.Context, q queryer, docID int64) (*Head, error) {
 	h.Version.RecordedAt = parseTime(at)
 	h.Version.RevertsTo = nullInt(rev)
 	h.RawSHA256 = raw.String
-	text, err := getBlob(ctx, q, h.Version.SHA256)
-	if err != nil {
-		return nil, err
-	}
-	h.Version.Text = string(text)
 	return &h, nil
+}
+
+// Text returns a stored text by its hash.
+func (s *Store) Text(ctx context.Context, sha string) (string, error) {
+	b, err := getBlob(ctx, s.db, sha)
+	return string(b), err
 }
 
 // Versions returns a document's versions oldest first, without their texts.

@@ -68,7 +68,11 @@ func latestText(t *testing.T, tr *Tracker, d model.Document) string {
 	if err != nil || h == nil {
 		t.Fatalf("latest: %v %v", h, err)
 	}
-	return h.Version.Text
+	text, err := tr.Store.Text(context.Background(), h.Version.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
 }
 
 func TestCombinedDocumentJoinsParts(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/toswatch/toswatch/internal/extract"
@@ -46,6 +47,8 @@ type Tracker struct {
 	Browser Renderer
 	// PDF converts PDF documents to text; nil: PDFs fail.
 	PDF PDFConverter
+
+	docIDs sync.Map // vendor, type and URL → document id
 }
 
 // Result is the outcome of one check, as `check --json` prints it.
@@ -131,7 +134,7 @@ func (t *Tracker) now() time.Time {
 // ErrConflict); failures of the page itself are recorded checks.
 func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time) (Result, error) {
 	res := Result{Vendor: doc.Vendor, Document: doc.Type}
-	docID, err := t.Store.SyncDocument(ctx, doc)
+	docID, err := t.documentID(ctx, doc)
 	if err != nil {
 		return res, err
 	}
@@ -145,13 +148,16 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 	}
 	key := ExtractKey(doc)
 	rec := store.Check{DocumentID: docID, StartedAt: start}
-	var baseline *string // the text the new capture is compared with
+	// base is the text the new capture is compared with: the latest
+	// version's, or its technical re-extraction. Its text is loaded only
+	// when the hashes differ, which most checks never need.
+	var base *baseline
 	if head != nil {
 		rec.ExpectLatest = head.Version.ID
-		baseline = &head.Version.Text
+		base = &baseline{sha: head.Version.SHA256}
 		if tech := t.reextract(ctx, doc, head, key); tech != nil {
 			rec.New = append(rec.New, *tech)
-			baseline = &tech.Text
+			base = &baseline{sha: store.Hash([]byte(tech.Text)), text: &tech.Text}
 		}
 	}
 
@@ -170,7 +176,7 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 	default:
 		rec.ETag, rec.LastModified = got.etag, got.lastModified
 	}
-	if got.notModified || (baseline != nil && got.text == *baseline) {
+	if got.notModified || (base != nil && store.Hash([]byte(got.text)) == base.sha) {
 		rec.Outcome = store.OutcomeUnchanged
 		if len(rec.New) > 0 {
 			rec.Outcome = store.OutcomeTechnical
@@ -180,8 +186,12 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 	nv := store.NewVersion{Kind: model.KindFirst, Text: got.text, Raw: got.raw, MediaType: got.mediaType,
 		SourceURL: got.url, ExtractKey: key}
 	rec.Outcome = store.OutcomeNew
-	if baseline != nil {
-		if drastic(*baseline, got.text) {
+	if base != nil {
+		old, err := base.load(ctx, t.Store)
+		if err != nil {
+			return res, err
+		}
+		if drastic(old, got.text) {
 			confirmed, err := t.confirm(ctx, doc, got.text)
 			if err != nil {
 				return t.fail(ctx, rec, res, err)
@@ -196,11 +206,42 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 		nv.Kind = model.KindChange
 		rec.Outcome = store.OutcomeChanged
 		if t.Compare != nil {
-			nv.ClauseChanges = t.Compare(*baseline, got.text)
+			nv.ClauseChanges = t.Compare(old, got.text)
 		}
 	}
 	rec.New = append(rec.New, nv)
 	return t.record(ctx, rec, res)
+}
+
+// baseline is the text a capture is compared with, by hash first.
+type baseline struct {
+	sha  string
+	text *string
+}
+
+func (b *baseline) load(ctx context.Context, st *store.Store) (string, error) {
+	if b.text == nil {
+		text, err := st.Text(ctx, b.sha)
+		if err != nil {
+			return "", err
+		}
+		b.text = &text
+	}
+	return *b.text, nil
+}
+
+// documentID returns the database id of a document, creating or updating
+// its row once per tracker rather than on every check.
+func (t *Tracker) documentID(ctx context.Context, doc model.Document) (int64, error) {
+	key := doc.Vendor + "\x00" + doc.Type + "\x00" + doc.URL
+	if id, ok := t.docIDs.Load(key); ok {
+		return id.(int64), nil
+	}
+	id, err := t.Store.SyncDocument(ctx, doc)
+	if err == nil {
+		t.docIDs.Store(key, id)
+	}
+	return id, err
 }
 
 func (t *Tracker) fail(ctx context.Context, rec store.Check, res Result, err error) (Result, error) {
@@ -253,7 +294,7 @@ func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store
 	} else {
 		return nil // a single page became a multi-page document: only a new fetch can tell
 	}
-	if err != nil || text == head.Version.Text {
+	if err != nil || store.Hash([]byte(text)) == head.Version.SHA256 {
 		return nil
 	}
 	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, MediaType: head.MediaType,
