@@ -36,12 +36,13 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer stopSite()
-	cfg, st, err := a.demoHistory(ctx, dir, site)
+	m := metrics.New()
+	cfg, st, err := a.demoHistory(ctx, dir, site, m)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	srv, err := a.webServer(cfg, st, metrics.New(), *addr)
+	srv, err := a.webServer(cfg, st, m, *addr)
 	if err != nil {
 		return err
 	}
@@ -72,7 +73,7 @@ func startDemoSite() (*demoSite, func(), error) {
 
 // demoHistory checks the demo site through its revisions, one day apart,
 // with the real pipeline, into a database in dir.
-func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite) (*config.Config, *store.Store, error) {
+func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite, m *metrics.Metrics) (*config.Config, *store.Store, error) {
 	path := filepath.Join(dir, "vendors.yaml")
 	if err := os.WriteFile(path, []byte(demo.Config(site.url, site.Pages())), 0o644); err != nil {
 		return nil, nil, err
@@ -95,6 +96,7 @@ func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite) (*con
 	t := newTracker(cfg, st, a)
 	defer t.Close()
 	t.Now = clock
+	observe(t, m)
 	start := time.Now().Add(-time.Duration(demo.Revisions) * 24 * time.Hour)
 	for rev := 0; rev < demo.Revisions; rev++ {
 		site.SetRevision(rev)

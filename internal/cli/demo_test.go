@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/toswatch/toswatch/internal/demo"
+	"github.com/toswatch/toswatch/internal/metrics"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
 )
@@ -27,7 +28,7 @@ func TestDemoHistory(t *testing.T) {
 	a := &app{env: Env{Stdout: &out, Stderr: io.Discard, Getenv: func(string) string { return "" }}}
 	a.setupLog()
 	ctx := context.Background()
-	_, st, err := a.demoHistory(ctx, t.TempDir(), site)
+	_, st, err := a.demoHistory(ctx, t.TempDir(), site, metrics.New())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,6 +110,15 @@ func TestDemoServesTheWebUI(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "Acme CRM") || !strings.Contains(string(body), "lowered") {
 		t.Errorf("dashboard: %d\n%.2000s", resp.StatusCode, body)
+	}
+	resp, err = http.Get(url + "metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "toswatch_checks_total") {
+		t.Errorf("/metrics: %d\n%.500s", resp.StatusCode, body)
 	}
 	cancel()
 	if code := <-done; code != 0 {

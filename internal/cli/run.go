@@ -88,6 +88,11 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
+// observe counts a tracker's checks in the metrics.
+func observe(t *tracker.Tracker, m *metrics.Metrics) {
+	t.Observe = func(r tracker.Result) { m.Check(r.Vendor, r.Document, r.Status, versionKind(r.Status), r.Duration, time.Now()) }
+}
+
 // versionKind is the kind of version a check outcome records.
 func versionKind(status string) string {
 	switch status {
