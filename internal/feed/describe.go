@@ -53,24 +53,11 @@ func Summary(c model.Change, paragraphs int) string {
 func TopClause(ccs []model.ClauseChange) *model.ClauseChange {
 	var top *model.ClauseChange
 	for i := range ccs {
-		if top == nil || SeverityRank(ccs[i].Severity) > SeverityRank(top.Severity) {
+		if top == nil || model.SeverityRank(ccs[i].Severity) > model.SeverityRank(top.Severity) {
 			top = &ccs[i]
 		}
 	}
 	return top
-}
-
-// SeverityRank orders severities: high 3, medium 2, low 1, anything else 0.
-func SeverityRank(s string) int {
-	switch s {
-	case model.SeverityHigh:
-		return 3
-	case model.SeverityMedium:
-		return 2
-	case model.SeverityLow:
-		return 1
-	}
-	return 0
 }
 
 // ClauseLabel names a clause type for people.
@@ -141,7 +128,7 @@ func describe(c model.Change, from, to model.Version, link string) (description,
 	}
 	// Most severe first, as in the title.
 	slices.SortStableFunc(data.Clauses, func(a, b descClause) int {
-		return cmp.Compare(SeverityRank(b.Severity), SeverityRank(a.Severity))
+		return cmp.Compare(model.SeverityRank(b.Severity), model.SeverityRank(a.Severity))
 	})
 	for i, l := range res.Lines {
 		if i == excerptParas {

@@ -110,6 +110,19 @@ const (
 	SeverityLow    = "low"
 )
 
+// SeverityRank orders severities: high 3, medium 2, low 1, anything else 0.
+func SeverityRank(s string) int {
+	switch s {
+	case SeverityHigh:
+		return 3
+	case SeverityMedium:
+		return 2
+	case SeverityLow:
+		return 1
+	}
+	return 0
+}
+
 // ClauseChange says how one type of clause moved between two texts.
 type ClauseChange struct {
 	Type      string `json:"type"`

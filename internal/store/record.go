@@ -153,7 +153,7 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	for _, ch := range cc {
 		liability = liability || ch.Type == model.Liability
 		indemnity = indemnity || ch.Type == model.Indemnification
-		if severityRank(ch.Severity) > severityRank(severity) {
+		if model.SeverityRank(ch.Severity) > model.SeverityRank(severity) {
 			severity = ch.Severity
 		}
 	}
@@ -165,18 +165,6 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 		return 0, nil, fmt.Errorf("insert change: %w", err)
 	}
 	return id, revertsTo, nil
-}
-
-func severityRank(s string) int {
-	switch s {
-	case model.SeverityHigh:
-		return 3
-	case model.SeverityMedium:
-		return 2
-	case model.SeverityLow:
-		return 1
-	}
-	return 0
 }
 
 // updateFailures keeps the count of failures in a row and the conditional

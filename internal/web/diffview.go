@@ -91,7 +91,7 @@ func clauseViews(ccs []model.ClauseChange) []clauseView {
 		})
 	}
 	slices.SortStableFunc(out, func(a, b clauseView) int {
-		return cmp.Compare(feed.SeverityRank(b.Severity), feed.SeverityRank(a.Severity))
+		return cmp.Compare(model.SeverityRank(b.Severity), model.SeverityRank(a.Severity))
 	})
 	return out
 }
@@ -135,7 +135,7 @@ func (m clauseMatcher) match(texts ...string) *clauseMark {
 		}
 		for _, l := range m {
 			if (strings.Contains(l.text, t) || strings.Contains(t, l.text)) &&
-				(best == nil || feed.SeverityRank(l.mark.Severity) > feed.SeverityRank(best.Severity)) {
+				(best == nil || model.SeverityRank(l.mark.Severity) > model.SeverityRank(best.Severity)) {
 				best = l.mark
 			}
 		}
