@@ -70,9 +70,7 @@ func runCompare(ctx context.Context, a *app, args []string) error {
 	res := diff.Compute(texts[0], texts[1])
 	changes := clause.Compare(texts[0], texts[1])
 	if *asJSON {
-		enc := json.NewEncoder(a.env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return a.printJSON(struct {
 			Changed       bool                 `json:"changed"`
 			ClauseChanges []model.ClauseChange `json:"clause_changes"`
 			Diff          diff.Result          `json:"diff"`

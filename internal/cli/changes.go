@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -77,9 +76,7 @@ func runChanges(ctx context.Context, a *app, args []string) error {
 		for _, c := range changes {
 			out = append(out, toChangeJSON(c))
 		}
-		enc := json.NewEncoder(a.env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return a.printJSON(out)
 	}
 	if len(changes) == 0 {
 		fmt.Fprintln(a.env.Stdout, "no changes recorded")

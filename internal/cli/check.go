@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -44,9 +43,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	}
 	results := t.CheckAll(ctx, docs, cfg.Settings.Fetch.Concurrency, progress)
 	if *asJSON {
-		enc := json.NewEncoder(a.env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(results); err != nil {
+		if err := a.printJSON(results); err != nil {
 			return err
 		}
 	}

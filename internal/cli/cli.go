@@ -4,6 +4,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -226,6 +227,13 @@ func (a *app) openExisting(ctx context.Context) (*store.Store, error) {
 		return nil, usagef("database %s does not exist yet: run toswatch check first (or pass --db)", a.dbPath)
 	}
 	return store.Open(ctx, a.dbPath)
+}
+
+// printJSON prints v as indented JSON.
+func (a *app) printJSON(v any) error {
+	enc := json.NewEncoder(a.env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 func firstNonEmpty(s ...string) string {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -46,9 +45,7 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 			ClauseChanges []model.ClauseChange `json:"clause_changes"`
 			diff.Result
 		}{from.ID, to.ID, nonNil(changes), res}
-		enc := json.NewEncoder(a.env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return a.printJSON(out)
 	}
 	w := a.env.Stdout
 	fmt.Fprintf(w, "%s / %s: version %d (%s) → version %d (%s)\n", sanitize(d.Vendor), sanitize(d.Type),

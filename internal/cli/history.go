@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -57,9 +56,7 @@ func runHistory(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	if *asJSON {
-		enc := json.NewEncoder(a.env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return a.printJSON(out)
 	}
 	if len(out) == 0 {
 		fmt.Fprintln(a.env.Stdout, "no versions recorded yet")

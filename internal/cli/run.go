@@ -90,7 +90,9 @@ func runRun(ctx context.Context, a *app, args []string) error {
 
 // observe counts a tracker's checks in the metrics.
 func observe(t *tracker.Tracker, m *metrics.Metrics) {
-	t.Observe = func(r tracker.Result) { m.Check(r.Vendor, r.Document, r.Status, versionKind(r.Status), r.Duration, time.Now()) }
+	t.Observe = func(r tracker.Result) {
+		m.Check(r.Vendor, r.Document, r.Status, versionKind(r.Status), r.Duration, time.Now())
+	}
 }
 
 // versionKind is the kind of version a check outcome records.
