@@ -18,6 +18,9 @@ import (
 func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("check")
 	asJSON := fs.Bool("json", false, "print a JSON array, one object per document")
+	if a.logLevel == "" {
+		a.logLevel = "error" // every check's outcome is printed already
+	}
 	vendors, err := a.parse(fs, args, 0, -1, "[VENDOR...] [--json]")
 	if err != nil {
 		return err
