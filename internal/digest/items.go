@@ -137,21 +137,21 @@ func newItem(ctx context.Context, st *store.Store, c model.Change, opts Options)
 // textStats says how many paragraphs moved between the two versions of a
 // change.
 func textStats(ctx context.Context, st *store.Store, c model.Change) (string, error) {
-	from, err := st.Version(ctx, c.FromVersion)
+	res, err := diff.OfChange(c, func() (string, string, error) {
+		from, err := st.Version(ctx, c.FromVersion)
+		if err != nil {
+			return "", "", err
+		}
+		to, err := st.Version(ctx, c.ToVersion)
+		return from.Text, to.Text, err
+	})
 	if errors.Is(err, store.ErrNotFound) {
 		return "", nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("digest: change %d: %w", c.ID, err)
 	}
-	to, err := st.Version(ctx, c.ToVersion)
-	if errors.Is(err, store.ErrNotFound) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("digest: change %d: %w", c.ID, err)
-	}
-	s := diff.Compute(from.Text, to.Text).Stats
+	s := res.Stats
 	var parts []string
 	add := func(n int, what string) {
 		if n > 0 {

@@ -102,8 +102,7 @@ type descPara struct {
 	Runs  []diff.Word
 }
 
-func describe(c model.Change, from, to model.Version, link string) (description, error) {
-	res := diff.Compute(from.Text, to.Text)
+func describe(c model.Change, res diff.Result, link string) (description, error) {
 	data := struct {
 		Vendor, Document, At, Link string
 		From, To                   int64

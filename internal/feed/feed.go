@@ -13,6 +13,7 @@ import (
 
 	"github.com/gorilla/feeds"
 
+	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
 )
@@ -106,16 +107,22 @@ func Build(ctx context.Context, st *store.Store, opts Options) (*feeds.Feed, err
 }
 
 func item(ctx context.Context, st *store.Store, opts Options, c model.Change) (*feeds.Item, error) {
-	from, err := st.Version(ctx, c.FromVersion)
+	res, err := diff.OfChange(c, func() (string, string, error) {
+		from, err := st.Version(ctx, c.FromVersion)
+		if err != nil {
+			return "", "", fmt.Errorf("feed: change %d: %w", c.ID, err)
+		}
+		to, err := st.Version(ctx, c.ToVersion)
+		if err != nil {
+			return "", "", fmt.Errorf("feed: change %d: %w", c.ID, err)
+		}
+		return from.Text, to.Text, nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("feed: change %d: %w", c.ID, err)
-	}
-	to, err := st.Version(ctx, c.ToVersion)
-	if err != nil {
-		return nil, fmt.Errorf("feed: change %d: %w", c.ID, err)
+		return nil, err
 	}
 	link := opts.ChangeURL(c.ID)
-	d, err := describe(c, from, to, link)
+	d, err := describe(c, res, link)
 	if err != nil {
 		return nil, err
 	}

@@ -289,7 +289,7 @@ func TestDescriptionMore(t *testing.T) {
 		oldT.WriteString("paragraph " + itoa(int64(i)) + " old\n\n")
 		newT.WriteString("paragraph " + itoa(int64(i)) + " new\n\n")
 	}
-	d, err := describe(model.Change{ID: 1}, model.Version{Text: oldT.String()}, model.Version{Text: newT.String()}, base+"/changes/1")
+	d, err := describe(model.Change{ID: 1}, diff.Compute(oldT.String(), newT.String()), base+"/changes/1")
 	if err != nil {
 		t.Fatal(err)
 	}

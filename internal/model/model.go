@@ -147,7 +147,10 @@ type Change struct {
 	RecordedAt    time.Time
 	RevertsTo     *int64
 	ClauseChanges []ClauseChange
-	ReviewedBy    string
+	// Diff is the change's diff as JSON (internal/diff's Result), recorded
+	// with it; empty for changes recorded before diffs were kept.
+	Diff       []byte
+	ReviewedBy string
 	ReviewedAt    *time.Time
 	ReviewNote    string
 }

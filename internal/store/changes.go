@@ -26,20 +26,23 @@ type ChangeFilter struct {
 }
 
 const changeColumns = `ch.id, v.name, d.type, ch.from_version, ch.to_version, ch.recorded_at, ch.reverts_to,
-	ch.clause_changes, ch.reviewed_by, ch.reviewed_at, ch.review_note`
+	ch.clause_changes, ch.diff, ch.reviewed_by, ch.reviewed_at, ch.review_note`
 
 func scanChange(sc interface{ Scan(...any) error }) (model.Change, error) {
 	var c model.Change
-	var at, js string
+	var at, js, diffJSON string
 	var rev sql.NullInt64
 	var reviewedAt sql.NullString
 	if err := sc.Scan(&c.ID, &c.Vendor, &c.Document, &c.FromVersion, &c.ToVersion, &at, &rev,
-		&js, &c.ReviewedBy, &reviewedAt, &c.ReviewNote); err != nil {
+		&js, &diffJSON, &c.ReviewedBy, &reviewedAt, &c.ReviewNote); err != nil {
 		return c, err
 	}
 	c.RecordedAt = parseTime(at)
 	c.RevertsTo = nullInt(rev)
 	c.ReviewedAt = nullTime(reviewedAt)
+	if diffJSON != "" {
+		c.Diff = []byte(diffJSON)
+	}
 	if err := json.Unmarshal([]byte(js), &c.ClauseChanges); err != nil {
 		return c, fmt.Errorf("change %d: clause changes: %w", c.ID, err)
 	}

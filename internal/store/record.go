@@ -47,6 +47,7 @@ type NewVersion struct {
 	SourceURL     string
 	ExtractKey    string
 	ClauseChanges []model.ClauseChange // for KindChange
+	Diff          []byte               // for KindChange: the diff from the version before, as JSON
 }
 
 // Recorded says what RecordCheck wrote.
@@ -158,9 +159,9 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 		}
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO changes
-		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		docID, prev, id, now, rev, string(js), severity, liability, indemnity)
+		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification, diff)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		docID, prev, id, now, rev, string(js), severity, liability, indemnity, string(nv.Diff))
 	if err != nil {
 		return 0, nil, fmt.Errorf("insert change: %w", err)
 	}

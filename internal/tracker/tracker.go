@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
@@ -208,6 +209,9 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 		if t.Compare != nil {
 			nv.ClauseChanges = t.Compare(old, got.text)
 		}
+		// Recorded with the change so that feeds and digests need not
+		// load and diff both versions again.
+		nv.Diff = diff.Encode(diff.Compute(old, got.text))
 	}
 	rec.New = append(rec.New, nv)
 	return t.record(ctx, rec, res)

@@ -2,12 +2,14 @@ package tracker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
@@ -116,6 +118,17 @@ func TestSmallChangeNeedsNoConfirmation(t *testing.T) {
 	}
 	if f.calls != 2 {
 		t.Errorf("fetched %d times, want 2", f.calls)
+	}
+	// The change is recorded with its diff.
+	changes, err := tr.Store.Changes(ctx, store.ChangeFilter{})
+	if err != nil || len(changes) != 1 {
+		t.Fatalf("changes: %v, %v", changes, err)
+	}
+	res, err := diff.OfChange(changes[0], func() (string, string, error) {
+		return "", "", errors.New("the diff should be stored, not recomputed")
+	})
+	if err != nil || len(res.Lines) != 1 || res.Lines[0].Op != diff.Change || !strings.Contains(res.Lines[0].New, "Changed wording") {
+		t.Errorf("stored diff = %+v, %v", res, err)
 	}
 }
 
