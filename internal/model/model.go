@@ -151,6 +151,6 @@ type Change struct {
 	// with it; empty for changes recorded before diffs were kept.
 	Diff       []byte
 	ReviewedBy string
-	ReviewedAt    *time.Time
-	ReviewNote    string
+	ReviewedAt *time.Time
+	ReviewNote string
 }
