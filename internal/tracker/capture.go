@@ -57,7 +57,8 @@ func (t *Tracker) capture(ctx context.Context, doc model.Document, req fetch.Req
 	for i, p := range ps {
 		c, err := t.capturePart(ctx, doc.Render, p, fetch.Request{URL: p.URL})
 		if err != nil {
-			return captured{status: c.status}, fmt.Errorf("part %d of %d (%s): %w", i+1, len(ps), p.URL, err)
+			// The error still starts with its kind, as every check error does.
+			return captured{status: c.status}, &checkError{kind: kindOf(err), err: fmt.Errorf("part %d of %d (%s): %w", i+1, len(ps), p.URL, err)}
 		}
 		if i == 0 {
 			all = captured{url: c.url, status: c.status, mediaType: mediaCombined}
@@ -182,6 +183,18 @@ func (t *Tracker) extractBody(ctx context.Context, body []byte, mediaType, pageU
 func isPDFURL(u string) bool {
 	pu, err := url.Parse(u)
 	return err == nil && strings.HasSuffix(strings.ToLower(pu.Path), ".pdf")
+}
+
+// kindOf returns the kind a check error starts with.
+func kindOf(err error) string {
+	var ce *checkError
+	if errors.As(err, &ce) {
+		return ce.kind
+	}
+	if k := fetch.KindOf(err); k != "" {
+		return k
+	}
+	return fetch.KindNetwork
 }
 
 // kinded names an extraction failure by its kind.

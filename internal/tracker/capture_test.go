@@ -100,7 +100,7 @@ func TestCombinedDocumentJoinsParts(t *testing.T) {
 	// A part that fails fails the whole document.
 	delete(s.pages, "http://127.0.0.1:1/b")
 	r := tr.Check(context.Background(), d)
-	if r.Status != store.OutcomeFailed || r.Error == nil || !strings.Contains(*r.Error, "part 2 of 2") {
+	if r.Status != store.OutcomeFailed || r.Error == nil || !strings.Contains(*r.Error, "part 2 of 2") || !strings.HasPrefix(*r.Error, "http_status: ") {
 		t.Fatalf("missing part: %+v", r)
 	}
 }
