@@ -82,11 +82,21 @@ func (s *Store) GetDocument(ctx context.Context, id int64) (DocInfo, error) {
 // ListDocuments returns every document with its last check, by vendor and type.
 // With vendor set, only that vendor's documents.
 func (s *Store) ListDocuments(ctx context.Context, vendor string) ([]DocInfo, error) {
+	return s.listDocuments(ctx, "? = '' OR v.name = ?", vendor, vendor)
+}
+
+// FailingDocuments returns the documents whose last minFailures checks or
+// more failed, with their last check.
+func (s *Store) FailingDocuments(ctx context.Context, minFailures int) ([]DocInfo, error) {
+	return s.listDocuments(ctx, "d.failures >= ? AND d.failures > 0", minFailures)
+}
+
+func (s *Store) listDocuments(ctx context.Context, where string, args ...any) ([]DocInfo, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+`, `+checkColumns+`
 		FROM documents d JOIN vendors v ON v.id = d.vendor_id
 		LEFT JOIN checks c ON c.id = (SELECT MAX(id) FROM checks WHERE document_id = d.id)
-		WHERE ? = '' OR v.name = ?
-		ORDER BY v.name COLLATE NOCASE, d.type COLLATE NOCASE`, vendor, vendor)
+		WHERE `+where+`
+		ORDER BY v.name COLLATE NOCASE, d.type COLLATE NOCASE`, args...)
 	if err != nil {
 		return nil, err
 	}

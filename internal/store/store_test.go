@@ -269,3 +269,28 @@ func TestChangeFilterPagingAndReviewState(t *testing.T) {
 		t.Errorf("after a review: got %d unreviewed high changes, want 2", len(high))
 	}
 }
+
+func TestFailingDocuments(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	ok := syncDoc(t, s)
+	bad, err := s.SyncDocument(ctx, model.Document{Vendor: "Beta", Type: "DPA", URL: "http://127.0.0.1/dpa"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	record(t, s, ok, 0, model.KindFirst, "fine")
+	for i := 0; i < 2; i++ {
+		if _, err := s.RecordCheck(ctx, Check{DocumentID: bad, StartedAt: s.Now(), Outcome: OutcomeFailed, Error: "timeout: x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ min, want int }{{1, 1}, {2, 1}, {3, 0}, {0, 1}} {
+		docs, err := s.FailingDocuments(ctx, tc.min)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(docs) != tc.want || (tc.want == 1 && (docs[0].Vendor != "Beta" || docs[0].LastCheck == nil || docs[0].LastCheck.Error != "timeout: x")) {
+			t.Errorf("FailingDocuments(%d) = %+v, want %d", tc.min, docs, tc.want)
+		}
+	}
+}

@@ -118,19 +118,17 @@ type failingDoc struct {
 
 // failing returns the documents whose last FailureThreshold checks or more failed.
 func (s *server) failing(ctx context.Context) ([]failingDoc, error) {
-	docs, err := s.st.ListDocuments(ctx, "")
+	docs, err := s.st.FailingDocuments(ctx, s.opts.FailureThreshold)
 	if err != nil {
 		return nil, err
 	}
 	var out []failingDoc
 	for _, d := range docs {
-		if d.Failures >= s.opts.FailureThreshold {
-			fd := failingDoc{DocInfo: d}
-			if d.FailingSince != nil {
-				fd.For = since(s.opts.Now().Sub(*d.FailingSince))
-			}
-			out = append(out, fd)
+		fd := failingDoc{DocInfo: d}
+		if d.FailingSince != nil {
+			fd.For = since(s.opts.Now().Sub(*d.FailingSince))
 		}
+		out = append(out, fd)
 	}
 	return out, nil
 }
