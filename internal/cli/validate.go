@@ -13,10 +13,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/toswatch/toswatch/internal/clause"
-	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/tracker"
 )
 
 // runValidate checks that every configured document can be tracked as
@@ -41,8 +41,11 @@ func runValidate(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	v := &validator{client: fetch.New(fetchOptions(cfg)), interval: *interval}
-	defer v.client.CloseIdleConnections()
+	// The tracker captures documents exactly as check does (browser, PDF,
+	// multi-page documents), and validate never gives it a database.
+	t := newTracker(cfg, nil, a)
+	defer t.Close()
+	v := &validator{tracker: t, interval: *interval}
 
 	// Documents are checked side by side (each waits out its interval)
 	// and reported in file order as soon as the ones before are done.
@@ -138,7 +141,7 @@ func (r *docReport) print(w io.Writer) {
 }
 
 type validator struct {
-	client   *fetch.Client
+	tracker  *tracker.Tracker
 	interval time.Duration
 }
 
@@ -146,9 +149,6 @@ type validator struct {
 // selector or length check stops it, since what follows needs the text.
 func (v *validator) validate(ctx context.Context, doc model.Document) docReport {
 	r := docReport{doc: doc}
-	if doc.Render == config.RenderBrowser {
-		r.warn("render", "configured for a browser; checked over plain HTTP, which may see a different page")
-	}
 	first, ok := v.capture(ctx, doc, &r, true)
 	if !ok {
 		return r
@@ -177,76 +177,40 @@ func (v *validator) validate(ctx context.Context, doc model.Document) docReport 
 	return r
 }
 
-// capture fetches and extracts every page of a document and joins the
-// texts. With report set, it records a line per check that passes too.
+// capture fetches and extracts a document as check does. With report
+// set, it records a line per check that passes too.
 func (v *validator) capture(ctx context.Context, doc model.Document, r *docReport, report bool) (string, bool) {
-	parts := doc.Combine
-	if len(parts) == 0 {
-		parts = []model.Part{{URL: doc.URL, Select: doc.Select, Ranges: doc.Ranges, Remove: doc.Remove}}
-	}
-	texts := make([]string, 0, len(parts))
-	for _, p := range parts {
-		resp, err := v.client.Fetch(ctx, fetch.Request{URL: p.URL})
-		var fe *fetch.Error
-		if errors.As(err, &fe) && fe.Kind == fetch.KindBlocked {
-			if fe.Err != nil {
-				r.fail("blocked", "%v", fe.Err) // the kind would repeat the name
-			} else {
-				r.fail("blocked", "%v", err)
-			}
-			return "", false
-		}
-		if err != nil {
-			r.fail("fetch", "%v", err)
-			return "", false
-		}
-		// The fetcher checks for walls already; this also catches a wall
-		// served from a URL that does not look like a login page.
-		if reason, blocked := fetch.DetectWall(resp.Status, nil, "", resp.Body); blocked {
-			r.fail("blocked", "%s from %s", reason, resp.URL)
-			return "", false
-		}
+	c, err := v.tracker.Capture(ctx, doc)
+	switch {
+	case errors.Is(err, fetch.ErrBlocked):
+		r.fail("blocked", "%s", strings.TrimPrefix(err.Error(), fetch.KindBlocked+": ")) // the kind would repeat the name
+		return "", false
+	case errors.Is(err, extract.ErrSelectorMissing):
+		r.fail("selectors", "%v", err)
+		return "", false
+	case errors.Is(err, extract.ErrTooShort):
 		if report {
-			r.ok("fetch", "%d, %s, %s from %s", resp.Status, resp.MediaType, formatSize(len(resp.Body)), resp.URL)
+			r.ok("selectors", "%s", describeSelection(doc))
 		}
-		if resp.MediaType == "application/pdf" {
-			r.warn("content", "a PDF: the tracker converts it; validate does not check its text")
-			return "", false
-		}
-		text, err := extractPart(resp, p)
-		if errors.Is(err, extract.ErrTooShort) {
-			if report {
-				r.ok("selectors", "%s", describeSelection(p))
-			}
-			r.fail("length", "%v: an error page or an empty shell?", err)
-			return "", false
-		}
-		if err != nil {
-			r.fail("selectors", "%v", err)
-			return "", false
-		}
-		if report {
-			r.ok("selectors", "%s", describeSelection(p))
-		}
-		texts = append(texts, text)
+		r.fail("length", "%v: an error page or an empty shell?", err)
+		return "", false
+	case err != nil:
+		r.fail("fetch", "%v", err)
+		return "", false
 	}
 	if report {
+		r.ok("fetch", "%d, %s, %s from %s", c.Status, c.MediaType, formatSize(c.Bytes), c.URL)
+		r.ok("selectors", "%s", describeSelection(doc))
 		r.ok("not a wall", "no bot, captcha or login wall")
 	}
-	return strings.Join(texts, "\n"), true
+	return c.Text, true
 }
 
-// extractPart turns a fetched HTML or text page into text as the tracker
-// does.
-func extractPart(resp *fetch.Response, p model.Part) (string, error) {
-	switch resp.MediaType {
-	case "text/plain", "text/markdown":
-		return extract.Text(resp.Body)
+func describeSelection(doc model.Document) string {
+	if n := len(doc.Combine); n > 0 {
+		return fmt.Sprintf("%d parts, each matched", n)
 	}
-	return extract.HTML(resp.Body, extract.Options{Select: p.Select, Ranges: p.Ranges, Remove: p.Remove, BaseURL: resp.URL})
-}
-
-func describeSelection(p model.Part) string {
+	p := model.Part{Select: doc.Select, Ranges: doc.Ranges}
 	if len(p.Select) == 0 && len(p.Ranges) == 0 {
 		return "automatic main content (no select configured)"
 	}

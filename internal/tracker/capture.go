@@ -35,6 +35,27 @@ type captured struct {
 	text               string
 }
 
+// Capture is a document fetched and extracted as a check sees it.
+type Capture struct {
+	URL       string // the final URL (of the first part of a multi-page document)
+	Status    int
+	MediaType string
+	Bytes     int // size of the raw body (all parts)
+	Text      string
+}
+
+// Capture fetches and extracts a document as a check would (browser,
+// PDF and multi-page documents included), without conditional requests and
+// without recording anything. Its errors start with their kind, as check
+// errors do.
+func (t *Tracker) Capture(ctx context.Context, doc model.Document) (Capture, error) {
+	c, err := t.capture(ctx, doc, fetch.Request{URL: doc.URL})
+	if err != nil {
+		return Capture{Status: c.status}, &checkError{kind: kindOf(err), err: err}
+	}
+	return Capture{URL: c.url, Status: c.status, MediaType: c.mediaType, Bytes: len(c.raw), Text: c.text}, nil
+}
+
 // parts returns the pages a document is made of: itself, or its combine list.
 func parts(doc model.Document) []model.Part {
 	if len(doc.Combine) > 0 {
