@@ -69,6 +69,7 @@ func runCompare(ctx context.Context, a *app, args []string) error {
 	}
 	res := diff.Compute(texts[0], texts[1])
 	changes := clause.Compare(texts[0], texts[1])
+	markClauses(res, changes)
 	if *asJSON {
 		return a.printJSON(struct {
 			Changed       bool                 `json:"changed"`

@@ -217,6 +217,10 @@ func TestNoiseIsNotAChangeAndWordingIs(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "[-thirty-]") || !strings.Contains(out, "{+fifteen+}") {
 		t.Errorf("text diff (exit %d) lacks [-thirty-]{+fifteen+} markers:\n%s", code, out)
 	}
+	// The changed clause is summarised above the diff and its paragraph marked.
+	if !strings.Contains(out, "[high] liability modified: liability cap lowered") || strings.Count(out, "· liability clause @@") != 1 {
+		t.Errorf("text diff does not summarise and mark the liability change:\n%s", out)
+	}
 
 	e.site.serve("terms-v1.html") // the vendor rolls back: a flip-flop
 	r = e.check(0)

@@ -43,6 +43,10 @@ type Line struct {
 	Old     string `json:"old,omitempty"`
 	New     string `json:"new,omitempty"`
 	Words   []Word `json:"words,omitempty"`
+	// Clause is the type of changed clause ("liability",
+	// "indemnification") the paragraph belongs to, when the caller marked
+	// it (see clause.Marker); the diff itself knows nothing of clauses.
+	Clause string `json:"clause,omitempty"`
 }
 
 // Stats counts the paragraph operations of a Result by kind.

@@ -70,6 +70,9 @@ func (tw *textWriter) header(l Line) {
 			h = fmt.Sprintf("@@ line %d, was %d @@", l.NewLine, l.OldLine)
 		}
 	}
+	if l.Clause != "" {
+		h = strings.TrimSuffix(h, " @@") + " · " + l.Clause + " clause @@"
+	}
 	tw.paint(ansiCyan, h)
 	tw.str("\n")
 }

@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
+	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/feed"
 	"github.com/toswatch/toswatch/internal/model"
@@ -37,7 +37,7 @@ type clauseView struct {
 }
 
 func diffParas(res diff.Result, ccs []model.ClauseChange) []diffPara {
-	marks := newClauseMatcher(ccs)
+	marks := clause.NewMarker(ccs)
 	out := make([]diffPara, 0, len(res.Lines))
 	for _, l := range res.Lines {
 		p := diffPara{Op: l.Op, OldLine: l.OldLine, NewLine: l.NewLine}
@@ -63,7 +63,9 @@ func diffParas(res diff.Result, ccs []model.ClauseChange) []diffPara {
 				p.Note += " and edited"
 			}
 		}
-		p.Clause = marks.match(l.Old, l.New)
+		if cc := marks.Of(l.Old, l.New); cc != nil {
+			p.Clause = &clauseMark{Label: feed.ClauseLabel(cc.Type), Severity: cc.Severity}
+		}
 		out = append(out, p)
 	}
 	return out
@@ -96,49 +98,3 @@ func clauseViews(ccs []model.ClauseChange) []clauseView {
 	return out
 }
 
-// minClauseOverlap is the shortest text that counts as a match between a
-// paragraph and a clause line: shorter ones ("1.", "Liability") would tie
-// unrelated paragraphs to a clause.
-const minClauseOverlap = 20
-
-type clauseLine struct {
-	text string
-	mark *clauseMark
-}
-
-// clauseMatcher finds which changed clause, if any, a paragraph belongs to.
-// Clause texts are slices of the document, so a paragraph of a clause is
-// contained in the clause text's lines, or contains them when the clause
-// is a sentence of a longer paragraph.
-type clauseMatcher []clauseLine
-
-func newClauseMatcher(ccs []model.ClauseChange) clauseMatcher {
-	var m clauseMatcher
-	for _, cc := range ccs {
-		mark := &clauseMark{Label: feed.ClauseLabel(cc.Type), Severity: cc.Severity}
-		for _, text := range []string{cc.Before, cc.After} {
-			for l := range strings.SplitSeq(text, "\n") {
-				if l = strings.TrimSpace(l); len(l) >= minClauseOverlap {
-					m = append(m, clauseLine{l, mark})
-				}
-			}
-		}
-	}
-	return m
-}
-
-func (m clauseMatcher) match(texts ...string) *clauseMark {
-	var best *clauseMark
-	for _, t := range texts {
-		if t = strings.TrimSpace(t); len(t) < minClauseOverlap {
-			continue
-		}
-		for _, l := range m {
-			if (strings.Contains(l.text, t) || strings.Contains(t, l.text)) &&
-				(best == nil || model.SeverityRank(l.mark.Severity) > model.SeverityRank(best.Severity)) {
-				best = l.mark
-			}
-		}
-	}
-	return best
-}

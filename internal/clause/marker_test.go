@@ -1,0 +1,34 @@
+package clause
+
+import (
+	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+func TestMarker(t *testing.T) {
+	changes := []model.ClauseChange{
+		{Type: model.Indemnification, Severity: model.SeverityMedium,
+			Before: "You will indemnify us against claims arising from your breach.",
+			After:  "You will indemnify us against claims arising from your use of the service."},
+		{Type: model.Liability, Severity: model.SeverityHigh,
+			Before: "Our total liability will not exceed $1,000.\nThis limitation does not apply to fraud or wilful misconduct.",
+			After:  "Our total liability will not exceed $100.\nThis limitation does not apply to fraud or wilful misconduct."},
+	}
+	m := NewMarker(changes)
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"a paragraph of the clause", []string{"Our total liability will not exceed $1,000.", "Our total liability will not exceed $100."}, model.Liability},
+		{"a paragraph holding the clause sentence", []string{"", "12. Indemnity. You will indemnify us against claims arising from your use of the service. Survives termination."}, model.Indemnification},
+		{"an unrelated paragraph", []string{"Support is available on business days."}, ""},
+		{"too short to tie", []string{"1."}, ""},
+	} {
+		got := m.Of(tc.paras...)
+		if (got == nil) != (tc.want == "") || (got != nil && got.Type != tc.want) {
+			t.Errorf("%s: got %+v, want %q", tc.name, got, tc.want)
+		}
+	}
+}
