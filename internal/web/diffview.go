@@ -97,4 +97,3 @@ func clauseViews(ccs []model.ClauseChange) []clauseView {
 	})
 	return out
 }
-
