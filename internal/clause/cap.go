@@ -39,11 +39,10 @@ var monthWords = map[string]int{
 }
 
 var (
-	monthsRe  = regexp.MustCompile(`(\d{1,2}|[\pL-]+)\s*(?:\((\d{1,2})\)\s*)?[\s-]?(?:months?|meses|mois|monate?n?|monats|mesi|miesi\pL*)`)
-	yearRe    = regexp.MustCompile(`\b(?:one|1)[\s-]year\b|\b(?:twelve|12)[\s-]month|\bannual\b|un\s+\(?1?\)?\s*año|un\s+an\b|einem\s+jahr|eines\s+jahres|un\s+anno|jednego\s+roku|\bone\s+\(1\)\s+year`)
-	feesRe    = regexp.MustCompile(`\bfees?\b|\bpaid\b|\bpayable\b|\bcharges\b|\bprice\b|amounts?\s+(?:\pL+\s+){0,4}pa(?:id|y)|tarifa|pagad|cuotas?|precio|frais|payé|montant|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|importo|prezzo|opłat|zapłac|cen[ay]\b|kwot`)
-	greaterRe = regexp.MustCompile(`\bgreater\b|\bhigher\b|\blarger\b|mayor|plus élevé|le plus haut|höher|größer|grösser|maggiore|più alto|większ|wyższ`)
-	lesserRe  = regexp.MustCompile(`\blesser\b|\blower\b|\bsmaller\b|menor|moins élevé|plus faible|le plus bas|geringer|niedriger|kleiner|minore|più basso|mniejsz|niższ`)
+	monthsRe = regexp.MustCompile(`(\d{1,2}|[\pL-]+)\s*(?:\((\d{1,2})\)\s*)?[\s-]?(?:months?|meses|mois|monate?n?|monats|mesi|miesi\pL*)`)
+	yearRe   = regexp.MustCompile(`\b(?:one|1)[\s-]year\b|\b(?:twelve|12)[\s-]month|\bannual\b|un\s+\(?1?\)?\s*año|un\s+an\b|einem\s+jahr|eines\s+jahres|un\s+anno|jednego\s+roku|\bone\s+\(1\)\s+year`)
+	feesRe   = regexp.MustCompile(`\bfees?\b|\bpaid\b|\bpayable\b|\bcharges\b|\bprice\b|amounts?\s+(?:\pL+\s+){0,4}pa(?:id|y)|tarifa|pagad|cuotas?|precio|frais|payé|montant|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|importo|prezzo|opłat|zapłac|cen[ay]\b|kwot`)
+	lesserRe = regexp.MustCompile(`\blesser\b|\blower\b|\bsmaller\b|menor|moins élevé|plus faible|le plus bas|geringer|niedriger|kleiner|minore|più basso|mniejsz|niższ`)
 )
 
 // extractCap reads the cap stated in capText (the sentences with a cap

@@ -107,10 +107,6 @@ var (
 		Before:  "You will indemnify us against claims arising from your breach of these terms.",
 		After:   "You will indemnify us against claims arising from your breach of these terms or your use of the service.",
 	}
-	providerIndemnity = model.ClauseChange{
-		Type: model.Indemnification, Kind: model.ChangeModified, Material: true, Severity: model.SeverityMedium,
-		Summary: "provider's indemnity broadened: now also covers third-party rights",
-	}
 )
 
 // The fixture's clock: late on 30 November in UTC, already 1 December in
