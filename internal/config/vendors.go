@@ -22,18 +22,22 @@ func (d *decoder) duplicate(seen firstSeen, n ast.Node, what, name string) bool 
 	return false
 }
 
-func (d *decoder) vendors(n ast.Node) []model.Vendor {
+// list returns the items of a YAML sequence; an absent or null one has
+// none, anything else is an error ("what, got a string").
+func (d *decoder) list(n ast.Node, what string) []ast.Node {
 	r := d.resolve(n)
-	var items []ast.Node
 	switch v := r.(type) {
 	case nil, *ast.NullNode:
 		return nil
 	case *ast.SequenceNode:
-		items = v.Values
-	default:
-		d.errorf(n, "vendors: expected a list, got %s", kind(r))
-		return nil
+		return v.Values
 	}
+	d.errorf(n, "%s, got %s", what, kind(r))
+	return nil
+}
+
+func (d *decoder) vendors(n ast.Node) []model.Vendor {
+	items := d.list(n, "vendors: expected a list")
 	seen := firstSeen{}
 	var out []model.Vendor
 	for _, item := range items {
@@ -89,17 +93,7 @@ func (d *decoder) isEmptyList(n ast.Node) bool {
 }
 
 func (d *decoder) documents(n ast.Node, vendor string) []model.Document {
-	r := d.resolve(n)
-	var items []ast.Node
-	switch v := r.(type) {
-	case nil, *ast.NullNode:
-		return nil
-	case *ast.SequenceNode:
-		items = v.Values
-	default:
-		d.errorf(n, "documents: expected a list, got %s", kind(r))
-		return nil
-	}
+	items := d.list(n, "documents: expected a list")
 	seen := firstSeen{}
 	var out []model.Document
 	for _, item := range items {
@@ -219,17 +213,7 @@ func (d *decoder) render(n ast.Node) string {
 }
 
 func (d *decoder) parts(n ast.Node) []model.Part {
-	r := d.resolve(n)
-	var items []ast.Node
-	switch v := r.(type) {
-	case nil, *ast.NullNode:
-		return nil
-	case *ast.SequenceNode:
-		items = v.Values
-	default:
-		d.errorf(n, "combine: expected a list of parts, got %s", kind(r))
-		return nil
-	}
+	items := d.list(n, "combine: expected a list of parts")
 	var out []model.Part
 	for _, item := range items {
 		var p model.Part
