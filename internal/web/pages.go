@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/feed"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
@@ -34,11 +35,25 @@ type changeRow struct {
 }
 
 func newChangeRow(c model.Change) changeRow {
-	r := changeRow{Change: c, Summary: feed.Summary(c, -1)}
+	r := changeRow{Change: c, Summary: feed.Summary(c, changedParagraphs(c))}
 	if top := feed.TopClause(c.ClauseChanges); top != nil {
 		r.Severity = top.Severity
 	}
 	return r
+}
+
+// changedParagraphs counts the paragraphs of a change from the diff
+// recorded with it; -1 when none was recorded (older changes), rather than
+// diffing two versions for a list row.
+func changedParagraphs(c model.Change) int {
+	if len(c.Diff) == 0 {
+		return -1
+	}
+	res, err := diff.OfChange(c, nil)
+	if err != nil {
+		return -1
+	}
+	return len(res.Lines)
 }
 
 type dashboardPage struct {
