@@ -53,23 +53,23 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "[VENDOR...] [--json]", "fetch documents now and record what changed", runCheck},
+		{"run", "[--addr HOST:PORT]", "check every document on its schedule, serve the web UI and send the daily digest, until stopped", runRun},
 		{"history", "VENDOR [DOCUMENT] [--json]", "list recorded versions, oldest first", runHistory},
 		{"show", "VENDOR DOCUMENT [--version ID]", "print the text of a version (the latest by default)", runShow},
 		{"diff", "VENDOR DOCUMENT [--from ID] [--to ID] [--format text|json]", "show what changed (the latest change by default)", runDiff},
 		{"changes", "[--since DURATION] [--vendor V] [--clause liability|indemnification] [--json]", "list recorded changes, newest first, with their clause changes", runChanges},
-		{"analyze", "FILE... [--json]", "find liability and indemnification clauses in local files", runAnalyze},
-		{"compare", "OLD NEW [--json]", "compare two local files: diff and clause changes", runCompare},
 		{"review", "CHANGE_ID --by NAME [--note TEXT]", "mark a change reviewed", runReview},
 		{"status", "[--json]", "every document's last check, outcome and failures", runStatus},
-		{"backup", "FILE", "write a consistent copy of the database to FILE", runBackup},
 		{"digest", "[--since 24h] [--send] [--to ADDR]", "print the digest of recent changes, or send it by e-mail", runDigest},
-		{"serve", "[--addr HOST:PORT]", "serve the web UI, the RSS/Atom feeds and /metrics", runServe},
 		{"feed", "[--format rss|atom] [--vendor V] [--clause liability|indemnification]", "print the feed of recorded changes", runFeed},
-		{"demo", "[--addr HOST:PORT]", "an offline showcase: sample vendors, a history with clause changes, the web UI", runDemo},
-		{"bench", "[--docs 2000] [--hosts 100] [--rounds 30] [--db FILE]", "benchmark the pipeline on a loopback farm of vendor sites", runBench},
-		{"run", "[--addr HOST:PORT]", "check every document on its schedule, serve the web UI and send the daily digest, until stopped", runRun},
+		{"serve", "[--addr HOST:PORT]", "serve the web UI, the RSS/Atom feeds and /metrics", runServe},
+		{"analyze", "FILE... [--json]", "find liability and indemnification clauses in local files", runAnalyze},
+		{"compare", "OLD NEW [--json]", "compare two local files: diff and clause changes", runCompare},
 		{"validate", "[VENDOR...] [--interval 3s]", "check that each document fetches, matches its selectors and gives a stable text", runValidate},
 		{"import-ota", "DIR|FILE... [--write]", "turn Open Terms Archive declarations into vendors.yaml entries", runImportOTA},
+		{"backup", "FILE", "write a consistent copy of the database to FILE", runBackup},
+		{"demo", "[--addr HOST:PORT]", "an offline showcase: sample vendors, a history with clause changes, the web UI", runDemo},
+		{"bench", "[--docs 2000] [--hosts 100] [--rounds 30] [--db FILE]", "benchmark the pipeline on a loopback farm of vendor sites", runBench},
 	}
 }
 
@@ -133,7 +133,7 @@ func (a *app) dispatch(ctx context.Context, args []string) error {
 func (a *app) usage(w io.Writer) {
 	fmt.Fprintf(w, "toswatch tracks the terms of service of the vendors listed in vendors.yaml.\n\nUsage: toswatch COMMAND [ARGS] [FLAGS]\n\nCommands:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n           %s\n", c.name, c.args, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n             %s\n", c.name, c.args, c.summary)
 	}
 	fmt.Fprintf(w, "\nFlags on every command:\n"+
 		"  --config FILE     vendors.yaml to use (default ./vendors.yaml, env TOSWATCH_CONFIG)\n"+
