@@ -111,7 +111,9 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (res
 				wait = d
 			}
 		}
-		return nil, wait, failf(KindHTTPStatus, final, code, "%s from %s", hresp.Status, final)
+		fe := failf(KindHTTPStatus, final, code, "%s from %s", hresp.Status, final)
+		fe.RetryAfter = wait >= 0
+		return nil, wait, fe
 	}
 
 	ct := hresp.Header.Get("Content-Type")

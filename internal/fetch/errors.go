@@ -27,6 +27,9 @@ type Error struct {
 	Status   int    // the HTTP status, 0 when there was no response
 	Attempts int    // how many attempts were made, 0 for the sentinels
 	Err      error  // the detail; its message does not repeat the kind
+	// RetryAfter is set when the failing response asked to retry later
+	// (a 429 or 503 with Retry-After): rate limiting, not a bot wall.
+	RetryAfter bool
 }
 
 func (e *Error) Error() string {

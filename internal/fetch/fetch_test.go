@@ -419,3 +419,26 @@ func TestOptionsDefaults(t *testing.T) {
 		t.Errorf("negative options = %v, %d, %v; want 0, 0, 0", neg.HostDelay, neg.Retries, neg.RetryBase)
 	}
 }
+
+func TestFetch429SaysWhetherRetryAfterWasSent(t *testing.T) {
+	for _, tc := range []struct {
+		name, header string
+		want         bool
+	}{{"with Retry-After", "1", true}, {"without", "", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+				if tc.header != "" {
+					w.Header().Set("Retry-After", tc.header)
+				}
+				http.Error(w, "slow down", http.StatusTooManyRequests)
+			})
+			opts := testOptions()
+			opts.Retries = 1
+			c, _ := newTestClient(t, opts)
+			fe := fetchErr(t, c, srv.URL, KindHTTPStatus)
+			if fe.Status != 429 || fe.RetryAfter != tc.want {
+				t.Errorf("status %d, RetryAfter %v; want 429, %v", fe.Status, fe.RetryAfter, tc.want)
+			}
+		})
+	}
+}

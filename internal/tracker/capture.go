@@ -158,12 +158,13 @@ func (t *Tracker) renderPart(ctx context.Context, p model.Part) (captured, error
 }
 
 // blockedStatus reports whether HTTP was refused in a way a real browser
-// usually gets past: 403, 406 or 429.
+// usually gets past: 403, 406, or 429 without Retry-After (with one, it is
+// plain rate limiting, which a browser would only make worse).
 func blockedStatus(fe *fetch.Error) bool {
 	if fe.Kind != fetch.KindHTTPStatus && fe.Kind != fetch.KindBlocked {
 		return false
 	}
-	return fe.Status == 403 || fe.Status == 406 || fe.Status == 429
+	return fe.Status == 403 || fe.Status == 406 || (fe.Status == 429 && !fe.RetryAfter)
 }
 
 func hasScripts(body []byte) bool {

@@ -158,6 +158,18 @@ func TestAutoRenderFallsBackToTheBrowser(t *testing.T) {
 	}
 }
 
+func TestRateLimitingIsNotABrowserCase(t *testing.T) {
+	const url = "http://127.0.0.1:1/terms"
+	s := &site{errs: map[string]error{url: &fetch.Error{Kind: fetch.KindHTTPStatus, URL: url, Status: 429, RetryAfter: true}}}
+	b := &fakeBrowser{pages: map[string]string{url: page(10, nil)}}
+	tr := newTracker(t, "", s)
+	tr.Browser = b
+	r := tr.Check(context.Background(), model.Document{Vendor: "Acme", Type: "Terms", URL: url, Select: []string{".terms"}})
+	if r.Status != store.OutcomeFailed || b.renders != 0 {
+		t.Errorf("429 with Retry-After: %+v after %d renders, want failed without the browser", r, b.renders)
+	}
+}
+
 func TestReadPartsRejectsCorruptBodies(t *testing.T) {
 	for _, raw := range []string{"junk", "\x00part text/html http://x 99\nshort", "\x00part text/html\n"} {
 		if _, err := readParts([]byte(raw)); err == nil {
