@@ -8,10 +8,10 @@ package demo
 import (
 	"fmt"
 	"html/template"
+	"math/rand/v2"
 	"net/http"
 	"strings"
 	"sync"
-	"time"
 )
 
 // Page is one sample terms page: its sections, and per revision the
@@ -88,23 +88,13 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			Title    string
 			Sections []Section
 			Nonce    string
-		}{p.Title, p.At(rev), fmt.Sprintf("%x", randomish(r))})
+		}{p.Title, p.At(rev), fmt.Sprintf("%016x", rand.Uint64())}) // noise, as real vendors' pages have
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 		}
 		return
 	}
 	http.NotFound(w, r)
-}
-
-// randomish makes per-request noise without importing crypto: the demo
-// only needs every response to differ, like a real vendor's pages do.
-func randomish(r *http.Request) int64 {
-	var h int64 = 1469598103934665603
-	for _, c := range r.RemoteAddr + r.Header.Get("User-Agent") {
-		h = h*1099511628211 + int64(c)
-	}
-	return h ^ time.Now().UnixNano()
 }
 
 // At returns the page's sections at revision rev.
