@@ -1,8 +1,8 @@
 package demo
 
-// Pages returns the sample vendors' terms. Section and paragraph numbers
+// samplePages returns the sample vendors' terms. Section and paragraph numbers
 // in Edits count from 0.
-func Pages() []Page {
+func samplePages() []Page {
 	return []Page{
 		{
 			Vendor: "Acme CRM", Type: "Terms of Service", Path: "/acme/terms", Title: "Acme CRM Terms of Service",

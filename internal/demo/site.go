@@ -41,7 +41,7 @@ type Site struct {
 }
 
 // NewSite returns the demo site at revision 0.
-func NewSite() *Site { return &Site{pages: Pages()} }
+func NewSite() *Site { return &Site{pages: samplePages()} }
 
 // Revisions is the number of revisions the demo steps through.
 const Revisions = 4
