@@ -90,8 +90,10 @@ func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite, m *me
 	if err != nil {
 		return nil, nil, err
 	}
-	var now atomic.Int64
-	clock := func() time.Time { return time.Unix(0, now.Load()).UTC() }
+	// The demo's clock is moved back to each revision's day; within a
+	// check it runs as real time does, so that durations are real.
+	var offset atomic.Int64
+	clock := func() time.Time { return time.Now().Add(time.Duration(offset.Load())).UTC() }
 	st.Now = clock
 	t := newTracker(cfg, st, a)
 	defer t.Close()
@@ -103,7 +105,8 @@ func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite, m *me
 		// Each revision is checked twice, an hour apart: the second check
 		// sees only page noise (nonces, tracking ids) and records nothing.
 		for i := 0; i < 2; i++ {
-			now.Store(start.Add(time.Duration(rev)*24*time.Hour + time.Duration(i)*time.Hour).UnixNano())
+			at := start.Add(time.Duration(rev)*24*time.Hour + time.Duration(i)*time.Hour)
+			offset.Store(int64(time.Until(at)))
 			counts := map[string]int{}
 			for _, r := range t.CheckAll(ctx, docs, 4, nil) {
 				counts[r.Status]++
