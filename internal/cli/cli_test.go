@@ -275,6 +275,18 @@ func TestSelectorChangeIsTechnical(t *testing.T) {
 	if strings.Contains(out, `"to_version": 2`) {
 		t.Errorf("a technical version was listed as a change: %s", out)
 	}
+	// After a real change, diff shows it even when a technical version
+	// follows it.
+	e.site.serve("terms-v2.html")
+	e.check(0)
+	e.writeConfig("select: [\".terms\"]")
+	if r := e.check(0); r.Status != "technical" {
+		t.Fatalf("selector change back: %q, want technical", r.Status)
+	}
+	out, _, _ = e.run("diff", "Acme", "Terms of Service")
+	if !strings.Contains(out, "version 2 (") || !strings.Contains(out, "→ version 3 (") || !strings.Contains(out, "{+fifteen+}") {
+		t.Errorf("diff does not default to the latest change:\n%s", out)
+	}
 }
 
 func TestConfigErrorsExit2AndTouchNothing(t *testing.T) {

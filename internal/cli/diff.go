@@ -61,7 +61,8 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 }
 
 // diffVersions picks the two versions to compare: by default the latest
-// version and the one before it.
+// change (the latest version of kind "change", else the latest version) and
+// the version before it.
 func (a *app) diffVersions(ctx context.Context, st *store.Store, d store.DocInfo, fromID, toID string) (from, to model.Version, err error) {
 	vs, err := st.Versions(ctx, d.ID)
 	if err != nil {
@@ -70,12 +71,27 @@ func (a *app) diffVersions(ctx context.Context, st *store.Store, d store.DocInfo
 	if len(vs) == 0 {
 		return from, to, usagef("%s / %s has no version yet: run toswatch check first", d.Vendor, d.Type)
 	}
-	if toID != "" {
+	switch {
+	case toID != "":
 		if to, err = a.documentVersion(ctx, st, d, toID); err != nil {
 			return from, to, err
 		}
-	} else if to, err = st.Version(ctx, vs[len(vs)-1].ID); err != nil {
-		return from, to, err
+	case fromID == "":
+		// The latest change: technical versions are the extraction's doing,
+		// not the vendor's.
+		latest := vs[len(vs)-1].ID
+		for _, v := range vs {
+			if v.Kind == model.KindChange {
+				latest = v.ID
+			}
+		}
+		if to, err = st.Version(ctx, latest); err != nil {
+			return from, to, err
+		}
+	default:
+		if to, err = st.Version(ctx, vs[len(vs)-1].ID); err != nil {
+			return from, to, err
+		}
 	}
 	if fromID != "" {
 		from, err = a.documentVersion(ctx, st, d, fromID)
