@@ -26,9 +26,7 @@ type trainConfig struct {
 	epochs    int
 	posWeight float64 // a missed limitation costs more than a false one: positives are rare
 	margin    float64
-	lr        float64 // > 0: logistic regression with this learning rate instead of a perceptron
-	l2        float64
-	cut       float64 // decision threshold on the score (a logit for logistic regression)
+	cut       float64 // decision threshold on the score
 }
 
 // shippedConfig was chosen by the cross-validated F1 of TestEvalUnfairTOS.
@@ -107,9 +105,6 @@ func examplesOf(d corpusDoc) []example {
 // trainModel fits an averaged perceptron: cheap enough to run once per
 // cross-validation fold inside a test.
 func trainModel(exs []*example, langs []string, cfg trainConfig) *linearModel {
-	if cfg.lr > 0 {
-		return quantize(trainLogistic(exs, langs, cfg))
-	}
 	return quantize(trainPerceptron(exs, langs, cfg))
 }
 
@@ -174,47 +169,6 @@ func trainPerceptron(exs []*example, langs []string, cfg trainConfig) *linearMod
 		lm.langs[l] = true
 	}
 	lm.cut = float32(cfg.cut)
-	return lm
-}
-
-// trainLogistic fits a logistic regression by stochastic gradient
-// descent with L2 regularisation.
-func trainLogistic(exs []*example, langs []string, cfg trainConfig) *linearModel {
-	n := 1 << tableBits
-	w := make([]float64, n)
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	step := 0.0
-	for range cfg.epochs {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			ex := exs[k]
-			var s float64
-			for _, f := range ex.feats {
-				s += w[f]
-			}
-			p := 1 / (1 + math.Exp(-s))
-			g := p
-			if ex.label {
-				g = (p - 1) * cfg.posWeight
-			}
-			lr := cfg.lr / (1 + step/float64(len(exs)))
-			for _, f := range ex.feats {
-				w[f] -= lr * (g + cfg.l2*w[f])
-			}
-			step++
-		}
-	}
-	lm := &linearModel{w: make([]float32, n), langs: map[string]bool{}, cut: float32(cfg.cut)}
-	for i := range w {
-		lm.w[i] = float32(w[i])
-	}
-	for _, l := range langs {
-		lm.langs[l] = true
-	}
 	return lm
 }
 
