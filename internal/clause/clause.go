@@ -175,6 +175,7 @@ type matches struct {
 	liabStrongAny, liabWeakAny bool
 	liabWord                   bool
 	capCue                     bool
+	capCues                    []string // cap markers, reported only with a limitation
 	exceptIndem                bool
 	followUp                   bool // refers back to a limitation or lists damages
 	// What the filters below threw away, kept for the learned model.
@@ -212,6 +213,9 @@ func match(low string, langs map[string]bool, enabled []bool, found []bool) matc
 		case indemWeak:
 			m.indemWeakAny = true
 			m.indemCues = appendUnique(m.indemCues, cu.name)
+		case capMarker:
+			m.capCue = true
+			m.capCues = appendUnique(m.capCues, cu.name)
 		}
 	}
 	m.rawLiab = append(slices.Clip(m.liabStrong), m.liabWeak...)
@@ -292,6 +296,7 @@ func (m matches) liability(ctx bool) (cuesOut []string, ok, isCap bool) {
 	}
 	cuesOut = append(cuesOut, m.liabStrong...)
 	cuesOut = append(cuesOut, m.liabWeak...)
+	cuesOut = append(cuesOut, m.capCues...)
 	if ctx {
 		cuesOut = append(cuesOut, "limitation heading")
 	}

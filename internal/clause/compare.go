@@ -265,7 +265,7 @@ var exclusions = []struct {
 	{"indirect damages", regexp.MustCompile(`\bindirect|indirect[oa]s|indirects|indirekt|mittelbar|indirett|pośredni`), strings.Split("indirect|indirekt|mittelbar|indirett|pośredni", "|")},
 	{"consequential damages", regexp.MustCompile(`consequential|consecuen|consécutif|folgeschäd|consequenzial|conseguent|wynikow|następcz`), strings.Split("consequen|consecuen|consécutif|folgeschäd|conseguent|wynikow|następcz", "|")},
 	{"incidental damages", regexp.MustCompile(`incidental|incidentales|accessoire|beiläufig|zufällig|incidental|accidental|przypadkow`), strings.Split("incident|accessoire|beiläufig|zufällig|accidental|przypadkow", "|")},
-	{"special damages", regexp.MustCompile(`\bspecial\s+(?:\S+\s+){0,3}damages|especiales|spéciaux|besondere|speciali|szczególn`), strings.Split("special|especiales|spéciaux|besondere|speciali|szczególn", "|")},
+	{"special damages", regexp.MustCompile(`\bspecial\b[\s,]+(?:\S+\s+){0,4}damages|especiales|spéciaux|besondere|speciali|szczególn`), strings.Split("special|especiales|spéciaux|besondere|speciali|szczególn", "|")},
 	{"punitive damages", regexp.MustCompile(`punitive|exemplary|punitivos|punitifs|strafschad|punitivi|retorsyjn`), strings.Split("punitiv|exemplary|punitifs|strafschad|retorsyjn", "|")},
 	{"lost profits", regexp.MustCompile(`lost\s+profits|loss\s+of\s+(?:\S+\s+){0,2}profits|lucro cesante|beneficios|manque à gagner|entgangen\S*\s+gewinn|lucro cessante|mancato guadagno|utracon\S*\s+korzy|utrat\S*\s+zysk`), strings.Split("profit|lucro|beneficios|manque|gewinn|guadagno|korzy|zysk", "|")},
 	{"loss of data", regexp.MustCompile(`(?:loss|corruption)\s+of\s+(?:\S+\s+){0,2}data|lost data|pérdida de datos|perte de données|datenverlust|verlust von daten|perdita di dati|utrat\S*\s+danych`), strings.Split("data|datos|données|daten|dati|danych", "|")},
@@ -520,6 +520,7 @@ func pairCaps(before, after []model.Clause) []capPair {
 	}
 	used := make([]bool, len(ca))
 	var out []capPair
+	paired := make([]bool, len(cb))
 	for i := range cb {
 		best, bestSim := -1, 0.3 // below this the sections are different ones
 		for j := range ca {
@@ -527,12 +528,29 @@ func pairCaps(before, after []model.Clause) []capPair {
 				best, bestSim = j, s
 			}
 		}
-		if best < 0 {
-			out = append(out, capPair{before: cb[i].Cap})
+		if best >= 0 {
+			used[best], paired[i] = true, true
+			out = append(out, capPair{before: cb[i].Cap, after: ca[best].Cap})
+		}
+	}
+	// A cap section rewritten beyond recognition still replaces the old
+	// one: the caps left over on both sides pair in document order, so
+	// the change reads "cap lowered from … to …", not "removed" and
+	// "added".
+	j := 0
+	for i := range cb {
+		if paired[i] {
 			continue
 		}
-		used[best] = true
-		out = append(out, capPair{before: cb[i].Cap, after: ca[best].Cap})
+		for j < len(ca) && used[j] {
+			j++
+		}
+		if j < len(ca) {
+			used[j] = true
+			out = append(out, capPair{before: cb[i].Cap, after: ca[j].Cap})
+			continue
+		}
+		out = append(out, capPair{before: cb[i].Cap})
 	}
 	for j := range ca {
 		if !used[j] {
