@@ -252,7 +252,7 @@ var carveOuts = []carveOut{
 	{"gross negligence", false, regexp.MustCompile(`gross(?:ly)?\s+negligen|negligencia\s+grave|faute\s+lourde|négligence\s+grave|grob\S*\s+fahrlässig|grobe\S*\s+fahrlässigkeit|colpa\s+grave|negligenza\s+grave|rażąc\S*\s+niedbal|rażąc\S*\s+zaniedb`), strings.Split("neglig|fahrläss|faute lourde|colpa grave|niedbal|zaniedb", "|")},
 	{"wilful misconduct", false, regexp.MustCompile(`wil?lful\s+misconduct|intentional\s+misconduct|wilful|willful|dolo\b|conducta\s+dolosa|faute\s+(?:intentionnelle|dolosive)|dol\b|vorsatz|vorsätzlich|umyśl`), strings.Split("wilful|willful|misconduct|dol|intentionn|vorsatz|vorsätz|umyśl", "|")},
 	{"fraud", false, regexp.MustCompile(`fraud|fraude|betrug|arglist|frode|oszust`), strings.Split("fraud|betrug|arglist|frode|oszust", "|")},
-	{"death or personal injury", false, regexp.MustCompile(`death|personal\s+injur|bodily\s+injur|muerte|lesiones\s+personales|décès|dommages?\s+corporels?|tod\b|körperverletzung|leben,\s+(?:des\s+)?körper|verletzung\s+des\s+lebens|morte|lesioni\s+personali|śmier|obrażeni\S*\s+ciała|uszczerb\S*\s+na\s+zdrowiu`), strings.Split("death|injur|muerte|lesiones|décès|corporel|tod|körper|leben|morte|lesioni|śmier|obrażeni|uszczerb", "|")},
+	{"death or personal injury", false, regexp.MustCompile(`death|personal\s+injur|bodily\s+injur|injury\s+to\s+(?:life|body|health)|muerte|lesiones\s+personales|décès|dommages?\s+corporels?|tod\b|körperverletzung|leben,\s+(?:des\s+)?körper|verletzung\s+des\s+lebens|morte|lesioni\s+personali|śmier|obrażeni\S*\s+ciała|uszczerb\S*\s+na\s+zdrowiu`), strings.Split("death|injur|muerte|lesiones|décès|corporel|tod|körper|leben|morte|lesioni|śmier|obrażeni|uszczerb", "|")},
 	{"indemnification obligations", true, regexp.MustCompile(`indemnif|indemnit|indemniz|indemnis|freistell|manlev|indenni`), strings.Split("indemn|freistell|manlev|indenni", "|")},
 	{"payment obligations", true, regexp.MustCompile(`payment\s+obligations?|obligations?\s+to\s+pay|amounts?\s+(?:due|owed)|fees\s+(?:due|owed)|obligaciones\s+de\s+pago|obligations?\s+de\s+paiement|zahlungspflicht|obblighi\s+di\s+pagamento|zobowiąza\S*\s+(?:do\s+)?płatnicz`), strings.Split("pay|amount|fees|pago|paiement|zahlung|pagamento|płatnicz", "|")},
 	{"confidentiality", false, regexp.MustCompile(`confidential|confidencial|vertraulich|geheimhaltung|riservatezz|poufno`), strings.Split("confiden|vertraulich|geheimhaltung|riservatezz|poufno", "|")},
@@ -260,15 +260,63 @@ var carveOuts = []carveOut{
 	{"data protection", false, regexp.MustCompile(`data\s+protection|data\s+processing|protección\s+de\s+datos|protection\s+des\s+données|datenschutz|protezione\s+dei\s+dati|ochron\S*\s+danych`), strings.Split("data|datos|données|datenschutz|dati|danych", "|")},
 }
 
+// findCarveOuts returns the carve-outs stated in low: the kinds of
+// liability named in a sentence that makes an exception to a limitation
+// ("except for …", "nothing in these terms limits …", "does not apply
+// to …"), or in the list items such a sentence announces. A kind merely
+// mentioned ("no liability under this indemnification paragraph") is
+// not one.
 func findCarveOuts(low string) []string {
+	var scope strings.Builder
+	listOpen := false
+	for low != "" {
+		unit, rest := nextUnit(low)
+		low = rest
+		t := strings.TrimSpace(unit)
+		switch {
+		case t == "":
+		case exceptionRe.MatchString(t):
+			scope.WriteString(t)
+			scope.WriteByte('\n')
+			listOpen = strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";")
+		case listOpen && (listStart.MatchString(t) || strings.HasSuffix(t, ";")):
+			scope.WriteString(t)
+			scope.WriteByte('\n')
+		default:
+			listOpen = false
+		}
+	}
+	if scope.Len() == 0 {
+		return nil
+	}
+	text := scope.String()
 	var out []string
 	for _, co := range carveOuts {
-		if matchNeedles(co.re, co.need, low) {
+		if matchNeedles(co.re, co.need, text) {
 			out = append(out, co.name)
 		}
 	}
 	return out
 }
+
+// nextUnit cuts the first sentence or line off s.
+func nextUnit(s string) (unit, rest string) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return s[:i], s[i+1:]
+		case '.':
+			if i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\n') && i > 2 && s[i-2] != ' ' && s[i-2] != '(' {
+				return s[:i+1], s[i+1:]
+			}
+		}
+	}
+	return s, ""
+}
+
+// exceptionRe finds the sentences that take something out of a
+// limitation, in every language of the lexicon.
+var exceptionRe = regexp.MustCompile(`\b(?:except|excluding|other than|save for|save in|with the exception|does not apply|do not apply|shall not apply|will not apply|not (?:limit|exclude|restrict)|nothing in|unlimited|notwithstanding|unless)\b|excepto|salvo|con excepción|no se aplica|nada en|sauf|à l'exception|hormis|ne s'applique|aucune disposition|rien dans|außer|ausgenommen|mit ausnahme|gilt nicht|unberührt|unbeschränkt|unbegrenzt|es sei denn|eccetto|ad eccezione|non si applica|nulla (?:di quanto|in)|illimitat|wyjątkiem|nie dotyczy|nie wyłącza|nie ogranicza|chyba że|nieograniczon`)
 
 // matchNeedles runs re on windows of s around the occurrences of the
 // literals need: on a long text that is far faster than running re on

@@ -34,12 +34,76 @@ func Analyze(text string) []model.Clause {
 }
 
 func analyze(text string, lm *linearModel) []model.Clause {
+	return scan(text, lm).clauses()
+}
+
+// scanned is one document's clause sentences before they are merged into
+// clauses.
+type scanned struct {
+	text        string
+	recs        []sentenceRec
+	liab, indem []sentenceHit
+}
+
+func scan(text string, lm *linearModel) scanned {
 	recs, lang := ruleScan(text)
 	liab, indem := decide(text, recs, lang, lm)
-	out := make([]model.Clause, 0, len(liab)+len(indem))
-	out = append(out, merge(text, model.Liability, liab)...)
-	out = append(out, merge(text, model.Indemnification, indem)...)
+	return scanned{text: text, recs: recs, liab: liab, indem: indem}
+}
+
+func (s scanned) clauses() []model.Clause {
+	out := make([]model.Clause, 0, len(s.liab)+len(s.indem))
+	out = append(out, merge(s.text, model.Liability, s.liab)...)
+	out = append(out, merge(s.text, model.Indemnification, s.indem)...)
 	sortClauses(out)
+	return out
+}
+
+// harmonise makes two versions agree on the sentences they share: a
+// sentence found to be part of a clause in one version is part of it in
+// the other too. The model reads context (the heading, the neighbours),
+// so an edit next to an unchanged sentence may tip its score; without
+// this, that unchanged sentence would show up as a clause change.
+func harmonise(a, b *scanned) {
+	a.liab, b.liab = unionHits(a, a.liab, b, b.liab, true), unionHits(b, b.liab, a, a.liab, true)
+	a.indem, b.indem = unionHits(a, a.indem, b, b.indem, false), unionHits(b, b.indem, a, a.indem, false)
+}
+
+// unionHits returns hits of document d plus a hit for every other sentence
+// of d whose words (normalised: no case, punctuation or numbering) are
+// those of a hit in document o.
+func unionHits(d *scanned, hits []sentenceHit, o *scanned, other []sentenceHit, liab bool) []sentenceHit {
+	cuesOf := make(map[string][]string, len(other))
+	for _, h := range other {
+		cuesOf[normalise(o.text[h.start:h.end])] = h.cues
+	}
+	have := make(map[int]bool, len(hits))
+	for _, h := range hits {
+		have[h.index] = true
+	}
+	out := hits
+	added := false
+	for _, r := range d.recs {
+		if have[r.index] {
+			continue
+		}
+		cues, ok := cuesOf[normalise(d.text[r.start:r.end])]
+		if !ok {
+			continue
+		}
+		h := sentenceHit{span: r.span, index: r.index, cues: cues}
+		if liab {
+			h.cap = r.cap
+		}
+		if !added {
+			out = slices.Clone(hits)
+			added = true
+		}
+		out = append(out, h)
+	}
+	if added {
+		slices.SortFunc(out, func(x, y sentenceHit) int { return x.index - y.index })
+	}
 	return out
 }
 

@@ -32,10 +32,12 @@ import (
 //     one) is added, or the customer's indemnity is broadened;
 //   - every other material change is medium.
 func Compare(oldText, newText string) []model.ClauseChange {
-	before, after := Analyze(oldText), Analyze(newText)
+	a, b := scan(oldText, shippedModel()), scan(newText, shippedModel())
+	harmonise(&a, &b)
+	before, after := a.clauses(), b.clauses()
 	var out []model.ClauseChange
 	for _, typ := range []string{model.Liability, model.Indemnification} {
-		if ch, ok := compareType(typ, ofType(before, typ), ofType(after, typ)); ok {
+		if ch, ok := compareType(typ, oldText, newText, ofType(before, typ), ofType(after, typ)); ok {
 			out = append(out, ch)
 		}
 	}
@@ -112,7 +114,7 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-func compareType(typ string, before, after []model.Clause) (model.ClauseChange, bool) {
+func compareType(typ, oldText, newText string, before, after []model.Clause) (model.ClauseChange, bool) {
 	if slices.Equal(sentencesOf(before, false), sentencesOf(after, false)) {
 		return model.ClauseChange{}, false
 	}
@@ -151,7 +153,7 @@ func compareType(typ string, before, after []model.Clause) (model.ClauseChange, 
 				break
 			}
 		}
-		high, reasons = liabilityChange(ch, pairs)
+		high, reasons = liabilityChange(ch, pairs, withLeadIns(oldText, before), withLeadIns(newText, after))
 	} else {
 		high, reasons = indemnityChange(ch)
 	}
@@ -198,7 +200,30 @@ func mainCap(cs []model.Clause) *model.Cap {
 
 func hasCap(c *model.Cap) bool { return c != nil && c.Basis != "" }
 
-func liabilityChange(ch model.ClauseChange, pairs []capPair) (high bool, reasons []string) {
+// withLeadIns returns the lower-cased texts of clauses, each clause that
+// opens with a list item preceded by the line that announces the list
+// ("… except for damages which we cause due to:"): what the items are
+// carved out of is said there.
+func withLeadIns(doc string, cs []model.Clause) string {
+	var b strings.Builder
+	for _, c := range cs {
+		if first, _, _ := strings.Cut(c.Text, "\n"); listStart.MatchString(strings.TrimSpace(first)) {
+			before := strings.TrimRight(doc[:c.Start], " \t\n")
+			lead := before[strings.LastIndexByte(before, '\n')+1:]
+			if strings.HasSuffix(lead, ":") {
+				b.WriteString(strings.ToLower(lead))
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(strings.ToLower(c.Text))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// liabilityChange describes a material change of the liability clauses;
+// lowB and lowA are their lower-cased texts with list lead-ins.
+func liabilityChange(ch model.ClauseChange, pairs []capPair, lowB, lowA string) (high bool, reasons []string) {
 	switch ch.Kind {
 	case model.ChangeAdded:
 		r := "limitation of liability added"
@@ -217,7 +242,6 @@ func liabilityChange(ch model.ClauseChange, pairs []capPair) (high bool, reasons
 		high = high || h
 		reasons = append(reasons, r...)
 	}
-	lowB, lowA := strings.ToLower(ch.Before), strings.ToLower(ch.After)
 	coB, coA := findCarveOuts(lowB), findCarveOuts(lowA)
 	for _, co := range coA {
 		if !slices.Contains(coB, co) {
@@ -550,14 +574,28 @@ func pairCaps(before, after []model.Clause) []capPair {
 			out = append(out, capPair{before: cb[i].Cap, after: ca[j].Cap})
 			continue
 		}
-		out = append(out, capPair{before: cb[i].Cap})
+		if !sameCapIn(cb[i].Cap, ca) {
+			out = append(out, capPair{before: cb[i].Cap})
+		}
 	}
 	for j := range ca {
-		if !used[j] {
+		if !used[j] && !sameCapIn(ca[j].Cap, cb) {
 			out = append(out, capPair{after: ca[j].Cap})
 		}
 	}
 	return out
+}
+
+// sameCapIn reports whether one of cs states cap c too: a cap section
+// that appears twice (a page captured with its old and new text) or
+// once instead of twice adds or removes no cap.
+func sameCapIn(c *model.Cap, cs []model.Clause) bool {
+	for _, o := range cs {
+		if compareCaps(c, o.Cap) == capSame {
+			return true
+		}
+	}
+	return false
 }
 
 func wordSet(s string) map[string]bool {

@@ -53,6 +53,8 @@ var cues = []cue{
 		`\blimitations?\s+(?:of|on)\s+(?:our\s+|its\s+|the\s+)?liabilit|\bexclusions?\s+(?:or\s+limitations?\s+)?of\s+(?:our\s+)?liabilit`),
 	c("en", "cap on total liability", liabStrong, "liabil",
 		`\b(?:total|aggregate|maximum|cumulative|entire|collective|combined|overall)\s+(?:\S+\s+){0,2}liabilit|\bliabilit(?:y|ies)\s+(?:\S+\s+){0,12}(?:shall|will|does|may)\s+not\s+exceed|\bliabilit(?:y|ies)\s+(?:\S+\s+){0,6}(?:is|are|be|shall be|will be)\s+limited\s+to`),
+	c("en", "no claim for damages", liabStrong, "claim|recover|seek",
+		`\b(?:cannot|can't|may not|shall not|will not|won't|not be entitled to|not entitled to)\s+(?:\S+\s+){0,2}(?:claim|recover|seek)\s+(?:any\s+)?(?:damages|compensation)\b`),
 	c("en", "liable only", liabStrong, "liable",
 		`\b(?:only|solely)\s+(?:be\s+)?liable\b|\bliable\s+only\b`),
 	c("en", "consequential damages", liabStrong, "damage|loss",
