@@ -99,6 +99,12 @@ func TestCapFacts(t *testing.T) {
 		{"german pounds",
 			"Die Gesamthaftung von Acme ist auf £250 begrenzt.",
 			model.Cap{Amount: amountPtr(250), Currency: "GBP", Basis: model.BasisFixed}},
+		{"amounts above the fees",
+			"IN NO EVENT WILL ACME BE LIABLE UNDER ANY CONTRACT OR OTHER THEORY FOR: (I) ANY SPECIAL OR CONSEQUENTIAL DAMAGES; OR (II) FOR ANY AMOUNTS THAT EXCEED THE FEES PAID BY YOU TO ACME DURING THE TWELVE (12) MONTH PERIOD PRIOR TO THE CAUSE OF ACTION.",
+			model.Cap{FeePeriodMonths: 12, Basis: model.BasisFees}},
+		{"amount in excess of the fees",
+			"In no event shall Acme be liable for any amount in the aggregate in excess of the fees you have actually paid to Acme during the six (6) months preceding the event.",
+			model.Cap{FeePeriodMonths: 6, Basis: model.BasisFees}},
 		{"carve-outs",
 			"Except for gross negligence, wilful misconduct, your payment obligations and your indemnification obligations, Acme's total liability shall not exceed $50. This limitation does not apply to death or personal injury.",
 			model.Cap{Amount: amountPtr(50), Currency: "USD", Basis: model.BasisFixed,
@@ -125,6 +131,28 @@ func TestCapFacts(t *testing.T) {
 			}
 			if !slices.Equal(got.CarveOuts, tt.want.CarveOuts) {
 				t.Errorf("carve-outs = %v, want %v", got.CarveOuts, tt.want.CarveOuts)
+			}
+		})
+	}
+}
+
+// TestCarveOutsNeedAnException checks that a kind of liability merely
+// mentioned in a limitation is not taken for a carve-out.
+func TestCarveOutsNeedAnException(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"mentioned only", "Acme will have no liability under this indemnification section for claims arising from modified software, and Acme's entire liability for infringement is stated here.", nil},
+		{"excepted", "Except for your indemnification obligations, neither party's total liability will exceed $100.", []string{"indemnification obligations"}},
+		{"nothing limits", "Nothing in these terms limits our liability for fraud.", []string{"fraud"}},
+		{"announced list", "We are liable without limit, except for damages we cause due to:\n\n* injury to life, limb or health;\n* gross negligence;", []string{"gross negligence", "death or personal injury"}},
+		{"list without exception", "We are not liable for:\n* fraud by other users;\n* loss of data;", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := findCarveOuts(strings.ToLower(tt.text)); !slices.Equal(got, tt.want) {
+				t.Errorf("findCarveOuts = %v, want %v", got, tt.want)
 			}
 		})
 	}

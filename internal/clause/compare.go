@@ -243,25 +243,38 @@ func liabilityChange(ch model.ClauseChange, pairs []capPair, lowB, lowA string) 
 		reasons = append(reasons, r...)
 	}
 	coB, coA := findCarveOuts(lowB), findCarveOuts(lowA)
+	var addedYours, addedOther, droppedYours, droppedOther []string
 	for _, co := range coA {
-		if !slices.Contains(coB, co) {
-			if customerCarveOut(co) {
-				high = true
-				reasons = append(reasons, "carve-out added: "+co+" no longer capped (widens your exposure)")
-			} else {
-				reasons = append(reasons, "carve-out added: "+co)
-			}
+		switch {
+		case slices.Contains(coB, co):
+		case customerCarveOut(co):
+			addedYours = append(addedYours, co)
+		default:
+			addedOther = append(addedOther, co)
 		}
 	}
 	for _, co := range coB {
-		if !slices.Contains(coA, co) {
-			if !customerCarveOut(co) {
-				high = true
-				reasons = append(reasons, "carve-out removed: "+co+" now limited too")
-			} else {
-				reasons = append(reasons, "carve-out removed: "+co)
-			}
+		switch {
+		case slices.Contains(coA, co):
+		case customerCarveOut(co):
+			droppedYours = append(droppedYours, co)
+		default:
+			droppedOther = append(droppedOther, co)
 		}
+	}
+	if len(addedYours) > 0 {
+		high = true
+		reasons = append(reasons, "carve-out added: "+strings.Join(addedYours, ", ")+" no longer capped (widens your exposure)")
+	}
+	if len(addedOther) > 0 {
+		reasons = append(reasons, "carve-out added: "+strings.Join(addedOther, ", "))
+	}
+	if len(droppedOther) > 0 {
+		high = true
+		reasons = append(reasons, "carve-out removed: "+strings.Join(droppedOther, ", ")+" now limited too")
+	}
+	if len(droppedYours) > 0 {
+		reasons = append(reasons, "carve-out removed: "+strings.Join(droppedYours, ", "))
 	}
 	exB, exA := findExclusions(lowB), findExclusions(lowA)
 	var widened []string

@@ -115,6 +115,49 @@ func TestCompareCapsPairedBySection(t *testing.T) {
 	}
 }
 
+func TestCompareCapSectionRewritten(t *testing.T) {
+	old := docHead + "## Limitation of Liability\n\nIN NO EVENT SHALL ACME BE LIABLE FOR ANY AMOUNT IN EXCESS OF THE FEES YOU PAID IN THE TWELVE (12) MONTHS BEFORE THE CLAIM.\n\n" + tail
+	cur := docHead + "## Limitation of Liability\n\nTO THE FULLEST EXTENT PERMITTED BY LAW, ACME'S TOTAL AGGREGATE LIABILITY TO YOU WILL NOT EXCEED WHAT YOU PAID US IN THE SIX (6) MONTHS BEFORE IT AROSE.\n\n" + tail
+	got := Compare(old, cur)
+	if len(got) != 1 || got[0].Severity != model.SeverityHigh {
+		t.Fatalf("got %+v, want one high liability change", got)
+	}
+	if want := "liability cap lowered from 12 months of fees to 6 months of fees"; got[0].Summary != want {
+		t.Errorf("summary = %q, want %q", got[0].Summary, want)
+	}
+}
+
+func TestCompareDuplicatedCapSection(t *testing.T) {
+	// A page captured with its old and new text one after the other
+	// states the same cap twice: no cap was added.
+	got := Compare(docHead+capHigh+tail, docHead+capHigh+tail+"\n\n# Terms (new)\n\n"+capHigh)
+	for _, ch := range got {
+		if strings.Contains(ch.Summary, "cap added") || strings.Contains(ch.Summary, "cap removed") || ch.Severity == model.SeverityHigh {
+			t.Errorf("got %+v, want no cap added or removed", ch)
+		}
+	}
+}
+
+// TestHarmonise checks that a sentence judged part of a clause in one
+// version is judged so in the other when its words did not change: the
+// model reads the context, and an edit nearby must not make an unchanged
+// sentence look added or removed.
+func TestHarmonise(t *testing.T) {
+	text := docHead + "## Third parties\n\n1. Acme is not responsible for apps made by others.\n\n" + capHigh + tail
+	a, b := scan(text, nil), scan(strings.Replace(text, "1. Acme", "2. Acme", 1), nil)
+	if len(a.liab) < 2 {
+		t.Fatalf("rules found %d liability sentences, want at least 2", len(a.liab))
+	}
+	b.liab = b.liab[1:] // as if the model had tipped the other way
+	harmonise(&a, &b)
+	if len(a.liab) != len(b.liab) {
+		t.Fatalf("after harmonise: %d and %d liability sentences, want equal", len(a.liab), len(b.liab))
+	}
+	if got := normalise(b.text[b.liab[0].start:b.liab[0].end]); got != "acme is not responsible for apps made by others" {
+		t.Errorf("first liability sentence of b = %q", got)
+	}
+}
+
 func TestCompareOrderLiabilityFirst(t *testing.T) {
 	got := Compare(docHead, docHead+indem+capHigh)
 	if len(got) != 2 || got[0].Type != model.Liability || got[1].Type != model.Indemnification {

@@ -4,7 +4,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 const versionsDir = "../../../shared/corpus/versions"
@@ -60,6 +63,71 @@ func TestVersionsCorpus(t *testing.T) {
 					}
 				}
 				prev = cur
+			}
+		})
+	}
+}
+
+// TestVersionPairs checks the classification of real version pairs
+// whose liability clauses were read by hand.
+func TestVersionPairs(t *testing.T) {
+	if _, err := os.Stat(versionsDir); err != nil {
+		t.Skipf("corpus %s absent", versionsDir)
+	}
+	tests := []struct {
+		doc, old, new string
+		severity      string // of the liability change; "" for none
+		summary       string // a substring of its summary
+		absent        string // a substring its summary must not have
+	}{
+		// The cap of the 2024 terms is stated as "any amount in the
+		// aggregate in excess of the fees"; the 2025 terms give the fees
+		// or $100, and both list special damages.
+		{"Grammarly_-_Terms_of_Service", "0008", "0009", model.SeverityMedium,
+			"liability cap raised from 12 months of fees to the greater of $100 or 12 months of fees", "exclusion widened"},
+		{"Grammarly_-_Terms_of_Service", "0010", "0011", model.SeverityHigh,
+			"liability cap lowered from the greater of $100 or 12 months of fees to 12 months of fees", ""},
+		// 0008 holds the old and the new terms one after the other.
+		{"Mailjet_-_Terms_of_Service", "0007", "0008", model.SeverityMedium, "", "cap added"},
+		// An indemnification section mentioning infringement is no
+		// carve-out of the cap.
+		{"Mailjet_-_Terms_of_Service", "0000", "0001", model.SeverityMedium, "", "carve-out"},
+		{"PayPal_-_Terms_of_Service", "0008", "0009", model.SeverityMedium, "carve-out added: gross negligence, death or personal injury", ""},
+		// Only the numbering of list items changed around the clauses.
+		{"Microsoft_-_Terms_of_Service", "0015", "0016", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc+"/"+tt.new, func(t *testing.T) {
+			read := func(name string) string {
+				b, err := os.ReadFile(filepath.Join(versionsDir, tt.doc, name+".md"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(b)
+			}
+			var got *model.ClauseChange
+			for _, ch := range Compare(read(tt.old), read(tt.new)) {
+				if ch.Type == model.Liability {
+					got = &ch
+				}
+			}
+			if got == nil {
+				if tt.severity != "" {
+					t.Fatalf("no liability change, want one of severity %s", tt.severity)
+				}
+				return
+			}
+			if tt.severity == "" {
+				t.Fatalf("liability change %q (%s), want none", got.Summary, got.Severity)
+			}
+			if got.Severity != tt.severity {
+				t.Errorf("severity = %s, want %s (summary %q)", got.Severity, tt.severity, got.Summary)
+			}
+			if !strings.Contains(got.Summary, tt.summary) {
+				t.Errorf("summary = %q, want it to contain %q", got.Summary, tt.summary)
+			}
+			if tt.absent != "" && strings.Contains(got.Summary, tt.absent) {
+				t.Errorf("summary = %q, want no %q", got.Summary, tt.absent)
 			}
 		})
 	}
