@@ -54,8 +54,9 @@ func ofType(cs []model.Clause, typ string) []model.Clause {
 	return out
 }
 
-// sentencesOf returns the sentences of clauses, sorted, so that order
-// (a moved paragraph) does not count.
+// sentencesOf returns the distinct sentences of clauses, sorted, so that
+// order (a moved paragraph) does not count, nor a section that a capture
+// holds twice.
 func sentencesOf(cs []model.Clause, norm bool) []string {
 	var out []string
 	for _, c := range cs {
@@ -76,7 +77,7 @@ func sentencesOf(cs []model.Clause, norm bool) []string {
 		}
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
 
 // normalise keeps only the words of a sentence: lower case, without
@@ -102,8 +103,16 @@ func normalise(s string) string {
 		}
 		t = rest
 	}
+	if strings.ContainsAny(t, "0123456789") {
+		// "Section 13" renumbered "Section 14" is numbering too.
+		t = crossRef.ReplaceAllString(t, "$1 #")
+	}
 	return t
 }
+
+// crossRef finds references to numbered parts of a document, on
+// normalised text ("section 12 1 12 8").
+var crossRef = regexp.MustCompile(`\b(sections?|clauses?|paragraphs?|articles?|items?|schedules?|annex|exhibits?|abschnitte?|ziffern?|artikel|secci[oó]n|secciones|cláusulas?|apartados?|artículos?|paragraphes?|articol[oi]|paragraf[oi]|punktu|punkt|ust|rozdział|sekcj[ai])((?: \d+[a-z]?)+)\b`)
 
 func allDigits(s string) bool {
 	for _, r := range s {
