@@ -164,7 +164,7 @@ func compareType(typ, oldText, newText string, before, after []model.Clause) (mo
 		}
 		high, reasons = liabilityChange(ch, pairs, withLeadIns(oldText, before), withLeadIns(newText, after))
 	} else {
-		high, reasons = indemnityChange(ch)
+		high, reasons = indemnityChange(ch, newUndertakings(before, after))
 	}
 	ch.Severity = model.SeverityMedium
 	if high {
@@ -333,7 +333,7 @@ func findExclusions(low string) []string {
 var (
 	customerIndemnifies = regexp.MustCompile(`\b(?:you|user|users|customer|licensee|subscriber|usted|vous|sie|du|l'utente|utente|użytkownik|klient)\b[^.;]{0,80}(?:indemnif|defend|hold\s|harmless|indemniz|eximir|indemnis|garantir|freist|freizu|schadlos|manlev|indenn|zwolni|zabezpiecz)`)
 	mutualIndemnity     = regexp.MustCompile(`each party|either party|both parties|cada parte|cada una de las partes|chaque partie|jede partei|jede vertragspartei|ciascuna parte|każda ze stron|każda strona`)
-	providerIndemnifies = regexp.MustCompile(`\b(?:we|nosotros|nous|wir|noi)\b[^.;]{0,60}(?:indemnif|defend|hold\s|indemniz|indemnis|garantir|freist|freizu|schadlos|manlev|indenn|zwolni)`)
+	providerIndemnifies = regexp.MustCompile(`(?:indemnif\S*|defend|hold)\s+(?:and\s+\S+\s+)?(?:the\s+)?(?:you|customer|user|licensee|subscriber)\b|\b(?:we|nosotros|nous|wir|noi)\b[^.;]{0,60}(?:indemnif|defend|hold\s|indemniz|indemnis|garantir|freist|freizu|schadlos|manlev|indenn|zwolni)`)
 )
 
 var indemnityScopes = []struct {
@@ -349,7 +349,46 @@ var indemnityScopes = []struct {
 	{"your products or services", regexp.MustCompile(`\byour\s+(?:products|services|business)`)},
 }
 
-func indemnityChange(ch model.ClauseChange) (high bool, reasons []string) {
+// newUndertakings returns the sentences of after in which a party
+// undertakes to indemnify and that reword no sentence of before: new
+// obligations, not edits of old ones.
+func newUndertakings(before, after []model.Clause) []string {
+	var old []map[string]bool
+	have := map[string]bool{}
+	for _, s := range sentencesOf(before, true) {
+		old = append(old, wordSet(s))
+		have[s] = true
+	}
+	var out []string
+	for _, c := range after {
+		for _, l := range splitLines(c.Text) {
+			for _, sp := range l.sentences {
+				raw := c.Text[sp.start:sp.end]
+				n := normalise(raw)
+				if have[n] || !strongIndemnity.MatchString(n) {
+					continue
+				}
+				w, reworded := wordSet(n), false
+				for _, o := range old {
+					if jaccard(w, o) >= 0.5 {
+						reworded = true
+						break
+					}
+				}
+				if !reworded {
+					out = append(out, raw)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// strongIndemnity is an undertaking to indemnify, defend or hold harmless
+// (normalised text), in every language of the lexicon.
+var strongIndemnity = regexp.MustCompile(`indemnif|hold\s+(?:\S+\s+){0,8}harmless|indemniz|indemnis|freist|freizu|schadlos|manlev|indenn|zwolni`)
+
+func indemnityChange(ch model.ClauseChange, undertakings []string) (high bool, reasons []string) {
 	lowB, lowA := strings.ToLower(ch.Before), strings.ToLower(ch.After)
 	custB := matchLines(customerIndemnifies, lowB)
 	custA := matchLines(customerIndemnifies, lowA)
@@ -386,6 +425,24 @@ func indemnityChange(ch model.ClauseChange) (high bool, reasons []string) {
 			added = append(added, s.name)
 		case b && !a:
 			dropped = append(dropped, s.name)
+		}
+	}
+	if len(added) == 0 {
+		for _, u := range undertakings {
+			low := strings.ToLower(u)
+			if customerIndemnifies.MatchString(low) && !providerIndemnifies.MatchString(low) {
+				high = true
+				reasons = append(reasons, "indemnity broadened: you now also undertake "+quote(u, 90))
+				break
+			}
+		}
+		if !high {
+			for _, u := range undertakings {
+				if providerIndemnifies.MatchString(strings.ToLower(u)) {
+					reasons = append(reasons, "provider's indemnity broadened: "+quote(u, 90))
+					break
+				}
+			}
 		}
 	}
 	if len(added) > 0 {
@@ -640,4 +697,21 @@ func jaccard(a, b map[string]bool) float64 {
 		return 0
 	}
 	return float64(inter) / float64(union)
+}
+
+// quote shortens s to about n bytes, on a word boundary, in quotes.
+func quote(s string, n int) string {
+	s = strings.NewReplacer("**", "", "__", "").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	if f, rest, ok := strings.Cut(s, " "); ok && (isNumbering(strings.Trim(f, "().")) || allDigits(strings.Trim(f, "()."))) {
+		s = rest
+	}
+	if len(s) > n {
+		cut := strings.LastIndexByte(s[:n], ' ')
+		if cut <= 0 {
+			cut = n
+		}
+		s = s[:cut] + " …"
+	}
+	return "“" + s + "”"
 }
