@@ -162,9 +162,9 @@ func compareType(typ, oldText, newText string, before, after []model.Clause) (mo
 				break
 			}
 		}
-		high, reasons = liabilityChange(ch, pairs, withLeadIns(oldText, before), withLeadIns(newText, after))
+		high, reasons = liabilityChange(ch, pairs, before, after, withLeadIns(oldText, before), withLeadIns(newText, after))
 	} else {
-		high, reasons = indemnityChange(ch, newUndertakings(before, after))
+		high, reasons = indemnityChange(ch, newSentences(before, after))
 	}
 	ch.Severity = model.SeverityMedium
 	if high {
@@ -232,7 +232,7 @@ func withLeadIns(doc string, cs []model.Clause) string {
 
 // liabilityChange describes a material change of the liability clauses;
 // lowB and lowA are their lower-cased texts with list lead-ins.
-func liabilityChange(ch model.ClauseChange, pairs []capPair, lowB, lowA string) (high bool, reasons []string) {
+func liabilityChange(ch model.ClauseChange, pairs []capPair, before, after []model.Clause, lowB, lowA string) (high bool, reasons []string) {
 	switch ch.Kind {
 	case model.ChangeAdded:
 		r := "limitation of liability added"
@@ -297,6 +297,23 @@ func liabilityChange(ch model.ClauseChange, pairs []capPair, lowB, lowA string) 
 		reasons = append(reasons, "exclusion widened: now also excludes "+strings.Join(widened, ", "))
 	}
 	if len(reasons) == 0 {
+		// Name what is new or gone rather than "reworded" when whole
+		// sentences were added or dropped.
+		added, dropped := newSentences(before, after), newSentences(after, before)
+		if len(added) > 0 {
+			reasons = append(reasons, fmt.Sprintf("limitation extended: %s", quote(added[0], 90)))
+			if len(added) > 1 {
+				reasons[len(reasons)-1] += fmt.Sprintf(" and %d more", len(added)-1)
+			}
+		}
+		if len(dropped) > 0 {
+			reasons = append(reasons, fmt.Sprintf("limitation dropped: %s", quote(dropped[0], 90)))
+			if len(dropped) > 1 {
+				reasons[len(reasons)-1] += fmt.Sprintf(" and %d more", len(dropped)-1)
+			}
+		}
+	}
+	if len(reasons) == 0 {
 		reasons = append(reasons, "limitation of liability reworded")
 	}
 	return high, reasons
@@ -349,10 +366,10 @@ var indemnityScopes = []struct {
 	{"your products or services", regexp.MustCompile(`\byour\s+(?:products|services|business)`)},
 }
 
-// newUndertakings returns the sentences of after in which a party
-// undertakes to indemnify and that reword no sentence of before: new
-// obligations, not edits of old ones.
-func newUndertakings(before, after []model.Clause) []string {
+// newSentences returns the sentences of after that reword no sentence of
+// before (share less than half of their words with each): new
+// obligations or limitations, not edits of old ones.
+func newSentences(before, after []model.Clause) []string {
 	var old []map[string]bool
 	have := map[string]bool{}
 	for _, s := range sentencesOf(before, true) {
@@ -365,7 +382,7 @@ func newUndertakings(before, after []model.Clause) []string {
 			for _, sp := range l.sentences {
 				raw := c.Text[sp.start:sp.end]
 				n := normalise(raw)
-				if have[n] || !strongIndemnity.MatchString(n) {
+				if n == "" || have[n] {
 					continue
 				}
 				w, reworded := wordSet(n), false
@@ -376,6 +393,7 @@ func newUndertakings(before, after []model.Clause) []string {
 					}
 				}
 				if !reworded {
+					have[n] = true
 					out = append(out, raw)
 				}
 			}
@@ -385,7 +403,7 @@ func newUndertakings(before, after []model.Clause) []string {
 }
 
 // strongIndemnity is an undertaking to indemnify, defend or hold harmless
-// (normalised text), in every language of the lexicon.
+// (lower-cased text), in every language of the lexicon.
 var strongIndemnity = regexp.MustCompile(`indemnif|hold\s+(?:\S+\s+){0,8}harmless|indemniz|indemnis|freist|freizu|schadlos|manlev|indenn|zwolni`)
 
 func indemnityChange(ch model.ClauseChange, undertakings []string) (high bool, reasons []string) {
@@ -430,7 +448,7 @@ func indemnityChange(ch model.ClauseChange, undertakings []string) (high bool, r
 	if len(added) == 0 {
 		for _, u := range undertakings {
 			low := strings.ToLower(u)
-			if customerIndemnifies.MatchString(low) && !providerIndemnifies.MatchString(low) {
+			if strongIndemnity.MatchString(low) && customerIndemnifies.MatchString(low) && !providerIndemnifies.MatchString(low) {
 				high = true
 				reasons = append(reasons, "indemnity broadened: you now also undertake "+quote(u, 90))
 				break
@@ -438,7 +456,7 @@ func indemnityChange(ch model.ClauseChange, undertakings []string) (high bool, r
 		}
 		if !high {
 			for _, u := range undertakings {
-				if providerIndemnifies.MatchString(strings.ToLower(u)) {
+				if low := strings.ToLower(u); strongIndemnity.MatchString(low) && providerIndemnifies.MatchString(low) {
 					reasons = append(reasons, "provider's indemnity broadened: "+quote(u, 90))
 					break
 				}
