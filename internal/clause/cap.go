@@ -42,8 +42,35 @@ var (
 	monthsRe = regexp.MustCompile(`(\d{1,2}|[\pL-]+)\s*(?:\((\d{1,2})\)\s*)?[\s-]?(?:months?|meses|mois|monate?n?|monats|mesi|miesi\pL*)`)
 	yearRe   = regexp.MustCompile(`\b(?:one|1)[\s-]year\b|\b(?:twelve|12)[\s-]month|\bannual\b|un\s+\(?1?\)?\s*año|un\s+an\b|einem\s+jahr|eines\s+jahres|un\s+anno|jednego\s+roku|\bone\s+\(1\)\s+year`)
 	feesRe   = regexp.MustCompile(`\bfees?\b|\bpaid\b|\bpayable\b|\bcharges\b|\bprice\b|amounts?\s+(?:\pL+\s+){0,4}pa(?:id|y)|tarifa|pagad|cuotas?|precio|frais|payé|montant|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|importo|prezzo|opłat|zapłac|cen[ay]\b|kwot`)
-	lesserRe = regexp.MustCompile(`\blesser\b|\blower\b|\bsmaller\b|menor|moins élevé|plus faible|le plus bas|geringer|niedriger|kleiner|minore|più basso|mniejsz|niższ`)
+	// feesNeedles are literals one of which every match of feesRe
+	// contains; feesRe runs only around them.
+	feesNeedles = strings.Split("fee|paid|payable|charges|price|amount|tarifa|pagad|cuota|precio|frais|payé|montant|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|importo|prezzo|opłat|zapłac|cena|ceny|kwot", "|")
+	lesserRe    = regexp.MustCompile(`\blesser\b|\blower\b|\bsmaller\b|menor|moins élevé|plus faible|le plus bas|geringer|niedriger|kleiner|minore|più basso|mniejsz|niższ`)
 )
+
+// capAboveRe finds caps stated as the amounts the provider is not liable
+// for ("not liable … for any amounts that exceed the fees paid …"). It
+// runs only on sentences already found to limit liability, where it
+// tells that the sentence sets a cap.
+var capAboveRe = regexp.MustCompile(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in excess of|that exceeds?|which exceeds?|exceeding|greater than)\s|\bup to\s+(?:an?\s+|the\s+)?(?:amount|sum|total)\s+(?:equal|equivalent)` +
+	`|(?:cantidad|importe|monto|suma)\S*\s+(?:\pL+\s+){0,4}(?:que exced|superior|en exceso)` +
+	`|(?:montant|somme)\S*\s+(?:\pL+\s+){0,4}(?:excéd|supérieur|dépass)` +
+	`|(?:betr(?:a|ä)g|summe)\S*\s+(?:\S+\s+){0,6}(?:übersteig|hinausgeh)` +
+	`|(?:importi|importo|somm[ae])\s+(?:\pL+\s+){0,4}(?:eccedent|superior|che ecced)` +
+	`|(?:kwot|sum)\S*\s+(?:\pL+\s+){0,4}(?:przekraczając|wyższ)`)
+
+// capAboveNeedles are literals one of which every match of capAboveRe
+// contains.
+var capAboveNeedles = strings.Split("exceed|excess|greater than|equal|equivalent|exced|superior|exceso|excéd|supérieur|dépass|übersteig|hinausgeh|eccedent|ecced|przekracza|wyższ", "|")
+
+func capAbove(low string) bool {
+	for _, n := range capAboveNeedles {
+		if strings.Contains(low, n) {
+			return capAboveRe.MatchString(low)
+		}
+	}
+	return false
+}
 
 // extractCap reads the cap stated in capText (the sentences with a cap
 // cue) and the carve-outs stated anywhere in the clause.
@@ -54,7 +81,7 @@ func extractCap(capText, clauseText string) *model.Cap {
 		cp.Amount = &amt
 		cp.Currency = cur
 	}
-	fees := feesRe.MatchString(low)
+	fees := matchNeedles(feesRe, feesNeedles, low)
 	if fees {
 		cp.FeePeriodMonths = findMonths(low)
 	}
@@ -96,12 +123,26 @@ func findAmount(s string) (float64, string, bool) {
 	if best >= 0 {
 		return amt, cur, true
 	}
+	if !hasCurrencyWord(s) {
+		return 0, "", false
+	}
 	for _, m := range moneyWords.FindAllStringSubmatchIndex(s, -1) {
 		if v, ok := parseNumberWords(s[m[2]:m[3]]); ok {
 			return v, currencyCode(s[m[4]:m[5]], s[:m[0]]), true
 		}
 	}
 	return 0, "", false
+}
+
+// hasCurrencyWord reports whether s names a currency in words: only then
+// is the slower moneyWords search worth running.
+func hasCurrencyWord(s string) bool {
+	for _, w := range []string{"dollar", "dólar", "euro", "pound", "libra", "sterling", "złot", "zlot"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // currencyCode maps a symbol or word to ISO 4217; before is the text
@@ -217,6 +258,10 @@ func parseNumberWords(s string) (float64, bool) {
 
 // findMonths returns the fee period named in s, in months.
 func findMonths(s string) int {
+	if !strings.Contains(s, "mon") && !strings.Contains(s, "mes") && !strings.Contains(s, "mois") && !strings.Contains(s, "miesi") {
+		// None of the words monthsRe ends with: spare its slow scan.
+		return yearMonths(s)
+	}
 	for _, m := range monthsRe.FindAllStringSubmatch(s, -1) {
 		if m[2] != "" {
 			if n, err := strconv.Atoi(m[2]); err == nil {
@@ -230,6 +275,10 @@ func findMonths(s string) int {
 			return n
 		}
 	}
+	return yearMonths(s)
+}
+
+func yearMonths(s string) int {
 	if yearRe.MatchString(s) {
 		return 12
 	}
@@ -275,7 +324,7 @@ func findCarveOuts(low string) []string {
 		t := strings.TrimSpace(unit)
 		switch {
 		case t == "":
-		case exceptionRe.MatchString(t):
+		case mayExcept(t) && exceptionRe.MatchString(t):
 			scope.WriteString(t)
 			scope.WriteByte('\n')
 			listOpen = strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";")
@@ -312,6 +361,19 @@ func nextUnit(s string) (unit, rest string) {
 		}
 	}
 	return s, ""
+}
+
+// exceptionNeedles are literals one of which every match of exceptionRe
+// contains: most sentences are rejected by these cheap searches.
+var exceptionNeedles = strings.Split("except|exclu|other than|save |apply|not limit|not restrict|nothing|unlimit|notwithstanding|unless|excepto|salvo|excepci|aplica|applica|nada en|sauf|hormis|s'appli|aucune dispo|rien dans|außer|ausgenommen|ausnahme|gilt nicht|unberührt|unbeschränkt|unbegrenzt|es sei denn|eccett|eccezion|nulla|illimitat|wyjątk|nie dotyczy|nie wyłącza|nie ogranicza|chyba że|nieograniczon", "|")
+
+func mayExcept(s string) bool {
+	for _, n := range exceptionNeedles {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // exceptionRe finds the sentences that take something out of a

@@ -239,7 +239,6 @@ type matches struct {
 	liabStrongAny, liabWeakAny bool
 	liabWord                   bool
 	capCue                     bool
-	capCues                    []string // cap markers, reported only with a limitation
 	exceptIndem                bool
 	followUp                   bool // refers back to a limitation or lists damages
 	// What the filters below threw away, kept for the learned model.
@@ -277,9 +276,6 @@ func match(low string, langs map[string]bool, enabled []bool, found []bool) matc
 		case indemWeak:
 			m.indemWeakAny = true
 			m.indemCues = appendUnique(m.indemCues, cu.name)
-		case capMarker:
-			m.capCue = true
-			m.capCues = appendUnique(m.capCues, cu.name)
 		}
 	}
 	m.rawLiab = append(slices.Clip(m.liabStrong), m.liabWeak...)
@@ -360,7 +356,6 @@ func (m matches) liability(ctx bool) (cuesOut []string, ok, isCap bool) {
 	}
 	cuesOut = append(cuesOut, m.liabStrong...)
 	cuesOut = append(cuesOut, m.liabWeak...)
-	cuesOut = append(cuesOut, m.capCues...)
 	if ctx {
 		cuesOut = append(cuesOut, "limitation heading")
 	}
@@ -446,6 +441,9 @@ func merge(text, typ string, hits []sentenceHit) []model.Clause {
 			}
 			if h.cap {
 				capText = append(capText, text[h.start:h.end])
+			} else if typ == model.Liability && capAbove(strings.ToLower(text[h.start:h.end])) {
+				capText = append(capText, text[h.start:h.end])
+				cl.Cues = appendUnique(cl.Cues, "amount above cap")
 			}
 		}
 		if typ == model.Liability && len(capText) > 0 {

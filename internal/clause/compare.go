@@ -104,15 +104,53 @@ func normalise(s string) string {
 		t = rest
 	}
 	if strings.ContainsAny(t, "0123456789") {
-		// "Section 13" renumbered "Section 14" is numbering too.
-		t = crossRef.ReplaceAllString(t, "$1 #")
+		t = foldCrossRefs(t)
 	}
 	return t
 }
 
-// crossRef finds references to numbered parts of a document, on
-// normalised text ("section 12 1 12 8").
-var crossRef = regexp.MustCompile(`\b(sections?|clauses?|paragraphs?|articles?|items?|schedules?|annex|exhibits?|abschnitte?|ziffern?|artikel|secci[oó]n|secciones|cláusulas?|apartados?|artículos?|paragraphes?|articol[oi]|paragraf[oi]|punktu|punkt|ust|rozdział|sekcj[ai])((?: \d+[a-z]?)+)\b`)
+// foldCrossRefs replaces the numbers of references to numbered parts of
+// a document ("section 12 1 12 8", normalised) with "#": "Section 13"
+// renumbered "Section 14" is numbering too.
+func foldCrossRefs(t string) string {
+	words := strings.Split(t, " ")
+	out := words[:0]
+	for i := 0; i < len(words); i++ {
+		out = append(out, words[i])
+		if !refWords[words[i]] || i+1 >= len(words) || !refNumber(words[i+1]) {
+			continue
+		}
+		out = append(out, "#")
+		for i+1 < len(words) && refNumber(words[i+1]) {
+			i++
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// refNumber reports whether w numbers a part: "12", "4a".
+func refNumber(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return i == len(w)-1 && w[i] >= 'a' && w[i] <= 'z'
+		}
+	}
+	return true
+}
+
+var refWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`section sections clause clauses paragraph paragraphs article articles item items
+		schedule schedules annex exhibit exhibits abschnitt abschnitte ziffer ziffern artikel sección seccion secciones
+		cláusula cláusulas apartado apartados artículo artículos paragraphe paragraphes articolo articoli paragrafo
+		paragrafi punkt punktu ust rozdział sekcja sekcji`) {
+		m[w] = true
+	}
+	return m
+}()
 
 func allDigits(s string) bool {
 	for _, r := range s {

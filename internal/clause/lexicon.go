@@ -13,7 +13,6 @@ const (
 	liabWeak                   // needs another cue or a heading
 	indemStrong                // on its own makes an indemnification sentence
 	indemWeak                  // needs an indemnification heading or a strong cue
-	capMarker                  // marks the cap of a sentence already found to limit liability
 )
 
 // cue is one lexical pattern. need lists literals of which one must occur
@@ -162,22 +161,6 @@ var cues = []cue{
 	c("pl", "force majeure", liabWeak, "wyższ|kontrol", `sił\S*\s+wyższ|poza\s+(?:naszą|jego|ich)\s+(?:\pL+\s+)?kontrol`),
 	c("pl", "liability", liabWeak, "odpowiedzialn|odpowiada", `odpowiedzialn|odpowiada`),
 	c("pl", "damages", liabWeak, "szkod|strat", `szkod|strat`),
-
-	// Caps stated as the amounts the provider is not liable for ("not
-	// liable … for any amounts that exceed the fees paid …"): they decide
-	// nothing on their own, but tell where the cap of a limitation is.
-	c("en", "amount above cap", capMarker, "exceed|excess|up to",
-		`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in excess of|that exceeds?|which exceeds?|exceeding|greater than|more than)\s|\bup to\s+(?:an?\s+|the\s+)?(?:amount|sum|total)\s+(?:equal|equivalent)`),
-	c("es", "amount above cap", capMarker, "exced|superior|exceso",
-		`(?:cantidad|importe|monto|suma)\S*\s+(?:\pL+\s+){0,4}(?:que exced|superior|en exceso)`),
-	c("fr", "amount above cap", capMarker, "excéd|supérieur|dépass",
-		`(?:montant|somme)\S*\s+(?:\pL+\s+){0,4}(?:excéd|supérieur|dépass)`),
-	c("de", "amount above cap", capMarker, "übersteig|hinausgeh",
-		`(?:betr(?:a|ä)g|summe)\S*\s+(?:\S+\s+){0,6}(?:übersteig|hinausgeh)`),
-	c("it", "amount above cap", capMarker, "eccedent|superior|ecced",
-		`(?:importi|importo|somm[ae])\s+(?:\pL+\s+){0,4}(?:eccedent|superior|che ecced)`),
-	c("pl", "amount above cap", capMarker, "przekracza|wyższ",
-		`(?:kwot|sum)\S*\s+(?:\pL+\s+){0,4}(?:przekraczając|wyższ)`),
 
 	// Indemnification, all languages.
 	c("en", "indemnify", indemStrong, "indemnif", `\bindemnif(?:y|ies|ying)\b`),
