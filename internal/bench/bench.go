@@ -167,7 +167,7 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 		Retries:     -1, // a failure must show, not be retried away
 	})
 	defer client.CloseIdleConnections()
-	tr := &tracker.Tracker{Store: st, Fetch: client, Compare: clause.Compare}
+	tr := &tracker.Tracker{Store: st, Fetch: client, Compare: clause.Compare, Analysis: clause.Revision}
 	r := &runner{opts: opts, dbPath: dbPath, farm: f, store: st, tracker: tr, docs: f.documents(),
 		rng: rand.New(rand.NewPCG(uint64(opts.Seed), 7))}
 

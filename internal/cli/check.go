@@ -66,6 +66,7 @@ func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
 		Store:            st,
 		Fetch:            client,
 		Compare:          clause.Compare,
+		Analysis:         clause.Revision,
 		ConfirmDelay:     f.ConfirmDelay,
 		FailureThreshold: f.FailureThreshold,
 		Log:              a.log,

@@ -58,6 +58,7 @@ func commands() []command {
 		{"show", "VENDOR DOCUMENT [--version ID]", "print the text of a version (the latest by default)", runShow},
 		{"diff", "VENDOR DOCUMENT [--from ID] [--to ID] [--format text|json]", "show what changed (the latest change by default)", runDiff},
 		{"changes", "[--since DURATION] [--vendor V] [--clause liability|indemnification] [--json]", "list recorded changes, newest first, with their clause changes", runChanges},
+		{"reanalyze", "[--all] [--json]", "classify recorded changes again with the current clause analyser", runReanalyze},
 		{"review", "CHANGE_ID --by NAME [--note TEXT]", "mark a change reviewed", runReview},
 		{"status", "[--json]", "every document's last check, outcome and failures", runStatus},
 		{"digest", "[--since 24h] [--send] [--to ADDR]", "print the digest of recent changes, or send it by e-mail", runDigest},

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/metrics"
 	"github.com/toswatch/toswatch/internal/schedule"
+	"github.com/toswatch/toswatch/internal/store"
 	"github.com/toswatch/toswatch/internal/tracker"
 )
 
@@ -73,11 +75,17 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	}
 
 	a.log.Info("toswatch running", "documents", len(docs), "config", a.configPath, "db", a.dbPath)
+	reDone := make(chan struct{})
+	go func() {
+		defer close(reDone)
+		reanalyseOnStart(ctx, st, a)
+	}()
 	s := &schedule.Scheduler{Jitter: 0.1, Spread: spread(len(docs)), Log: a.log}
 	schedErr := s.Run(ctx, jobs)
 	// Shutdown is one path: signal → scheduler (above) → web server → database (deferred).
 	stopWeb()
 	webErr := <-webDone
+	<-reDone // it stops with ctx, between two changes
 	if schedErr != nil {
 		return fmt.Errorf("run: %w", schedErr)
 	}
@@ -86,6 +94,19 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	}
 	a.log.Info("toswatch stopped")
 	return nil
+}
+
+// reanalyseOnStart classifies again, in the background, the changes an
+// older analyser judged, so that an upgrade of toswatch improves the
+// history too.
+func reanalyseOnStart(ctx context.Context, st *store.Store, a *app) {
+	done, differed, err := reanalyse(ctx, st, false, nil)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		a.log.Error("reanalysing recorded changes", "err", err, "done", done)
+	case done > 0:
+		a.log.Info("recorded changes reanalysed", "changes", done, "classified differently", differed, "analyser revision", clause.Revision)
+	}
 }
 
 // observe counts a tracker's checks in the metrics.

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -47,6 +46,7 @@ type NewVersion struct {
 	SourceURL     string
 	ExtractKey    string
 	ClauseChanges []model.ClauseChange // for KindChange
+	Analysis      int                  // for KindChange: the revision of the analyser that classified ClauseChanges
 	Diff          []byte               // for KindChange: the diff from the version before, as JSON
 }
 
@@ -141,27 +141,14 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	if nv.Kind != model.KindChange {
 		return id, revertsTo, nil
 	}
-	cc := nv.ClauseChanges
-	if cc == nil {
-		cc = []model.ClauseChange{}
-	}
-	js, err := json.Marshal(cc)
+	cols, err := clauseColumns(nv.ClauseChanges)
 	if err != nil {
 		return 0, nil, err
 	}
-	var liability, indemnity bool
-	severity := ""
-	for _, ch := range cc {
-		liability = liability || ch.Type == model.Liability
-		indemnity = indemnity || ch.Type == model.Indemnification
-		if model.SeverityRank(ch.Severity) > model.SeverityRank(severity) {
-			severity = ch.Severity
-		}
-	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO changes
-		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification, diff)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		docID, prev, id, now, rev, string(js), severity, liability, indemnity, string(nv.Diff))
+		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification, diff, analysis)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		docID, prev, id, now, rev, cols.json, cols.severity, cols.liability, cols.indemnity, string(nv.Diff), nv.Analysis)
 	if err != nil {
 		return 0, nil, fmt.Errorf("insert change: %w", err)
 	}

@@ -34,6 +34,9 @@ type Tracker struct {
 	// Compare classifies how the liability and indemnification clauses
 	// moved between two texts; nil records changes without analysis.
 	Compare func(oldText, newText string) []model.ClauseChange
+	// Analysis is the revision of the analyser behind Compare, recorded
+	// with each change (clause.Revision).
+	Analysis int
 	// ConfirmDelay is how long to wait before re-fetching a page whose text
 	// changed drastically, to confirm the change before recording it.
 	ConfirmDelay time.Duration
@@ -208,6 +211,7 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 		rec.Outcome = store.OutcomeChanged
 		if t.Compare != nil {
 			nv.ClauseChanges = t.Compare(old, got.text)
+			nv.Analysis = t.Analysis
 		}
 		// Recorded with the change so that feeds and digests need not
 		// load and diff both versions again.

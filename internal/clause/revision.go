@@ -1,0 +1,14 @@
+package clause
+
+// Revision numbers the analyser's behaviour: detection, cap facts and
+// change classification. Raise it whenever a change to this package can
+// classify a recorded change differently; `toswatch reanalyze` (and
+// `toswatch run` on start) then reclassifies the changes an older
+// revision judged.
+//
+//	1: the first analyser (changes recorded before revisions were kept
+//	   count as 0)
+//	2: caps stated as amounts above the fees, carve-outs only where an
+//	   exception is made, unchanged sentences judged alike in both
+//	   versions, added and dropped sentences named
+const Revision = 2
