@@ -64,6 +64,9 @@ var capAboveRe = regexp.MustCompile(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in
 var capAboveNeedles = strings.Split("exceed|excess|greater than|equal|equivalent|exced|superior|exceso|excéd|supérieur|dépass|übersteig|hinausgeh|eccedent|ecced|przekracza|wyższ", "|")
 
 func capAbove(low string) bool {
+	if !strings.ContainsAny(low, "0123456789$€£") && !hasCurrencyWord(low) && !matchAnyNeedle(feesNeedles, low) {
+		return false // a cap names an amount or the fees
+	}
 	for _, n := range capAboveNeedles {
 		if strings.Contains(low, n) {
 			return capAboveRe.MatchString(low)
@@ -132,6 +135,15 @@ func findAmount(s string) (float64, string, bool) {
 		}
 	}
 	return 0, "", false
+}
+
+func matchAnyNeedle(needles []string, s string) bool {
+	for _, n := range needles {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasCurrencyWord reports whether s names a currency in words: only then
