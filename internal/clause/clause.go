@@ -144,6 +144,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 	index, since := 0, 0
 	prevLiab, prevIndem := -2, -2 // index of the last hit of each type
 	prevOpen := false             // the last liability sentence announced a list
+	indemOpen := false            // the last indemnification sentence announced a list
 	for _, l := range splitLines(text) {
 		if l.heading {
 			ctxLiab, ctxIndem = headingKind(headingText(text[l.start:l.end]))
@@ -163,7 +164,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 					lc = append(lc, "continues clause")
 				}
 			}
-			if !isIndem && prevIndem == index-1 && m.indemWeakAny && !isLiab {
+			if !isIndem && prevIndem == index-1 && (m.indemWeakAny && !isLiab || indemOpen && listItem(sent)) {
 				isIndem = true
 				ic = append(ic, "continues clause")
 			}
@@ -174,6 +175,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 			}
 			if isIndem {
 				prevIndem = index
+				indemOpen = strings.HasSuffix(strings.TrimRight(sent, " *_"), ":") || (indemOpen && listItem(sent))
 			}
 			recs = append(recs, sentenceRec{
 				span: s, index: index, ruleLiab: isLiab, liabCues: lc, cap: isCap,

@@ -165,7 +165,10 @@ var cues = []cue{
 	// Indemnification, all languages.
 	c("en", "indemnify", indemStrong, "indemnif", `\bindemnif(?:y|ies|ying)\b`),
 	c("en", "hold harmless", indemStrong, "harmless", `\bholds?\s+(?:\S+\s+){0,8}harmless\b|\bharmless\s+from\b`),
+	c("en", "bears our losses", indemStrong, "incurred|suffered|sustained",
+		`\byou\b[^.;]{0,40}\b(?:responsible|liable)\s+(?:to\s+\S+\s+)?for\s+(?:any|all)\b[^.;]{0,120}\b(?:incurred|suffered|sustained)\s+by\s+(?:us\b|[a-xz][^\s.;]*)[^.;]{0,80}\b(?:caused by|arising out of|arising from|resulting from)\s+(?:your|you|any breach|the actions)`),
 	c("en", "defend", indemWeak, "defen", `\bdefen(?:d|ds|se|ce)\b`),
+	c("en", "reimburse", indemWeak, "reimburs", `\breimburs(?:e|es|ing|ement)\b`),
 	c("en", "indemnity", indemWeak, "indemn", `\bindemnit(?:y|ies)\b|\bindemnification\b`),
 	c("es", "indemnify", indemStrong, "indemniz", `indemnizar(?:á|án|emos|le|les|nos|los)?\b|\bindemnice\b|\bindemnizará\b`),
 	c("es", "hold harmless", indemStrong, "indemne|salvo|exim", `mantener\S*\s+(?:\pL+\s+){0,4}(?:indemnes?|a salvo)|eximir\S*\s+(?:\pL+\s+){0,4}de\s+(?:toda\s+|cualquier\s+)?responsabilidad`),
