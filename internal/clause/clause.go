@@ -123,7 +123,7 @@ type sentenceRec struct {
 	indemStrong  bool
 	indemCues    []string
 	ctxLiab      bool // the nearest heading above is a liability heading
-	ctxIndem     bool
+	ctxIndem     bool // the nearest heading above is an indemnification heading (a model feature)
 	heading      span // the nearest heading above; empty when none
 	sinceHeading int  // sentences between that heading and this one
 	firstInLine  bool
@@ -140,6 +140,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 	found := make([]bool, len(allCues().needles))
 	var recs []sentenceRec
 	var ctxLiab, ctxIndem bool
+	indemSection := false // ctxIndem, ended early by a titled line too
 	var heading span
 	index, since := 0, 0
 	prevLiab, prevIndem := -2, -2 // index of the last hit of each type
@@ -148,16 +149,20 @@ func ruleScan(text string) ([]sentenceRec, string) {
 	for _, l := range splitLines(text) {
 		if l.heading {
 			ctxLiab, ctxIndem = headingKind(headingText(text[l.start:l.end]))
+			indemSection = ctxIndem
 			heading = l.span
 			index += 2 // a heading separates clauses
 			since = 0
 			continue
 		}
+		if len(l.sentences) == 1 && titledLine(text[l.start:l.end]) {
+			_, indemSection = headingKind(headingText(text[l.start:l.end]))
+		}
 		for k, s := range l.sentences {
 			sent := text[s.start:s.end]
 			m := match(strings.ToLower(sent), langs, enabled, found)
 			lc, isLiab, isCap := m.liability(ctxLiab)
-			ic, isIndem := m.indemnity(ctxIndem, isLiab)
+			ic, isIndem := m.indemnity(indemSection, isLiab)
 			if !isLiab && prevLiab == index-1 && !(m.indemStrong && !m.liabStrongAny) {
 				if m.followUp || (prevOpen && listItem(sent)) {
 					isLiab = true

@@ -132,6 +132,36 @@ func isHeading(l string) bool {
 	return true
 }
 
+// titledLine reports whether a line that isHeading rejects for its full
+// stop reads as a title all the same: "h. Dispute Resolution & Governing
+// Law.". It ends the indemnification context of the heading above; the
+// liability model keeps isHeading's stricter reading, on which it was
+// trained.
+func titledLine(l string) bool {
+	h := headingText(l)
+	words := len(strings.Fields(h))
+	return strings.HasSuffix(h, ".") && words > 1 && words <= 8 && len(h) <= 90 && titleCase(h)
+}
+
+// titleCase reports whether every word of s but the small ones starts
+// with a capital.
+func titleCase(s string) bool {
+	if strings.ToUpper(s) == s {
+		return false // a sentence in capitals is no title
+	}
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !smallWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var smallWords = map[string]bool{"of": true, "and": true, "or": true, "the": true, "for": true, "to": true, "in": true,
+	"on": true, "a": true, "an": true, "with": true, "de": true, "la": true, "y": true, "et": true, "und": true,
+	"der": true, "die": true, "e": true, "di": true, "i": true, "w": true, "z": true, "del": true, "des": true, "du": true}
+
 func lowerWords(s string) int {
 	n := 0
 	for _, w := range strings.Fields(s) {
