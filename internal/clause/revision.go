@@ -10,5 +10,6 @@ package clause
 //	   count as 0)
 //	2: caps stated as amounts above the fees, carve-outs only where an
 //	   exception is made, unchanged sentences judged alike in both
-//	   versions, added and dropped sentences named
+//	   versions, added and dropped sentences named, indemnity lists and
+//	   procedure sentences, new indemnity undertakings
 const Revision = 2
