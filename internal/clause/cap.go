@@ -64,15 +64,10 @@ var capAboveRe = regexp.MustCompile(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in
 var capAboveNeedles = strings.Split("exceed|excess|greater than|equal|equivalent|exced|superior|exceso|excéd|supérieur|dépass|übersteig|hinausgeh|eccedent|ecced|przekracza|wyższ", "|")
 
 func capAbove(low string) bool {
-	if !strings.ContainsAny(low, "0123456789$€£") && !hasCurrencyWord(low) && !matchAnyNeedle(feesNeedles, low) {
+	if !strings.ContainsAny(low, "0123456789$€£") && !hasCurrencyWord(low) && !containsAny(low, feesNeedles) {
 		return false // a cap names an amount or the fees
 	}
-	for _, n := range capAboveNeedles {
-		if strings.Contains(low, n) {
-			return capAboveRe.MatchString(low)
-		}
-	}
-	return false
+	return containsAny(low, capAboveNeedles) && capAboveRe.MatchString(low)
 }
 
 // extractCap reads the cap stated in capText (the sentences with a cap
@@ -137,7 +132,9 @@ func findAmount(s string) (float64, string, bool) {
 	return 0, "", false
 }
 
-func matchAnyNeedle(needles []string, s string) bool {
+// containsAny reports whether s contains one of needles: the cheap test
+// that spares a regexp most sentences.
+func containsAny(s string, needles []string) bool {
 	for _, n := range needles {
 		if strings.Contains(s, n) {
 			return true
@@ -148,14 +145,9 @@ func matchAnyNeedle(needles []string, s string) bool {
 
 // hasCurrencyWord reports whether s names a currency in words: only then
 // is the slower moneyWords search worth running.
-func hasCurrencyWord(s string) bool {
-	for _, w := range []string{"dollar", "dólar", "euro", "pound", "libra", "sterling", "złot", "zlot"} {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func hasCurrencyWord(s string) bool { return containsAny(s, currencyWords) }
+
+var currencyWords = []string{"dollar", "dólar", "euro", "pound", "libra", "sterling", "złot", "zlot"}
 
 // currencyCode maps a symbol or word to ISO 4217; before is the text
 // preceding it, which may qualify a dollar ("Canadian").
@@ -336,7 +328,7 @@ func findCarveOuts(low string) []string {
 		t := strings.TrimSpace(unit)
 		switch {
 		case t == "":
-		case mayExcept(t) && exceptionRe.MatchString(t):
+		case containsAny(t, exceptionNeedles) && exceptionRe.MatchString(t):
 			scope.WriteString(t)
 			scope.WriteByte('\n')
 			listOpen = strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";")
@@ -378,15 +370,6 @@ func nextUnit(s string) (unit, rest string) {
 // exceptionNeedles are literals one of which every match of exceptionRe
 // contains: most sentences are rejected by these cheap searches.
 var exceptionNeedles = strings.Split("except|exclu|other than|save |apply|not limit|not restrict|nothing|unlimit|notwithstanding|unless|excepto|salvo|excepci|aplica|applica|nada en|sauf|hormis|s'appli|aucune dispo|rien dans|außer|ausgenommen|ausnahme|gilt nicht|unberührt|unbeschränkt|unbegrenzt|es sei denn|eccett|eccezion|nulla|illimitat|wyjątk|nie dotyczy|nie wyłącza|nie ogranicza|chyba że|nieograniczon", "|")
-
-func mayExcept(s string) bool {
-	for _, n := range exceptionNeedles {
-		if strings.Contains(s, n) {
-			return true
-		}
-	}
-	return false
-}
 
 // exceptionRe finds the sentences that take something out of a
 // limitation, in every language of the lexicon.
