@@ -337,18 +337,11 @@ func liabilityChange(ch model.ClauseChange, pairs []capPair, before, after []mod
 	if len(reasons) == 0 {
 		// Name what is new or gone rather than "reworded" when whole
 		// sentences were added or dropped.
-		added, dropped := newSentences(before, after), newSentences(after, before)
-		if len(added) > 0 {
-			reasons = append(reasons, fmt.Sprintf("limitation extended: %s", quote(added[0], 90)))
-			if len(added) > 1 {
-				reasons[len(reasons)-1] += fmt.Sprintf(" and %d more", len(added)-1)
-			}
+		if added := newSentences(before, after); len(added) > 0 {
+			reasons = append(reasons, "limitation extended: "+quoteFirst(added))
 		}
-		if len(dropped) > 0 {
-			reasons = append(reasons, fmt.Sprintf("limitation dropped: %s", quote(dropped[0], 90)))
-			if len(dropped) > 1 {
-				reasons[len(reasons)-1] += fmt.Sprintf(" and %d more", len(dropped)-1)
-			}
+		if dropped := newSentences(after, before); len(dropped) > 0 {
+			reasons = append(reasons, "limitation dropped: "+quoteFirst(dropped))
 		}
 	}
 	if len(reasons) == 0 {
@@ -753,6 +746,16 @@ func jaccard(a, b map[string]bool) float64 {
 		return 0
 	}
 	return float64(inter) / float64(union)
+}
+
+// quoteFirst quotes the first of sentences and counts the others:
+// "“…” and 2 more".
+func quoteFirst(sentences []string) string {
+	q := quote(sentences[0], 90)
+	if len(sentences) > 1 {
+		q += fmt.Sprintf(" and %d more", len(sentences)-1)
+	}
+	return q
 }
 
 // quote shortens s to about n bytes, on a word boundary, in quotes.
