@@ -115,6 +115,7 @@ type sentenceRec struct {
 	ruleLiab     bool
 	liabCues     []string
 	anyLiabCue   bool     // some liability cue matched, strong or weak
+	speaksLiab   bool     // a strong liability cue or the word itself ("liable", "responsible", …) matched
 	rawCues      []string // every liability cue that matched, decisive or not
 	notMine      bool
 	warranty     bool
@@ -186,6 +187,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 				span: s, index: index, ruleLiab: isLiab, liabCues: lc, cap: isCap,
 				rawCues: m.rawLiab, notMine: m.notMine, warranty: m.warranty,
 				anyLiabCue: len(m.rawLiab) > 0,
+				speaksLiab: m.liabStrongAny || slices.Contains(m.rawLiab, "liability"),
 				indem:      isIndem, indemStrong: m.indemStrong, indemCues: ic,
 				ctxLiab: ctxLiab, ctxIndem: ctxIndem, heading: heading, sinceHeading: since,
 				firstInLine: k == 0,
@@ -208,7 +210,7 @@ func decide(text string, recs []sentenceRec, lang string, lm *linearModel) (liab
 		isLiab, cues := r.ruleLiab, r.liabCues
 		if useModel {
 			isLiab = false
-			if candidate(recs, i) {
+			if candidate(recs, i) && (r.ruleLiab || r.speaksLiab) {
 				fb.extract(text, recs, i, lang)
 				isLiab = lm.score(fb.idx) > 0
 			}

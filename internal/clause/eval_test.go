@@ -19,11 +19,11 @@ const unfairTOSDir = "../../../shared/corpus/unfair-tos"
 // regression fails the test. Cross-validation by document is what an
 // unseen terms document will see; the full-corpus figure of the shipped
 // model is only logged, as it was trained on those very sentences.
-var cvFloors = map[string]float64{"en": 0.74, "de": 0.70, "it": 0.69, "pl": 0.70}
+var cvFloors = map[string]float64{"en": 0.74, "de": 0.71, "it": 0.70, "pl": 0.69}
 
 // fullFloor guards the shipped weights: below it, weights_gen.go no longer
 // matches the features (retrain with -train).
-const fullFloor = 0.90
+const fullFloor = 0.88
 
 // cvFolds is the number of folds of the cross-validation.
 const cvFolds = 5
@@ -186,7 +186,7 @@ func crossValidate(t *testing.T, docs []corpusDoc, exs [][]example, cfg trainCon
 			}
 			pred := make([]bool, len(d.sents))
 			for _, ex := range exs[i] {
-				if lm.score(ex.feats) > 0 {
+				if ex.open && lm.score(ex.feats) > 0 {
 					pred[ex.line] = true
 				}
 			}

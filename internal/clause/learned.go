@@ -67,6 +67,12 @@ func candidate(recs []sentenceRec, i int) bool {
 	return i > 0 && recs[i-1].ruleLiab && recs[i-1].index == r.index-1
 }
 
+// The model may also call a sentence the rules rejected a limitation,
+// but only one that speaks of liability (decide checks speaksLiab): the
+// others it would add, on the strength of words like "loss" or "risk"
+// alone, were 6 right out of 38 when cross-validated on the lawyers'
+// labels.
+
 // minModelSentences is the shortest document the model judges: it was
 // trained on whole terms documents, and its features (the heading, the
 // position in the section, the neighbours) say little about a snippet,

@@ -46,7 +46,8 @@ type corpusDoc struct {
 type example struct {
 	feats []uint32
 	label bool
-	line  int // index into corpusDoc.sents
+	line  int  // index into corpusDoc.sents
+	open  bool // the model's call decides (see decide): otherwise the sentence is no limitation
 }
 
 // docText joins a document's sentences one per line.
@@ -97,7 +98,8 @@ func examplesOf(d corpusDoc) []example {
 		}
 		fb.extract(d.text, recs, i, lang)
 		line := sort.SearchInts(d.starts, recs[i].start+1) - 1
-		out = append(out, example{feats: slices.Clone(fb.idx), label: d.sents[line].LTD > 0, line: line})
+		out = append(out, example{feats: slices.Clone(fb.idx), label: d.sents[line].LTD > 0, line: line,
+			open: recs[i].ruleLiab || recs[i].speaksLiab})
 	}
 	return out
 }
