@@ -11,5 +11,6 @@ package clause
 //	2: caps stated as amounts above the fees, carve-outs only where an
 //	   exception is made, unchanged sentences judged alike in both
 //	   versions, added and dropped sentences named, indemnity lists and
-//	   procedure sentences, new indemnity undertakings
+//	   procedure sentences, new indemnity undertakings; the liability model
+//	   adds only sentences that speak of liability
 const Revision = 2
