@@ -86,6 +86,8 @@ var cues = []cue{
 	c("es", "extent permitted by law", liabWeak, "medida|permitid", `(?:medida|máximo)\s+(?:\pL+\s+){0,3}permitid[oa]`),
 	c("es", "own risk", liabWeak, "riesgo", `(?:su|tu)\s+(?:\pL+\s+){0,3}riesgo`),
 	c("es", "force majeure", liabWeak, "fuerza mayor", `fuerza mayor`),
+	c("es", "this limitation", liabWeak, "limitaci|exclusi",
+		`(?:esta|estas|dicha|dichas|la presente|las anteriores)\s+(?:\pL+\s+)?(?:limitaci[oó]n|limitaciones|exclusi[oó]n|exclusiones)`),
 	c("es", "liability", liabWeak, "respons", `responsab`),
 	c("es", "damages", liabWeak, "daño|pérdida|perjuicio", `daños?|pérdidas?|perjuicios?`),
 
@@ -104,6 +106,8 @@ var cues = []cue{
 	c("fr", "extent permitted by law", liabWeak, "mesure|limite", `(?:mesure|limite)s?\s+(?:\pL+\s+){0,3}(?:permise|autorisée)`),
 	c("fr", "own risk", liabWeak, "risque", `(?:vos|ses|tes|leurs)\s+(?:propres\s+)?risques`),
 	c("fr", "force majeure", liabWeak, "majeure", `force majeure`),
+	c("fr", "this limitation", liabWeak, "limitation|exclusion",
+		`(?:cette|ces|la présente|les présentes)\s+(?:\pL+\s+)?(?:limitations?|exclusions?)`),
 	c("fr", "liability", liabWeak, "respons", `responsab`),
 	c("fr", "damages", liabWeak, "dommage|perte|préjudice", `dommages?|pertes?|préjudices?`),
 
