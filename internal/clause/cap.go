@@ -45,7 +45,7 @@ var (
 	// feesNeedles are literals one of which every match of feesRe
 	// contains; feesRe runs only around them.
 	feesNeedles = strings.Split("fee|paid|payable|charges|price|amount|tarifa|pagad|cuota|precio|frais|payé|montant|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|importo|prezzo|opłat|zapłac|cena|ceny|kwot", "|")
-	lesserRe    = regexp.MustCompile(`\blesser\b|\blower\b|\bsmaller\b|menor|moins élevé|plus faible|le plus bas|geringer|niedriger|kleiner|minore|più basso|mniejsz|niższ`)
+	lesserRe    = regexp.MustCompile(`\blesser\b|\blower\b|\bsmaller\b|but (?:not|no) (?:more|greater) than|menor|sin exceder|moins élevé|plus faible|le plus bas|sans (?:pouvoir )?excéder|dans la limite de|geringer|niedriger|kleiner|höchstens jedoch|jedoch höchstens|maximal jedoch|minore|più basso|ma non oltre|mniejsz|niższ|nie więcej niż`)
 )
 
 // capAboveRe finds caps stated as the amounts the provider is not liable
