@@ -119,5 +119,5 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("change reviewed", slog.Int64("change", id), slog.String("by", by))
-	http.Redirect(w, r, fmt.Sprintf("/changes/%d#review", id), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("%s/changes/%d#review", s.root, id), http.StatusSeeOther)
 }

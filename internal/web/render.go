@@ -64,8 +64,15 @@ func when(t any) string {
 }
 
 // parsePages parses every page template together with the layout.
-func parsePages() (map[string]*template.Template, error) {
-	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html")
+// parsePages parses every page; root is the path the UI is served under
+// ("" at the root of the host, "/toswatch" behind a proxy), which every
+// link of the pages starts with.
+func parsePages(root string) (map[string]*template.Template, error) {
+	fm := template.FuncMap{"root": func() string { return root }}
+	for k, v := range funcs {
+		fm[k] = v
+	}
+	layout, err := template.New("layout.html").Funcs(fm).ParseFS(templateFiles, "templates/layout.html")
 	if err != nil {
 		return nil, err
 	}

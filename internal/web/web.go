@@ -15,6 +15,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -25,7 +26,10 @@ import (
 type Options struct {
 	Store *store.Store
 	// BaseURL is the public address of the UI, used for the absolute links
-	// of the feeds; "" derives it from each request.
+	// of the feeds; "" derives it from each request. Its path, if any
+	// ("https://intranet.example/toswatch"), is where a reverse proxy
+	// serves the UI: every link starts with it, and requests are answered
+	// with or without it (whether or not the proxy strips it).
 	BaseURL string
 	// Token, when set, must accompany a review (form field "token" or
 	// "Authorization: Bearer"). Set it when the server listens beyond
@@ -47,6 +51,7 @@ const csp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action '
 
 type server struct {
 	opts  Options
+	root  string // the path of BaseURL, without a trailing slash
 	st    *store.Store
 	log   *slog.Logger
 	mux   *http.ServeMux
@@ -69,7 +74,15 @@ func New(opts Options) (http.Handler, error) {
 		opts.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	opts.BaseURL = strings.TrimRight(opts.BaseURL, "/")
-	pages, err := parsePages()
+	var root string
+	if opts.BaseURL != "" {
+		u, err := url.Parse(opts.BaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("web: base URL: %w", err)
+		}
+		root = strings.TrimRight(u.EscapedPath(), "/")
+	}
+	pages, err := parsePages(root)
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
@@ -77,7 +90,7 @@ func New(opts Options) (http.Handler, error) {
 	if _, err := rand.Read(secret); err != nil {
 		return nil, fmt.Errorf("web: csrf secret: %w", err)
 	}
-	s := &server{opts: opts, st: opts.Store, log: opts.Log, mux: http.NewServeMux(), pages: pages,
+	s := &server{opts: opts, root: root, st: opts.Store, log: opts.Log, mux: http.NewServeMux(), pages: pages,
 		csrf: csrf{secret: secret, secure: strings.HasPrefix(opts.BaseURL, "https:"), baseURL: opts.BaseURL}}
 	s.routes()
 	return s, nil
@@ -104,6 +117,13 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
+	if s.root != "" && (r.URL.Path == s.root || strings.HasPrefix(r.URL.Path, s.root+"/")) {
+		// Behind a proxy that passes the prefix on: serve as if at /.
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = "/" + strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, s.root), "/")
+		r2.URL.RawPath = ""
+		r = r2
+	}
 	handler, pattern := s.mux.Handler(r)
 	if pattern != "" {
 		// Through the mux again: Handler does not set the path values.
