@@ -12,10 +12,12 @@ import (
 	"mime"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/andybalholm/brotli"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 )
 
 var (
@@ -137,8 +139,8 @@ const metaWindow = 64 << 10
 
 // toUTF8 converts a text body to UTF-8. The charset comes from a byte order
 // mark or the Content-Type header, then (for HTML) a <meta> tag or an XML
-// declaration, then sniffing: valid UTF-8 stays UTF-8, anything else is
-// taken as windows-1252, the Web's default. It returns the canonical name of
+// declaration, then sniffing (sniffCharset): UTF-8, Shift_JIS or EUC-JP
+// when the bytes read as such, else windows-1252, the Web's default. It returns the canonical name of
 // the original charset. A UTF-8 body is not copied unless it has invalid
 // bytes.
 func toUTF8(body []byte, contentType, mt string) ([]byte, string) {
@@ -161,10 +163,7 @@ func toUTF8(body []byte, contentType, mt string) ([]byte, string) {
 			}
 		}
 		if enc == nil {
-			enc, name = charset.Lookup("windows-1252")
-			if utf8.Valid(body) {
-				enc, name = charset.Lookup("utf-8")
-			}
+			enc, name = sniffCharset(body)
 		}
 	}
 	if name == "utf-8" {
@@ -179,6 +178,56 @@ func toUTF8(body []byte, contentType, mt string) ([]byte, string) {
 		return bytes.ToValidUTF8(body, []byte("\uFFFD")), name
 	}
 	return bytes.TrimPrefix(out, []byte("\xef\xbb\xbf")), name
+}
+
+// sniffCharset guesses the charset of an undeclared body: valid UTF-8 is
+// UTF-8; bytes that decode as Shift_JIS or EUC-JP without error into runs
+// of Japanese characters are that; anything else is windows-1252. The runs
+// tell Japanese from a Latin text whose accented letters happen to pair
+// into valid multi-byte sequences ("café" in Shift_JIS is one kanji inside
+// a word, Japanese text is long runs of them).
+func sniffCharset(body []byte) (encoding.Encoding, string) {
+	if utf8.Valid(body) {
+		return charset.Lookup("utf-8")
+	}
+	sample := body[:min(len(body), 256<<10)]
+	for _, name := range []string{"shift_jis", "euc-jp"} {
+		enc, canonical := charset.Lookup(name)
+		out, err := enc.NewDecoder().Bytes(sample)
+		if err == nil && japaneseRuns(out) {
+			return enc, canonical
+		}
+	}
+	return charset.Lookup("windows-1252")
+}
+
+// japaneseRuns reports whether decoded text has no replacement characters
+// near its start and its non-ASCII characters are mostly Japanese, in runs
+// of three or more on average.
+func japaneseRuns(s []byte) bool {
+	var japanese, other, runs, inRun int
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError:
+			if i < len(s)-4 { // a sequence cut at the end of the sample is no evidence
+				return false
+			}
+		case r < utf8.RuneSelf:
+			inRun = 0
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef:
+			japanese++
+			if inRun == 0 {
+				runs++
+			}
+			inRun++
+		default:
+			other++
+			inRun = 0
+		}
+	}
+	return japanese >= 8 && japanese > 4*other && japanese >= 3*runs
 }
 
 // formatBytes writes a size the way people set it: "10 MiB", "512 KiB".

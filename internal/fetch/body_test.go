@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"golang.org/x/net/html/charset"
 )
 
 func compress(t testing.TB, coding string, data []byte) []byte {
@@ -303,6 +304,16 @@ func TestToUTF8(t *testing.T) {
 		{"meta ignored in text/plain", "text/plain", MediaText, `<meta charset="shift_jis"> caf` + "\xc3\xa9", `<meta charset="shift_jis"> café`, "utf-8"},
 		{"utf-8 header, bad bytes", "text/html; charset=utf-8", MediaHTML, "a\xffb", "a\uFFFDb", "utf-8"},
 		{"xml declaration", "application/xhtml+xml", MediaXHTML, `<?xml version="1.0" encoding="ISO-8859-1"?><p>` + "\xe9</p>", `<?xml version="1.0" encoding="ISO-8859-1"?><p>é</p>`, "windows-1252"},
+		{"undeclared shift_jis", "text/html", MediaHTML, sjis("<p>利用規約：当社は、本サービスに関して一切の責任を負いません。</p>"),
+			"<p>利用規約：当社は、本サービスに関して一切の責任を負いません。</p>", "shift_jis"},
+		{"undeclared euc-jp", "text/plain", MediaText, eucjp("利用規約：当社は、本サービスに関して一切の責任を負いません。"),
+			"利用規約：当社は、本サービスに関して一切の責任を負いません。", "euc-jp"},
+		// Every accented letter here pairs with the next byte into a valid
+		// Shift_JIS character: only the short runs tell it is not Japanese.
+		{"latin text that pairs like shift_jis", "text/html", MediaHTML, strings.Repeat("<p>Soci\xe9t\xe9s fran\xe7aises, caf\xe9s et th\xe9\xe2tres</p>", 3),
+			strings.Repeat("<p>Sociétés françaises, cafés et théâtres</p>", 3), "windows-1252"},
+		{"latin text with bytes that cannot be shift_jis", "text/html", MediaHTML, "<p>Soci\xe9t\xe9 fran\xe7aise \x96 \x93r\xe9sum\xe9\x94 pour l'\xe9t\xe9.</p>",
+			"<p>Société française – “résumé” pour l'été.</p>", "windows-1252"},
 		{"utf-16 meta means utf-8", "text/html", MediaHTML, `<meta charset="utf-16"><p>é</p>`, `<meta charset="utf-16"><p>é</p>`, "utf-8"},
 	}
 	for _, tt := range tests {
@@ -313,6 +324,18 @@ func TestToUTF8(t *testing.T) {
 			}
 		})
 	}
+}
+
+func sjis(s string) string  { return encodeWith("shift_jis", s) }
+func eucjp(s string) string { return encodeWith("euc-jp", s) }
+
+func encodeWith(name, s string) string {
+	enc, _ := charset.Lookup(name)
+	b, err := enc.NewEncoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 func TestFormatBytes(t *testing.T) {
