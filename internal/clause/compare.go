@@ -290,25 +290,8 @@ func liabilityChange(ch model.ClauseChange, pairs []capPair, before, after []mod
 		reasons = append(reasons, r...)
 	}
 	coB, coA := findCarveOuts(lowB), findCarveOuts(lowA)
-	var addedYours, addedOther, droppedYours, droppedOther []string
-	for _, co := range coA {
-		switch {
-		case slices.Contains(coB, co):
-		case customerCarveOut(co):
-			addedYours = append(addedYours, co)
-		default:
-			addedOther = append(addedOther, co)
-		}
-	}
-	for _, co := range coB {
-		switch {
-		case slices.Contains(coA, co):
-		case customerCarveOut(co):
-			droppedYours = append(droppedYours, co)
-		default:
-			droppedOther = append(droppedOther, co)
-		}
-	}
+	addedYours, addedOther := splitCarveOuts(setMinus(coA, coB))
+	droppedYours, droppedOther := splitCarveOuts(setMinus(coB, coA))
 	if len(addedYours) > 0 {
 		high = true
 		reasons = append(reasons, "carve-out added: "+strings.Join(addedYours, ", ")+" no longer capped (widens your exposure)")
@@ -324,15 +307,14 @@ func liabilityChange(ch model.ClauseChange, pairs []capPair, before, after []mod
 		reasons = append(reasons, "carve-out removed: "+strings.Join(droppedYours, ", "))
 	}
 	exB, exA := findExclusions(lowB), findExclusions(lowA)
-	var widened []string
-	for _, e := range exA {
-		if !slices.Contains(exB, e) {
-			widened = append(widened, e)
-		}
-	}
-	if len(widened) > 0 {
+	if widened := setMinus(exA, exB); len(widened) > 0 {
 		high = true
 		reasons = append(reasons, "exclusion widened: now also excludes "+strings.Join(widened, ", "))
+	}
+	if narrowed := setMinus(exB, exA); len(narrowed) > 0 && len(exA) > 0 {
+		// With no exclusion left at all, the limitation is gone or
+		// rewritten: the sentences say more than a list of kinds.
+		reasons = append(reasons, "exclusion narrowed: no longer excludes "+strings.Join(narrowed, ", "))
 	}
 	if len(reasons) == 0 {
 		// Name what is new or gone rather than "reworded" when whole
@@ -348,6 +330,30 @@ func liabilityChange(ch model.ClauseChange, pairs []capPair, before, after []mod
 		reasons = append(reasons, "limitation of liability reworded")
 	}
 	return high, reasons
+}
+
+// setMinus returns the elements of a that b lacks, in a's order.
+func setMinus(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// splitCarveOuts separates the carve-outs that leave the customer's own
+// obligations uncapped from the others.
+func splitCarveOuts(cos []string) (yours, others []string) {
+	for _, co := range cos {
+		if customerCarveOut(co) {
+			yours = append(yours, co)
+		} else {
+			others = append(others, co)
+		}
+	}
+	return yours, others
 }
 
 // exclusions are the kinds of damages a limitation may exclude.
