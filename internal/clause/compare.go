@@ -202,7 +202,7 @@ func compareType(typ, oldText, newText string, before, after []model.Clause) (mo
 		}
 		high, reasons = liabilityChange(ch, pairs, before, after, withLeadIns(oldText, before), withLeadIns(newText, after))
 	} else {
-		high, reasons = indemnityChange(ch, newSentences(before, after))
+		high, reasons = indemnityChange(ch, newSentences(before, after), newConditions(before, after))
 	}
 	ch.Severity = model.SeverityMedium
 	if high {
@@ -443,7 +443,46 @@ func newSentences(before, after []model.Clause) []string {
 // (lower-cased text), in every language of the lexicon.
 var strongIndemnity = regexp.MustCompile(`indemnif|hold\s+(?:\S+\s+){0,8}harmless|indemniz|indemnis|freist|freizu|schadlos|manlev|indenn|zwolni`)
 
-func indemnityChange(ch model.ClauseChange, undertakings []string) (high bool, reasons []string) {
+// newConditions returns the sentences of after that reword a sentence of
+// before (share at least half of its words) and, unlike it, open with a
+// condition: "If you are not a consumer, you must indemnify …" for "You
+// must indemnify …" limits the obligation to some cases.
+func newConditions(before, after []model.Clause) []string {
+	var old []string
+	for _, s := range sentencesOf(before, true) {
+		if !conditionRe.MatchString(s) {
+			old = append(old, s)
+		}
+	}
+	var out []string
+	for _, c := range after {
+		for _, l := range splitLines(c.Text) {
+			for _, sp := range l.sentences {
+				raw := c.Text[sp.start:sp.end]
+				n := normalise(raw)
+				if !conditionRe.MatchString(n) {
+					continue
+				}
+				w := wordSet(n)
+				for _, o := range old {
+					if jaccard(w, wordSet(o)) >= 0.5 {
+						out = append(out, raw)
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// conditionRe finds a sentence (normalised) that opens with a condition.
+var conditionRe = regexp.MustCompile(`^(?:if|where|when|unless|to the extent|provided that|insofar as|si|cuando|en la medida|wenn|sofern|soweit|falls|se|qualora|nella misura|jeżeli|jeśli|o ile)\b`)
+
+// indemnityChange describes a material change of the indemnification
+// clauses; undertakings are the sentences that add an obligation, and
+// conditioned those that now hold only in some cases.
+func indemnityChange(ch model.ClauseChange, undertakings, conditioned []string) (high bool, reasons []string) {
 	lowB, lowA := strings.ToLower(ch.Before), strings.ToLower(ch.After)
 	custB := matchLines(customerIndemnifies, lowB)
 	custA := matchLines(customerIndemnifies, lowA)
@@ -510,6 +549,9 @@ func indemnityChange(ch model.ClauseChange, undertakings []string) (high bool, r
 	}
 	if len(dropped) > 0 {
 		reasons = append(reasons, "indemnity narrowed: no longer covers "+strings.Join(dropped, ", "))
+	}
+	if len(conditioned) > 0 {
+		reasons = append(reasons, "indemnity narrowed: now only "+quote(conditioned[0], 90))
 	}
 	if len(reasons) == 0 {
 		reasons = append(reasons, "indemnification clause reworded")

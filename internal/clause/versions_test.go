@@ -69,7 +69,7 @@ func TestVersionsCorpus(t *testing.T) {
 }
 
 // TestVersionPairs checks the classification of real version pairs
-// whose liability clauses were read by hand.
+// whose clauses were read by hand.
 func TestVersionPairs(t *testing.T) {
 	if _, err := os.Stat(versionsDir); err != nil {
 		t.Skipf("corpus %s absent", versionsDir)
@@ -79,25 +79,32 @@ func TestVersionPairs(t *testing.T) {
 		severity      string // of the liability change; "" for none
 		summary       string // a substring of its summary
 		absent        string // a substring its summary must not have
+		typ           string // the clause type; liability when ""
 	}{
 		// The cap of the 2024 terms is stated as "any amount in the
 		// aggregate in excess of the fees"; the 2025 terms give the fees
 		// or $100, and both list special damages.
 		{"Grammarly_-_Terms_of_Service", "0008", "0009", model.SeverityMedium,
-			"liability cap raised from 12 months of fees to the greater of $100 or 12 months of fees", "exclusion widened"},
+			"liability cap raised from 12 months of fees to the greater of $100 or 12 months of fees", "exclusion widened", ""},
 		{"Grammarly_-_Terms_of_Service", "0010", "0011", model.SeverityHigh,
-			"liability cap lowered from the greater of $100 or 12 months of fees to 12 months of fees", ""},
+			"liability cap lowered from the greater of $100 or 12 months of fees to 12 months of fees", "", ""},
 		// 0008 holds the old and the new terms one after the other.
-		{"Mailjet_-_Terms_of_Service", "0007", "0008", model.SeverityMedium, "", "cap added"},
+		{"Mailjet_-_Terms_of_Service", "0007", "0008", model.SeverityMedium, "", "cap added", ""},
 		// An indemnification section mentioning infringement is no
 		// carve-out of the cap.
-		{"Mailjet_-_Terms_of_Service", "0000", "0001", model.SeverityMedium, "", "carve-out"},
-		{"PayPal_-_Terms_of_Service", "0008", "0009", model.SeverityMedium, "carve-out added: gross negligence, death or personal injury", ""},
+		{"Mailjet_-_Terms_of_Service", "0000", "0001", model.SeverityMedium, "", "carve-out", ""},
+		{"PayPal_-_Terms_of_Service", "0008", "0009", model.SeverityMedium, "carve-out added: gross negligence, death or personal injury", "", ""},
+		{"PayPal_-_Terms_of_Service", "0008", "0009", model.SeverityMedium, "indemnity narrowed: now only “If you are not a consumer", "", model.Indemnification},
+		// A new undertaking to indemnify Wix for breaches of sanctions.
+		{"Wix_-_Terms_of_Service", "0008", "0009", model.SeverityHigh, "indemnity broadened: you now also undertake “You agree to indemnify Wix", "", model.Indemnification},
 		// Only the numbering of list items changed around the clauses.
-		{"Microsoft_-_Terms_of_Service", "0015", "0016", "", "", ""},
+		{"Microsoft_-_Terms_of_Service", "0015", "0016", "", "", "", ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.doc+"/"+tt.new, func(t *testing.T) {
+		if tt.typ == "" {
+			tt.typ = model.Liability
+		}
+		t.Run(tt.doc+"/"+tt.new+"/"+tt.typ, func(t *testing.T) {
 			read := func(name string) string {
 				b, err := os.ReadFile(filepath.Join(versionsDir, tt.doc, name+".md"))
 				if err != nil {
@@ -107,18 +114,18 @@ func TestVersionPairs(t *testing.T) {
 			}
 			var got *model.ClauseChange
 			for _, ch := range Compare(read(tt.old), read(tt.new)) {
-				if ch.Type == model.Liability {
+				if ch.Type == tt.typ {
 					got = &ch
 				}
 			}
 			if got == nil {
 				if tt.severity != "" {
-					t.Fatalf("no liability change, want one of severity %s", tt.severity)
+					t.Fatalf("no %s change, want one of severity %s", tt.typ, tt.severity)
 				}
 				return
 			}
 			if tt.severity == "" {
-				t.Fatalf("liability change %q (%s), want none", got.Summary, got.Severity)
+				t.Fatalf("%s change %q (%s), want none", tt.typ, got.Summary, got.Severity)
 			}
 			if got.Severity != tt.severity {
 				t.Errorf("severity = %s, want %s (summary %q)", got.Severity, tt.severity, got.Summary)
