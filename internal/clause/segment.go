@@ -205,8 +205,16 @@ func splitSentences(text string, s, e int) []span {
 			continue
 		}
 		k := j
-		for k < e && text[k] == ' ' {
-			k++
+		for k < e {
+			// Spaces, and the no-break spaces some pages put after a full
+			// stop (". \u00a0You …").
+			if text[k] == ' ' {
+				k++
+			} else if r, size := utf8.DecodeRuneInString(text[k:e]); r == '\u00a0' || r == '\u202f' {
+				k += size
+			} else {
+				break
+			}
 		}
 		if k >= e {
 			continue
