@@ -234,10 +234,18 @@ func decide(text string, recs []sentenceRec, lang string, lm *linearModel) (liab
 		}
 		if r.indem {
 			indem = append(indem, sentenceHit{span: r.span, index: r.index, cues: r.indemCues})
+		} else if lang == "de" && !isLiab && germanRelease.MatchString(strings.ToLower(text[r.start:r.end])) {
+			indem = append(indem, sentenceHit{span: r.span, index: r.index, cues: []string{"indemnify"}})
 		}
 	}
 	return liab, indem
 }
+
+// germanRelease finds the separable "stellen … frei" ("Sie stellen Acme
+// von allen Ansprüchen Dritter frei"): an indemnity. It is checked here,
+// after the rules, and not as a cue: the learned model reads the rules'
+// indemnity flags, and a change to them moves its liability calls.
+var germanRelease = regexp.MustCompile(`\bstell\S*\s+(?:\S+\s+){0,8}?(?:von|gegenüber)\s+(?:\S+\s+){0,6}?(?:ansprüch|forderung|schäd|kosten|haftung)\S*\s+(?:\S+\s+){0,4}?frei\b`)
 
 // listItem reports whether a sentence reads as an item of an enumeration
 // ("(b) loss of data;", "d. services provided by …").

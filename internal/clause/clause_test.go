@@ -31,6 +31,8 @@ func TestAnalyzeDetection(t *testing.T) {
 		{"fr indemnity", "Vous acceptez d'indemniser Acme et de la garantir contre toute réclamation de tiers.", []string{model.Indemnification}},
 		{"de liability", "Acme haftet nicht für mittelbare Schäden oder entgangenen Gewinn.", []string{model.Liability}},
 		{"de indemnity", "Sie stellen Acme von allen Ansprüchen Dritter frei und verpflichten sich, Acme schadlos zu halten.", []string{model.Indemnification}},
+		{"de indemnity, separable verb", "Sie stellen Acme von allen Ansprüchen Dritter frei, die aus Ihrer Nutzung des Dienstes entstehen.", []string{model.Indemnification}},
+		{"de 'stellt … frei' that is no indemnity", "Acme stellt Ihnen die Dokumentation auf der Website frei zur Verfügung.", nil},
 		{"it liability", "In nessun caso Acme sarà responsabile per danni indiretti.", []string{model.Liability}},
 		{"pl liability", "Acme nie ponosi odpowiedzialności za szkody pośrednie.", []string{model.Liability}},
 		{"warranty disclaimer alone", "THE SERVICE IS PROVIDED \"AS IS\" AND \"AS AVAILABLE\" WITHOUT WARRANTIES OF ANY KIND.", nil},
