@@ -43,6 +43,7 @@ type scanned struct {
 	text        string
 	recs        []sentenceRec
 	liab, indem []sentenceHit
+	keys        map[int]string // normalised sentences by index; set by harmonise
 }
 
 func scan(text string, lm *linearModel) scanned {
@@ -65,14 +66,14 @@ func (s scanned) clauses() []model.Clause {
 // so an edit next to an unchanged sentence may tip its score; without
 // this, that unchanged sentence would show up as a clause change.
 func harmonise(a, b *scanned) {
-	ka, kb := a.keys(), b.keys()
-	a.liab, b.liab = unionHits(a, ka, a.liab, b, b.liab, true), unionHits(b, kb, b.liab, a, a.liab, true)
-	a.indem, b.indem = unionHits(a, ka, a.indem, b, b.indem, false), unionHits(b, kb, b.indem, a, a.indem, false)
+	a.keys, b.keys = a.sentenceKeys(), b.sentenceKeys()
+	a.liab, b.liab = unionHits(a, a.liab, b, b.liab, true), unionHits(b, b.liab, a, a.liab, true)
+	a.indem, b.indem = unionHits(a, a.indem, b, b.indem, false), unionHits(b, b.indem, a, a.indem, false)
 }
 
-// keys returns the words of each sentence of the document (normalised: no
-// case, punctuation or numbering), by position in recs.
-func (s *scanned) keys() map[int]string {
+// sentenceKeys returns the words of each sentence of the document
+// (normalised: no case, punctuation or numbering), by sentence index.
+func (s *scanned) sentenceKeys() map[int]string {
 	keys := make(map[int]string, len(s.recs))
 	for _, r := range s.recs {
 		keys[r.index] = normalise(s.text[r.start:r.end])
@@ -81,12 +82,12 @@ func (s *scanned) keys() map[int]string {
 }
 
 // unionHits returns hits of document d plus a hit for every other sentence
-// of d whose words (keys, by sentence index) are those of a hit in
-// document o.
-func unionHits(d *scanned, keys map[int]string, hits []sentenceHit, o *scanned, other []sentenceHit, liab bool) []sentenceHit {
+// of d whose words are those of a hit in document o (both documents'
+// keys set).
+func unionHits(d *scanned, hits []sentenceHit, o *scanned, other []sentenceHit, liab bool) []sentenceHit {
 	cuesOf := make(map[string][]string, len(other))
 	for _, h := range other {
-		cuesOf[normalise(o.text[h.start:h.end])] = h.cues
+		cuesOf[o.keys[h.index]] = h.cues
 	}
 	have := make(map[int]bool, len(hits))
 	for _, h := range hits {
@@ -98,7 +99,7 @@ func unionHits(d *scanned, keys map[int]string, hits []sentenceHit, o *scanned, 
 		if have[r.index] {
 			continue
 		}
-		cues, ok := cuesOf[keys[r.index]]
+		cues, ok := cuesOf[d.keys[r.index]]
 		if !ok {
 			continue
 		}

@@ -414,67 +414,64 @@ func newSentences(before, after []model.Clause) []string {
 		have[s] = true
 	}
 	var out []string
-	for _, c := range after {
-		for _, l := range splitLines(c.Text) {
-			for _, sp := range l.sentences {
-				raw := c.Text[sp.start:sp.end]
-				n := normalise(raw)
-				if n == "" || have[n] {
-					continue
-				}
-				w, reworded := wordSet(n), false
-				for _, o := range old {
-					if jaccard(w, o) >= 0.5 {
-						reworded = true
-						break
-					}
-				}
-				if !reworded {
-					have[n] = true
-					out = append(out, raw)
-				}
-			}
+	for _, raw := range clauseSentences(after) {
+		n := normalise(raw)
+		if n == "" || have[n] || rewords(wordSet(n), old) {
+			continue
 		}
+		have[n] = true
+		out = append(out, raw)
 	}
 	return out
 }
-
-// strongIndemnity is an undertaking to indemnify, defend or hold harmless
-// (lower-cased text), in every language of the lexicon.
-var strongIndemnity = regexp.MustCompile(`indemnif|hold\s+(?:\S+\s+){0,8}harmless|indemniz|indemnis|freist|freizu|schadlos|manlev|indenn|zwolni`)
 
 // newConditions returns the sentences of after that reword a sentence of
 // before (share at least half of its words) and, unlike it, open with a
 // condition: "If you are not a consumer, you must indemnify …" for "You
 // must indemnify …" limits the obligation to some cases.
 func newConditions(before, after []model.Clause) []string {
-	var old []string
+	var old []map[string]bool
 	for _, s := range sentencesOf(before, true) {
 		if !conditionRe.MatchString(s) {
-			old = append(old, s)
+			old = append(old, wordSet(s))
 		}
 	}
 	var out []string
-	for _, c := range after {
+	for _, raw := range clauseSentences(after) {
+		if n := normalise(raw); conditionRe.MatchString(n) && rewords(wordSet(n), old) {
+			out = append(out, raw)
+		}
+	}
+	return out
+}
+
+// clauseSentences returns the sentences of clauses, in order.
+func clauseSentences(cs []model.Clause) []string {
+	var out []string
+	for _, c := range cs {
 		for _, l := range splitLines(c.Text) {
 			for _, sp := range l.sentences {
-				raw := c.Text[sp.start:sp.end]
-				n := normalise(raw)
-				if !conditionRe.MatchString(n) {
-					continue
-				}
-				w := wordSet(n)
-				for _, o := range old {
-					if jaccard(w, wordSet(o)) >= 0.5 {
-						out = append(out, raw)
-						break
-					}
-				}
+				out = append(out, c.Text[sp.start:sp.end])
 			}
 		}
 	}
 	return out
 }
+
+// rewords reports whether a sentence's words w share at least half with
+// one of the old sentences.
+func rewords(w map[string]bool, old []map[string]bool) bool {
+	for _, o := range old {
+		if jaccard(w, o) >= 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// strongIndemnity is an undertaking to indemnify, defend or hold harmless
+// (lower-cased text), in every language of the lexicon.
+var strongIndemnity = regexp.MustCompile(`indemnif|hold\s+(?:\S+\s+){0,8}harmless|indemniz|indemnis|freist|freizu|schadlos|manlev|indenn|zwolni`)
 
 // conditionRe finds a sentence (normalised) that opens with a condition.
 var conditionRe = regexp.MustCompile(`^(?:if|where|when|unless|to the extent|provided that|insofar as|si|cuando|en la medida|wenn|sofern|soweit|falls|se|qualora|nella misura|jeżeli|jeśli|o ile)\b`)
