@@ -16,7 +16,8 @@ import (
 	"sync"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -46,20 +47,62 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	s := &Store{db: db, Now: func() time.Time { return time.Now().UTC() }}
-	if err := s.migrate(ctx); err != nil {
+	// WAL is a property of the file: set once, here, rather than by every
+	// pooled connection. Switching a new file to WAL and migrating it need
+	// the file to themselves, and SQLite answers SQLITE_BUSY at once (without
+	// its busy handler) when another process is doing the same: wait for it.
+	err = waitBusy(ctx, func() error {
+		var mode string
+		return db.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode)
+	})
+	if err == nil {
+		err = waitBusy(ctx, func() error { return s.migrate(ctx) })
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
 }
 
+// openWait bounds how long Open waits for other processes that are creating
+// or migrating the same database.
+const openWait = 30 * time.Second
+
+// waitBusy runs f until it succeeds, fails for another reason than a busy
+// database, or openWait has passed.
+func waitBusy(ctx context.Context, f func() error) error {
+	deadline := time.Now().Add(openWait)
+	delay := 2 * time.Millisecond
+	for {
+		err := f()
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 200*time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is SQLite's "database is locked" (any of its
+// extended codes).
+func isBusy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
 // dsn puts the pragmas in the connection string so that every pooled
-// connection gets them: WAL for readers beside a writer, a busy timeout so
+// connection gets them (WAL, for readers beside a writer, is set once by
+// Open since it is kept in the file): a busy timeout so
 // that two processes wait for each other instead of failing, and immediate
 // transactions so that a check's read-then-write cannot deadlock.
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(30000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"busy_timeout(30000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
