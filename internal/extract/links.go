@@ -53,27 +53,79 @@ func noiseParam(name, value string) bool {
 }
 
 // randomToken reports whether a value looks machine-generated for one
-// request (a nonce, a session or tracking id): long, without separators, and
-// mixing letters and digits. Meaningful values (slugs, languages, page
-// numbers, short ids) are words, short, or hyphenated.
+// request (a nonce, a session, visitor or tracking id): a UUID, a hex string
+// of 16 or more characters with a digit, or a long base62/base64 run mixing
+// letters and digits. Meaningful values (slugs, languages, page numbers,
+// short ids) are words, short, or lower-case hyphenated.
 func randomToken(v string) bool {
+	if uuidShape(v) || hexToken(v) {
+		return true
+	}
 	if len(v) < 20 {
 		return false
 	}
-	var letters, digits int
+	var lower, upper, digits, hyphens int
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		switch {
 		case c >= '0' && c <= '9':
 			digits++
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-			letters++
-		case c == '_' || c == '=' || c == '+' || c == '/':
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c == '-':
+			hyphens++
+		case c == '_' || c == '=' || c == '+' || c == '/' || c == '.':
 		default:
 			return false
 		}
 	}
-	return letters > 0 && digits > 0
+	if hyphens > 0 {
+		// base64url: a hyphenated slug is lower case, a token is not.
+		return digits > 0 && lower > 0 && upper > 0
+	}
+	return lower+upper > 0 && digits > 0
+}
+
+// uuidShape reports whether v is a UUID (8-4-4-4-12 hex digits).
+func uuidShape(v string) bool {
+	if len(v) != 36 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		switch i {
+		case 8, 13, 18, 23:
+			if v[i] != '-' {
+				return false
+			}
+		default:
+			if !isHex(v[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hexToken reports whether v is 16 or more hex digits with at least one
+// decimal digit (a hash, a request or visitor id), not a word.
+func hexToken(v string) bool {
+	if len(v) < 16 {
+		return false
+	}
+	digit := false
+	for i := 0; i < len(v); i++ {
+		if !isHex(v[i]) {
+			return false
+		}
+		digit = digit || v[i] <= '9'
+	}
+	return digit
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // pathSession strips ";jsessionid=…"-style path parameters.

@@ -32,6 +32,7 @@ type manifest struct {
 		FetchedAt string `json:"fetched_at"`
 	} `json:"snapshots"`
 	ExpectedChangeAt []string `json:"expected_change_at"`
+	OptionalChangeAt []string `json:"optional_change_at"`
 	ExpectedFailedAt []string `json:"expected_failed_at"`
 	FinalVersion     string   `json:"final_version"`
 }
@@ -88,13 +89,20 @@ func replaySequence(t *testing.T, dir string, m manifest, opts Options) replayRe
 	t.Helper()
 	var res replayResult
 	minute := func(s string) string { return s[:min(16, len(s))] }
-	expected := map[string]bool{}
-	for _, d := range m.ExpectedChangeAt {
-		expected[minute(d)] = true
+	expected, optional := map[string]bool{}, map[string]bool{}
+	for _, d := range m.OptionalChangeAt {
+		optional[minute(d)] = true
 	}
+	for _, d := range m.ExpectedChangeAt {
+		if !optional[minute(d)] {
+			expected[minute(d)] = true
+		}
+	}
+	var order []string
 	prev, prevAt := "", ""
 	changed := map[string]bool{}
 	for _, s := range m.Snapshots {
+		order = append(order, minute(s.FetchedAt))
 		body, err := readGzip(filepath.Join(dir, s.File))
 		if err != nil {
 			t.Fatalf("read %s: %v", s.File, err)
@@ -110,23 +118,17 @@ func replaySequence(t *testing.T, dir string, m manifest, opts Options) replayRe
 		if prev != "" && text != prev {
 			res.changes++
 			changed[minute(s.FetchedAt)] = true
-			if *replayDiff && !expected[minute(s.FetchedAt)] {
+			if *replayDiff && !expected[minute(s.FetchedAt)] && !optional[minute(s.FetchedAt)] {
 				t.Logf("%s: unexpected change %s → %s (%s):\n%s", m.Service, prevAt, s.FetchedAt, s.File, lineDiff(prev, text))
 			}
 		}
 		prev, prevAt = text, s.FetchedAt
 	}
-	for d := range changed {
-		if !expected[d] {
-			res.extra++
-		}
-	}
-	for d := range expected {
-		if !changed[d] {
-			res.missed++
-			if *replayDiff {
-				t.Logf("%s: missed change at %s", m.Service, d)
-			}
+	extra, missed := matchChanges(order, expected, optional, changed)
+	res.extra, res.missed = len(extra), len(missed)
+	if *replayDiff {
+		for _, d := range missed {
+			t.Logf("%s: missed change at %s", m.Service, d)
 		}
 	}
 	final, err := os.ReadFile(filepath.Join(dir, m.FinalVersion))
@@ -135,6 +137,44 @@ func replaySequence(t *testing.T, dir string, m manifest, opts Options) replayRe
 	}
 	res.similarity = wordRatio(words(prev), words(string(final)))
 	return res
+}
+
+// replayLag is how many captures after the one that brought it a change may
+// be recorded (a drastic change is confirmed by the following checks), as
+// in shared/bench/replay.py.
+const replayLag = 3
+
+// matchChanges pairs each expected change with one of ours at the same
+// capture or up to replayLag captures later, then the optional ones, as
+// shared/bench/replay.py does; what is left of ours is extra.
+func matchChanges(order []string, expected, optional, ours map[string]bool) (extra, missed []string) {
+	pos := map[string]int{}
+	for i, k := range order {
+		pos[k] = i
+	}
+	byPos := func(set map[string]bool) []string {
+		var keys []string
+		for k := range set {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b string) int { return pos[a] - pos[b] })
+		return keys
+	}
+	left := byPos(ours)
+	take := func(targets map[string]bool) (unmatched []string) {
+		for _, t := range byPos(targets) {
+			hit := slices.IndexFunc(left, func(c string) bool { d := pos[c] - pos[t]; return d >= 0 && d <= replayLag })
+			if hit < 0 {
+				unmatched = append(unmatched, t)
+				continue
+			}
+			left = slices.Delete(left, hit, hit+1)
+		}
+		return unmatched
+	}
+	missed = take(expected)
+	take(optional)
+	return left, missed
 }
 
 // lineDiff lists the lines only in a (-) and only in b (+).
