@@ -6,11 +6,11 @@ import (
 	"io"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/browser"
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/pdf"
-	"github.com/toswatch/toswatch/internal/render"
 	"github.com/toswatch/toswatch/internal/store"
 	"github.com/toswatch/toswatch/internal/tracker"
 )
@@ -75,8 +75,8 @@ func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
 	// The browser starts lazily, on the first page that needs it; without a
 	// Chromium, such pages fail with a message saying how to get one.
 	b := cfg.Settings.Browser
-	if _, err := render.Find(b.Path); err == nil {
-		t.Browser = render.New(render.Options{Path: b.Path, Tabs: b.Tabs, Timeout: f.Timeout,
+	if _, err := browser.Find(b.Path); err == nil {
+		t.Browser = browser.New(browser.Options{Path: b.Path, Tabs: b.Tabs, Timeout: f.Timeout,
 			UserAgent: cfg.Settings.UserAgent, Log: a.log})
 	}
 	return t

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/toswatch/toswatch/internal/render"
+	"github.com/toswatch/toswatch/internal/browser"
 )
 
 // jsTerms is a page whose terms only exist once its script has run.
@@ -24,7 +24,7 @@ setTimeout(function () {
 </script></body></html>`
 
 func TestCheckAndValidateRenderJavaScriptPages(t *testing.T) {
-	if _, err := render.Find(""); err != nil {
+	if _, err := browser.Find(""); err != nil {
 		t.Skip("no Chromium on this machine (install chromium-headless-shell; .ci/run does):", err)
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -14,7 +14,7 @@ import (
 )
 
 // Renderer renders a page that needs JavaScript in a browser and returns
-// its DOM as HTML. *render.Browser is the real one.
+// its DOM as HTML. *browser.Browser is the real one.
 type Renderer interface {
 	Render(ctx context.Context, url string, waitFor []string) (html []byte, finalURL string, err error)
 }
