@@ -4,35 +4,13 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/export"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
 )
-
-type changeJSON struct {
-	ID            int64                `json:"id"`
-	Vendor        string               `json:"vendor"`
-	Document      string               `json:"document"`
-	FromVersion   int64                `json:"from_version"`
-	ToVersion     int64                `json:"to_version"`
-	RecordedAt    string               `json:"recorded_at"`
-	RevertsTo     *int64               `json:"reverts_to"`
-	ClauseChanges []model.ClauseChange `json:"clause_changes"`
-	ReviewedBy    string               `json:"reviewed_by,omitempty"`
-	ReviewedAt    string               `json:"reviewed_at,omitempty"`
-	ReviewNote    string               `json:"review_note,omitempty"`
-}
-
-func toChangeJSON(c model.Change) changeJSON {
-	out := changeJSON{ID: c.ID, Vendor: c.Vendor, Document: c.Document, FromVersion: c.FromVersion, ToVersion: c.ToVersion,
-		RecordedAt: c.RecordedAt.UTC().Format(time.RFC3339), RevertsTo: c.RevertsTo, ClauseChanges: nonNil(c.ClauseChanges),
-		ReviewedBy: c.ReviewedBy, ReviewNote: c.ReviewNote}
-	if c.ReviewedAt != nil {
-		out.ReviewedAt = c.ReviewedAt.UTC().Format(time.RFC3339)
-	}
-	return out
-}
 
 func runChanges(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("changes")
@@ -72,9 +50,9 @@ func runChanges(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if *asJSON {
-		out := []changeJSON{}
+		out := []export.Change{}
 		for _, c := range changes {
-			out = append(out, toChangeJSON(c))
+			out = append(out, export.FromChange(c))
 		}
 		return a.printJSON(out)
 	}
@@ -89,8 +67,8 @@ func runChanges(ctx context.Context, a *app, args []string) error {
 			note = fmt.Sprintf(" (back to the text of version %d)", *c.RevertsTo)
 		}
 		reviewed := ""
-		if c.ReviewedAt != nil {
-			reviewed = fmt.Sprintf(" — reviewed by %s", sanitize(c.ReviewedBy))
+		if r := c.LastReview(); r != nil {
+			reviewed = fmt.Sprintf(" — %s by %s", r.Decision, sanitize(r.By))
 		}
 		fmt.Fprintf(w, "#%d %s %s / %s: version %d → %d%s%s\n", c.ID, c.RecordedAt.Format("2006-01-02 15:04"),
 			sanitize(c.Vendor), sanitize(c.Document), c.FromVersion, c.ToVersion, note, reviewed)
@@ -104,8 +82,9 @@ func runChanges(ctx context.Context, a *app, args []string) error {
 func runReview(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("review")
 	by := fs.String("by", "", "who reviewed the change (required)")
+	decision := fs.String("decision", model.DecisionAcknowledged, "the decision: "+strings.Join(model.Decisions(), ", "))
 	note := fs.String("note", "", "a note on the review")
-	pos, err := a.parse(fs, args, 1, 1, "CHANGE_ID --by NAME [--note TEXT]")
+	pos, err := a.parse(fs, args, 1, 1, "CHANGE_ID --by NAME [--decision D] [--note TEXT]")
 	if err != nil {
 		return err
 	}
@@ -113,20 +92,29 @@ func runReview(ctx context.Context, a *app, args []string) error {
 	if err != nil || id <= 0 {
 		return usagef("invalid change id %q: want a positive number (see toswatch changes)", pos[0])
 	}
-	if *by == "" {
+	if strings.TrimSpace(*by) == "" {
 		return usagef("--by NAME is required: say who reviewed the change")
+	}
+	if !model.ValidDecision(*decision) {
+		return usagef("invalid --decision %q: want one of %s", *decision, strings.Join(model.Decisions(), ", "))
 	}
 	st, err := a.openExisting(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.Review(ctx, id, *by, *note); err != nil {
+	r, err := st.AddReview(ctx, id, model.Review{By: strings.TrimSpace(*by), Decision: *decision, Note: *note})
+	if err != nil {
 		if isNotFound(err) {
 			return usagef("change %d does not exist (see toswatch changes)", id)
 		}
 		return err
 	}
-	fmt.Fprintf(a.env.Stdout, "change %d marked reviewed by %s\n", id, *by)
+	c, err := st.Change(ctx, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.env.Stdout, "change %d: %s by %s (review %d of this change; earlier reviews are kept)\n",
+		id, r.Decision, sanitize(r.By), len(c.Reviews))
 	return nil
 }

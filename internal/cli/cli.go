@@ -59,7 +59,7 @@ func commands() []command {
 		{"diff", "VENDOR DOCUMENT [--from ID] [--to ID] [--format text|json]", "show what changed (the latest change by default)", runDiff},
 		{"changes", "[--since DURATION] [--vendor V] [--clause liability|indemnification] [--json]", "list recorded changes, newest first, with their clause changes", runChanges},
 		{"reanalyze", "[--all] [--json]", "classify recorded changes again with the current clause analyser", runReanalyze},
-		{"review", "CHANGE_ID --by NAME [--note TEXT]", "mark a change reviewed", runReview},
+		{"review", "CHANGE_ID --by NAME [--decision D] [--note TEXT]", "add a review to a change's history (acknowledged, needs-follow-up, accepted, escalated)", runReview},
 		{"status", "[--json]", "every document's last check, outcome and failures", runStatus},
 		{"digest", "[--since 24h] [--send] [--to ADDR]", "print the digest of recent changes, or send it by e-mail", runDigest},
 		{"feed", "[--format rss|atom] [--vendor V] [--clause liability|indemnification]", "print the feed of recorded changes", runFeed},

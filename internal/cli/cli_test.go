@@ -15,6 +15,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/export"
 )
 
 // vendorSite serves the pages under testdata/site like a real vendor:
@@ -361,7 +363,7 @@ func TestReviewStatusBackupAndChanges(t *testing.T) {
 	e.site.serve("terms-v2.html")
 	e.check(0)
 	out, _, code := e.run("changes", "--clause", "liability", "--json")
-	var changes []changeJSON
+	var changes []export.Change
 	if code != 0 || json.Unmarshal([]byte(out), &changes) != nil || len(changes) != 1 {
 		t.Fatalf("changes --clause liability (exit %d): %s", code, out)
 	}
@@ -372,9 +374,25 @@ func TestReviewStatusBackupAndChanges(t *testing.T) {
 	if _, errOut, code := e.run("review", id, "--by", "Ana", "--note", "cap lowered: tell procurement"); code != 0 {
 		t.Fatalf("review: exit %d: %s", code, errOut)
 	}
+	// A second review adds to the history: Ana's stays.
+	if _, errOut, code := e.run("review", id, "--by", "Bob", "--decision", "escalated", "--note", "ask counsel"); code != 0 {
+		t.Fatalf("second review: exit %d: %s", code, errOut)
+	}
 	out, _, _ = e.run("changes", "--json")
-	if !strings.Contains(out, `"reviewed_by": "Ana"`) {
-		t.Errorf("reviewed change not marked: %s", out)
+	changes = nil
+	if err := json.Unmarshal([]byte(out), &changes); err != nil || len(changes) != 1 {
+		t.Fatalf("changes --json: %v: %s", err, out)
+	}
+	c := changes[0]
+	if c.ReviewedBy != "Bob" || c.ReviewNote != "ask counsel" || c.ReviewedAt == "" || c.ReviewState != "escalated" {
+		t.Errorf("latest review: by %q, note %q, at %q, state %q; want Bob, ask counsel, a time, escalated", c.ReviewedBy, c.ReviewNote, c.ReviewedAt, c.ReviewState)
+	}
+	if len(c.Reviews) != 2 || c.Reviews[0].By != "Ana" || c.Reviews[0].Decision != "acknowledged" ||
+		c.Reviews[0].Note != "cap lowered: tell procurement" || c.Reviews[1].By != "Bob" || c.Reviews[1].Decision != "escalated" {
+		t.Errorf("reviews: got %+v, want Ana's (acknowledged) then Bob's (escalated)", c.Reviews)
+	}
+	if _, errOut, code := e.run("review", id, "--by", "Eve", "--decision", "ignored"); code != 2 || !strings.Contains(errOut, "needs-follow-up") {
+		t.Errorf("review with an unknown decision: exit %d, %q", code, errOut)
 	}
 	if _, errOut, code := e.run("review", "999", "--by", "Ana"); code != 2 || !strings.Contains(errOut, "does not exist") {
 		t.Errorf("review of a missing change: exit %d, %q", code, errOut)

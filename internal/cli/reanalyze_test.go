@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/export"
 	"time"
 
 	"github.com/toswatch/toswatch/internal/clause"
@@ -22,7 +24,7 @@ func TestReanalyzeReclassifiesOlderAnalyses(t *testing.T) {
 	e.site.serve("terms-v2.html")
 	e.check(0)
 	out, _, _ := e.run("changes", "--json")
-	var changes []changeJSON
+	var changes []export.Change
 	if err := json.Unmarshal([]byte(out), &changes); err != nil || len(changes) != 1 {
 		t.Fatalf("changes --json: %v: %s", err, out)
 	}

@@ -149,8 +149,66 @@ type Change struct {
 	ClauseChanges []ClauseChange
 	// Diff is the change's diff as JSON (internal/diff's Result), recorded
 	// with it; empty for changes recorded before diffs were kept.
-	Diff       []byte
-	ReviewedBy string
-	ReviewedAt *time.Time
-	ReviewNote string
+	Diff []byte
+	// Reviews are the change's reviews, oldest first. They are only ever
+	// added to: the last one is the change's current review state.
+	Reviews []Review
+}
+
+// LastReview returns the change's latest review, or nil when nobody has
+// reviewed it.
+func (c Change) LastReview() *Review {
+	if len(c.Reviews) == 0 {
+		return nil
+	}
+	return &c.Reviews[len(c.Reviews)-1]
+}
+
+// ReviewState is the decision of the change's latest review, or
+// ReviewStateUnreviewed.
+func (c Change) ReviewState() string {
+	if r := c.LastReview(); r != nil {
+		return r.Decision
+	}
+	return ReviewStateUnreviewed
+}
+
+// Review decisions: what a reviewer concluded about a change.
+const (
+	DecisionAcknowledged  = "acknowledged" // the default
+	DecisionNeedsFollowUp = "needs-follow-up"
+	DecisionAccepted      = "accepted"
+	DecisionEscalated     = "escalated"
+
+	// ReviewStateUnreviewed is the review state of a change nobody has
+	// reviewed yet.
+	ReviewStateUnreviewed = "unreviewed"
+)
+
+// Decisions lists the review decisions, the default first.
+func Decisions() []string {
+	return []string{DecisionAcknowledged, DecisionNeedsFollowUp, DecisionAccepted, DecisionEscalated}
+}
+
+// ValidDecision reports whether d is one of Decisions.
+func ValidDecision(d string) bool {
+	for _, x := range Decisions() {
+		if d == x {
+			return true
+		}
+	}
+	return false
+}
+
+// OpenDecisions are the decisions that leave work to do: a change whose
+// latest review says so is listed among the open follow-ups.
+func OpenDecisions() []string { return []string{DecisionNeedsFollowUp, DecisionEscalated} }
+
+// Review is one review of a change: who looked at it, when, what they
+// decided and why.
+type Review struct {
+	By       string
+	At       time.Time
+	Decision string // one of Decisions
+	Note     string
 }

@@ -21,30 +21,35 @@ type ChangeFilter struct {
 	Severity string // only changes whose highest clause severity is this one
 	// Unreviewed selects only changes nobody has reviewed yet.
 	Unreviewed bool
-	Limit      int
-	Offset     int
+	// ReviewStates selects only changes whose latest review has one of
+	// these decisions (model.Decision*).
+	ReviewStates []string
+	Limit        int
+	Offset       int
 }
 
 const changeColumns = `ch.id, v.name, d.type, ch.from_version, ch.to_version, ch.recorded_at, ch.reverts_to,
-	ch.clause_changes, ch.diff, ch.reviewed_by, ch.reviewed_at, ch.review_note`
+	ch.clause_changes, ch.diff, ` + reviewsColumn
 
 func scanChange(sc interface{ Scan(...any) error }) (model.Change, error) {
 	var c model.Change
-	var at, js, diffJSON string
+	var at, js, diffJSON, reviews string
 	var rev sql.NullInt64
-	var reviewedAt sql.NullString
 	if err := sc.Scan(&c.ID, &c.Vendor, &c.Document, &c.FromVersion, &c.ToVersion, &at, &rev,
-		&js, &diffJSON, &c.ReviewedBy, &reviewedAt, &c.ReviewNote); err != nil {
+		&js, &diffJSON, &reviews); err != nil {
 		return c, err
 	}
 	c.RecordedAt = parseTime(at)
 	c.RevertsTo = nullInt(rev)
-	c.ReviewedAt = nullTime(reviewedAt)
 	if diffJSON != "" {
 		c.Diff = []byte(diffJSON)
 	}
 	if err := json.Unmarshal([]byte(js), &c.ClauseChanges); err != nil {
 		return c, fmt.Errorf("change %d: clause changes: %w", c.ID, err)
+	}
+	var err error
+	if c.Reviews, err = parseReviews(reviews); err != nil {
+		return c, fmt.Errorf("change %d: reviews: %w", c.ID, err)
 	}
 	return c, nil
 }
@@ -81,7 +86,13 @@ func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]model.Change, er
 		args = append(args, f.Severity)
 	}
 	if f.Unreviewed {
-		where = append(where, "ch.reviewed_at IS NULL")
+		where = append(where, "NOT EXISTS (SELECT 1 FROM reviews r WHERE r.change_id = ch.id)")
+	}
+	if len(f.ReviewStates) > 0 {
+		where = append(where, "("+latestDecision+") IN (?"+strings.Repeat(", ?", len(f.ReviewStates)-1)+")")
+		for _, d := range f.ReviewStates {
+			args = append(args, d)
+		}
 	}
 	q := `SELECT ` + changeColumns + changeFrom
 	if len(where) > 0 {
@@ -127,17 +138,4 @@ func (s *Store) ChangeForVersion(ctx context.Context, versionID int64) (model.Ch
 		return c, fmt.Errorf("change to version %d: %w", versionID, ErrNotFound)
 	}
 	return c, err
-}
-
-// Review marks a change reviewed.
-func (s *Store) Review(ctx context.Context, id int64, by, note string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE changes SET reviewed_by = ?, reviewed_at = ?, review_note = ? WHERE id = ?`,
-		by, formatTime(s.Now()), note, id)
-	if err != nil {
-		return fmt.Errorf("review change %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("change %d: %w", id, ErrNotFound)
-	}
-	return nil
 }

@@ -169,17 +169,17 @@ func TestClauseFilterAndReview(t *testing.T) {
 		t.Error("unknown clause type: got no error")
 	}
 	chs, _ := s.Changes(ctx, ChangeFilter{})
-	if err := s.Review(ctx, chs[0].ID, "ana", "fine"); err != nil {
+	if _, err := s.AddReview(ctx, chs[0].ID, model.Review{By: "ana", Note: "fine"}); err != nil {
 		t.Fatal(err)
 	}
 	c, err := s.Change(ctx, chs[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.ReviewedBy != "ana" || c.ReviewedAt == nil || c.ReviewNote != "fine" {
+	if r := c.LastReview(); r == nil || r.By != "ana" || r.At.IsZero() || r.Note != "fine" || r.Decision != model.DecisionAcknowledged {
 		t.Errorf("reviewed change = %+v", c)
 	}
-	if err := s.Review(ctx, 999, "x", ""); !errors.Is(err, ErrNotFound) {
+	if _, err := s.AddReview(ctx, 999, model.Review{By: "x"}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("review of a missing change: got %v, want ErrNotFound", err)
 	}
 }
@@ -261,7 +261,7 @@ func TestChangeFilterPagingAndReviewState(t *testing.T) {
 	if len(high) != 3 {
 		t.Fatalf("unreviewed high: got %d, want 3", len(high))
 	}
-	if err := s.Review(ctx, high[0].ID, "ana", ""); err != nil {
+	if _, err := s.AddReview(ctx, high[0].ID, model.Review{By: "ana"}); err != nil {
 		t.Fatal(err)
 	}
 	high, _ = s.Changes(ctx, ChangeFilter{Severity: model.SeverityHigh, Unreviewed: true})

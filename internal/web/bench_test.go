@@ -31,7 +31,7 @@ func manyChanges(b *testing.B, n int) http.Handler {
 		}
 		id := f.record(vendor, "Terms", kind, fmt.Sprintf("%s\n\nversion %d\n", clause, i), ccs...)
 		if ccs != nil && i%10 == 0 {
-			if err := f.st.Review(b.Context(), id, "Rita", ""); err != nil {
+			if _, err := f.st.AddReview(b.Context(), id, model.Review{By: "Rita"}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -99,8 +99,8 @@ func TestBrowserReview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(reviewed, "Reviewed by Alice Example on 2026-") {
-		t.Errorf("after the review: got %q, want \"Reviewed by Alice Example on …\"", reviewed)
+	if !strings.HasPrefix(reviewed, "Current state: acknowledged, reviewed by Alice Example on 2026-") {
+		t.Errorf("after the review: got %q, want \"Current state: acknowledged, reviewed by Alice Example on …\"", reviewed)
 	}
 	note, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(".review .note")))
 	if err != nil {

@@ -28,6 +28,7 @@ type changePage struct {
 	Stats     diff.Stats
 	CSRF      string
 	NeedToken bool
+	Decisions []string
 }
 
 func (s *server) change(w http.ResponseWriter, r *http.Request) {
@@ -67,6 +68,7 @@ func (s *server) change(w http.ResponseWriter, r *http.Request) {
 		Stats:     res.Stats,
 		CSRF:      s.csrf.token(w, r),
 		NeedToken: s.opts.Token != "",
+		Decisions: model.Decisions(),
 	})
 }
 
@@ -99,8 +101,16 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	by := strings.TrimSpace(r.PostFormValue("by"))
-	note := strings.TrimSpace(r.PostFormValue("note"))
+	// Browsers send a textarea's line breaks as CRLF: kept as LF.
+	note := strings.TrimSpace(strings.ReplaceAll(r.PostFormValue("note"), "\r\n", "\n"))
+	decision := r.PostFormValue("decision")
+	if decision == "" {
+		decision = model.DecisionAcknowledged
+	}
 	switch {
+	case !model.ValidDecision(decision):
+		s.fail(w, r, http.StatusBadRequest, "Unknown decision: choose one of "+strings.Join(model.Decisions(), ", ")+".")
+		return
 	case by == "":
 		s.fail(w, r, http.StatusBadRequest, "Please give your name: a review records who reviewed the change.")
 		return
@@ -114,10 +124,10 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "The name and note must be UTF-8 text.")
 		return
 	}
-	if err := s.st.Review(r.Context(), id, by, note); err != nil {
+	if _, err := s.st.AddReview(r.Context(), id, model.Review{By: by, Decision: decision, Note: note}); err != nil {
 		s.storeError(w, r, err)
 		return
 	}
-	s.log.Info("change reviewed", slog.Int64("change", id), slog.String("by", by))
+	s.log.Info("change reviewed", slog.Int64("change", id), slog.String("by", by), slog.String("decision", decision))
 	http.Redirect(w, r, fmt.Sprintf("%s/changes/%d#review", s.root, id), http.StatusSeeOther)
 }

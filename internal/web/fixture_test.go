@@ -153,7 +153,7 @@ func (f *fixture) history() *fixture {
 		Before:  "Customer shall indemnify Globex against claims arising from Customer Data.",
 		After:   "Customer shall indemnify, defend and hold harmless Globex against all claims arising from Customer Data or its use of the service.",
 	})
-	if err := f.st.Review(context.Background(), f.indemnChange, "Rita", "accepted by legal"); err != nil {
+	if _, err := f.st.AddReview(context.Background(), f.indemnChange, model.Review{By: "Rita", Note: "accepted by legal"}); err != nil {
 		f.t.Fatal(err)
 	}
 	f.lawChange = f.record(acme, tos, model.KindChange, acmeV3)

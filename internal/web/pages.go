@@ -17,8 +17,8 @@ import (
 const (
 	// pageSize is the number of changes per dashboard page.
 	pageSize = 100
-	// needsReviewLimit bounds the "needs review" block; older ones are
-	// still listed in the changes below it.
+	// needsReviewLimit bounds the "needs review" and "open follow-ups"
+	// blocks; older ones are still listed in the changes below them.
 	needsReviewLimit = 200
 	// vendorVersions is the number of latest versions per document on a
 	// vendor page; the document page lists them all.
@@ -59,6 +59,7 @@ func changedParagraphs(c model.Change) int {
 type dashboardPage struct {
 	Title       string
 	NeedsReview []changeRow
+	FollowUps   []changeRow
 	Changes     []changeRow
 	Failing     []failingDoc
 	Threshold   int
@@ -99,7 +100,11 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 		data.Changes = append(data.Changes, newChangeRow(c))
 	}
 	if page == 1 {
-		if data.NeedsReview, err = s.needsReview(ctx); err != nil {
+		if data.NeedsReview, err = s.changeRows(ctx, store.ChangeFilter{Severity: model.SeverityHigh, Unreviewed: true, Limit: needsReviewLimit}); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if data.FollowUps, err = s.changeRows(ctx, store.ChangeFilter{ReviewStates: model.OpenDecisions(), Limit: needsReviewLimit}); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -111,10 +116,11 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "dashboard", data)
 }
 
-// needsReview returns the unreviewed changes with a high-severity clause
-// change, newest first.
-func (s *server) needsReview(ctx context.Context) ([]changeRow, error) {
-	cs, err := s.st.Changes(ctx, store.ChangeFilter{Severity: model.SeverityHigh, Unreviewed: true, Limit: needsReviewLimit})
+// changeRows returns the rows of the changes f selects: the dashboard's
+// "needs review" (unreviewed, with a high-severity clause change) and
+// "open follow-ups" blocks.
+func (s *server) changeRows(ctx context.Context, f store.ChangeFilter) ([]changeRow, error) {
+	cs, err := s.st.Changes(ctx, f)
 	if err != nil {
 		return nil, err
 	}

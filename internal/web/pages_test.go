@@ -113,7 +113,7 @@ func TestDashboard(t *testing.T) {
 			t.Fatalf("changes not newest first: positions %v", order)
 		}
 	}
-	for _, want := range []string{"flip-flop", "reverted to the text of version " + itoa(f.acmeV2), "text changed", "✓ Rita", "not reviewed"} {
+	for _, want := range []string{"flip-flop", "reverted to the text of version " + itoa(f.acmeV2), "text changed", "acknowledged</span> Rita", "not reviewed"} {
 		if !strings.Contains(list, want) {
 			t.Errorf("list of changes lacks %q", want)
 		}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // post sends a review form with c and returns the response and its body.
@@ -39,7 +40,7 @@ func TestReview(t *testing.T) {
 		t.Errorf("Location: got %q, want %q", got, want)
 	}
 	_, body := f.get(c, "/changes/"+itoa(f.capChange))
-	if want := "Reviewed by <strong>Alice</strong> on 2026-03-01 19:00 UTC"; !strings.Contains(body, want) {
+	if want := "reviewed by <strong>Alice</strong> on 2026-03-01 19:00 UTC"; !strings.Contains(body, want) {
 		t.Errorf("change page lacks %q", want)
 	}
 	if !strings.Contains(body, "Checked with counsel.") {
@@ -49,6 +50,50 @@ func TestReview(t *testing.T) {
 	_, body = f.get(nil, "/")
 	if strings.Contains(body, `id="needs-review"`) {
 		t.Errorf("the dashboard still lists a change for review")
+	}
+}
+
+// TestReviewAgainKeepsTheHistory: "Review again" adds a review; the page
+// lists both, oldest first, and the current state is the last decision. A
+// change left needing follow-up is in the dashboard's "Open follow-ups".
+func TestReviewAgainKeepsTheHistory(t *testing.T) {
+	f := newFixture(t).history().serve(Options{})
+	c := f.client()
+	for _, form := range []url.Values{
+		{"by": {"Ana"}, "decision": {"needs-follow-up"}, "note": {"Ask counsel\r\nabout the cap."}},
+		{"by": {"Bob"}, "decision": {"escalated"}},
+	} {
+		form.Set("csrf", f.csrfToken(c, f.capChange))
+		if resp, body := f.post(c, f.capChange, form); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("review by %s: got status %d: %s", form.Get("by"), resp.StatusCode, body)
+		}
+		f.now = f.now.Add(time.Hour)
+	}
+	_, body := f.get(c, "/changes/"+itoa(f.capChange))
+	ana := strings.Index(body, `needs-follow-up</span> by <strong>Ana</strong>`)
+	bob := strings.Index(body, `escalated</span> by <strong>Bob</strong>`)
+	if ana < 0 || bob < 0 || ana > bob {
+		t.Errorf("review history: Ana at %d, Bob at %d; want both, Ana first", ana, bob)
+	}
+	if !strings.Contains(body, "Ask counsel\nabout the cap.") {
+		t.Errorf("the note is not kept with its line break as LF")
+	}
+	if want := `Current state: <span class="state state-escalated">escalated</span>, reviewed by <strong>Bob</strong>`; !strings.Contains(body, want) {
+		t.Errorf("change page lacks %q", want)
+	}
+	if !strings.Contains(body, "Review again") {
+		t.Errorf("the form does not offer to review again")
+	}
+	_, body = f.get(nil, "/")
+	if !strings.Contains(body, `id="follow-ups"`) || !strings.Contains(body, capSummary) {
+		t.Errorf("the dashboard does not list the escalated change among open follow-ups")
+	}
+	if strings.Contains(body, `id="needs-review"`) {
+		t.Errorf("a reviewed change is still in needs review")
+	}
+	form := url.Values{"by": {"Eve"}, "decision": {"ignore"}, "csrf": {f.csrfToken(c, f.capChange)}}
+	if resp, _ := f.post(c, f.capChange, form); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("unknown decision: got status %d, want 400", resp.StatusCode)
 	}
 }
 
@@ -88,7 +133,7 @@ func TestReviewRefused(t *testing.T) {
 		})
 	}
 	_, body := f.get(nil, "/changes/"+itoa(f.capChange))
-	if strings.Contains(body, "Reviewed by") {
+	if strings.Contains(body, "reviewed by") {
 		t.Errorf("a refused review was recorded")
 	}
 	// A valid form for a change that does not exist.
@@ -133,7 +178,7 @@ func TestReviewAccessToken(t *testing.T) {
 		})
 	}
 	for id, who := range map[int64]string{f.capChange: "Alice", f.lawChange: "Bob"} {
-		if _, body := f.get(nil, "/changes/"+itoa(id)); !strings.Contains(body, "Reviewed by <strong>"+who+"</strong>") {
+		if _, body := f.get(nil, "/changes/"+itoa(id)); !strings.Contains(body, "reviewed by <strong>"+who+"</strong>") {
 			t.Errorf("change %d: not reviewed by %s", id, who)
 		}
 	}

@@ -40,7 +40,7 @@ func TestXSS(t *testing.T) {
 	for range 3 {
 		f.fail(vendor, doc, "fetch failed: "+scriptTag+imgTag)
 	}
-	if err := f.st.Review(context.Background(), change, "Mallory"+scriptTag, "note "+imgTag); err != nil {
+	if _, err := f.st.AddReview(context.Background(), change, model.Review{By: "Mallory" + scriptTag, Note: "note " + imgTag}); err != nil {
 		t.Fatal(err)
 	}
 	f.serve(Options{})
