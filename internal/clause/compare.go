@@ -2,14 +2,13 @@ package clause
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 )
 
 // Compare classifies how the clauses moved between two texts (Markdown).
@@ -275,12 +274,12 @@ func liabilityChange(ch model.ClauseChange, pairs []capPair, before, after []mod
 	case model.ChangeAdded:
 		r := "limitation of liability added"
 		if hasCap(ch.CapAfter) {
-			r += ", capped at " + FormatCap(ch.CapAfter)
+			r += ", capped at " + present.Cap(ch.CapAfter)
 		}
 		return true, []string{r}
 	case model.ChangeRemoved:
 		if hasCap(ch.CapBefore) {
-			return true, []string{"liability cap removed (was " + FormatCap(ch.CapBefore) + ") with the whole limitation of liability"}
+			return true, []string{"liability cap removed (was " + present.Cap(ch.CapBefore) + ") with the whole limitation of liability"}
 		}
 		return false, []string{"limitation of liability removed"}
 	}
@@ -606,77 +605,24 @@ func compareCaps(a, b *model.Cap) int {
 	return capSame
 }
 
-// FormatCap describes a cap in words: "the greater of $1,000 or 12
-// months of fees".
-func FormatCap(c *model.Cap) string {
-	if c == nil {
-		return "no cap"
-	}
-	amount := ""
-	if c.Amount != nil {
-		amount = formatMoney(*c.Amount, c.Currency)
-	}
-	fees := "the fees paid"
-	if c.FeePeriodMonths > 0 {
-		fees = fmt.Sprintf("%d months of fees", c.FeePeriodMonths)
-	}
-	switch c.Basis {
-	case model.BasisGreater:
-		return "the greater of " + amount + " or " + fees
-	case model.BasisLesser:
-		return "the lesser of " + amount + " or " + fees
-	case model.BasisFees:
-		return fees
-	case model.BasisFixed:
-		return amount
-	}
-	return "an unstated amount"
-}
-
-func formatMoney(v float64, cur string) string {
-	digits := strconv.FormatFloat(math.Trunc(v), 'f', 0, 64)
-	var b strings.Builder
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	s := b.String()
-	if frac := v - math.Trunc(v); frac > 0.004 {
-		s += strconv.FormatFloat(frac, 'f', 2, 64)[1:]
-	}
-	switch cur {
-	case "USD":
-		return "$" + s
-	case "EUR":
-		return "€" + s
-	case "GBP":
-		return "£" + s
-	case "":
-		return s
-	}
-	return s + " " + cur
-}
-
 // capChange describes how the cap of one liability section moved.
 func capChange(capB, capA *model.Cap) (high bool, reasons []string) {
 	switch {
 	case hasCap(capB) && !hasCap(capA):
 		high = true
-		reasons = append(reasons, "liability cap removed (was "+FormatCap(capB)+")")
+		reasons = append(reasons, "liability cap removed (was "+present.Cap(capB)+")")
 	case !hasCap(capB) && hasCap(capA):
 		high = true
-		reasons = append(reasons, "liability cap added: "+FormatCap(capA))
+		reasons = append(reasons, "liability cap added: "+present.Cap(capA))
 	case hasCap(capB) && hasCap(capA):
 		switch compareCaps(capB, capA) {
 		case capLowered:
 			high = true
-			reasons = append(reasons, "liability cap lowered from "+FormatCap(capB)+" to "+FormatCap(capA))
+			reasons = append(reasons, "liability cap lowered from "+present.Cap(capB)+" to "+present.Cap(capA))
 		case capRaised:
-			reasons = append(reasons, "liability cap raised from "+FormatCap(capB)+" to "+FormatCap(capA))
+			reasons = append(reasons, "liability cap raised from "+present.Cap(capB)+" to "+present.Cap(capA))
 		case capChanged:
-			reasons = append(reasons, "liability cap changed from "+FormatCap(capB)+" to "+FormatCap(capA))
+			reasons = append(reasons, "liability cap changed from "+present.Cap(capB)+" to "+present.Cap(capA))
 		}
 	}
 	return high, reasons

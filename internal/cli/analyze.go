@@ -13,6 +13,7 @@ import (
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 )
 
 func runAnalyze(ctx context.Context, a *app, args []string) error {
@@ -42,7 +43,7 @@ func runAnalyze(ctx context.Context, a *app, args []string) error {
 		for _, c := range clauses {
 			fmt.Fprintf(a.env.Stdout, "  %s at bytes %d–%d (cues: %s)\n", c.Type, c.Start, c.End, strings.Join(c.Cues, ", "))
 			if c.Cap != nil {
-				fmt.Fprintf(a.env.Stdout, "    cap: %s\n", clause.FormatCap(c.Cap))
+				fmt.Fprintf(a.env.Stdout, "    cap: %s\n", present.Cap(c.Cap))
 			}
 			fmt.Fprintf(a.env.Stdout, "    %s\n", sanitize(excerpt(c.Text, 240)))
 		}

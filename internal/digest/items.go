@@ -10,9 +10,9 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -96,20 +96,13 @@ func newItem(ctx context.Context, st *store.Store, c model.Change, opts Options)
 		Reverts:  c.RevertsTo != nil,
 	}
 	if opts.BaseURL != "" {
-		it.Link = strings.TrimRight(opts.BaseURL, "/") + "/changes/" + strconv.FormatInt(c.ID, 10)
+		it.Link = present.ChangeURL(opts.BaseURL, c.ID)
 	}
 	for _, cc := range c.ClauseChanges {
-		l := clauseLine{Label: "Limitation of liability", Kind: cc.Kind, High: cc.Severity == model.SeverityHigh, Summary: oneLine(cc.Summary)}
-		if cc.Type == model.Indemnification {
-			l.Label = "Indemnification"
-		}
+		l := clauseLine{Label: present.ClauseTitle(cc.Type), Kind: cc.Kind, High: cc.Severity == model.SeverityHigh,
+			Summary: oneLine(cc.Summary), Caps: oneLine(present.CapMove(cc))}
 		if l.Summary == "" {
 			l.Summary = "clause " + cc.Kind
-		}
-		if cc.Type == model.Liability && (cc.CapBefore != nil || cc.CapAfter != nil) {
-			if b, a := clause.FormatCap(cc.CapBefore), clause.FormatCap(cc.CapAfter); b != a {
-				l.Caps = oneLine(b + " → " + a)
-			}
 		}
 		if l.High {
 			it.High = true

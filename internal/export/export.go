@@ -12,8 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 )
 
 // Review is one review of a change, as JSON.
@@ -127,7 +127,7 @@ func row(c model.Change) []string {
 		if cc.Type == "" {
 			return ""
 		}
-		return clause.FormatCap(p)
+		return present.Cap(p)
 	}
 	state, by, at := c.ReviewState(), "", ""
 	if r := c.LastReview(); r != nil {

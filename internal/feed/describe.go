@@ -8,9 +8,9 @@ import (
 	"slices"
 	"unicode/utf8"
 
-	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 )
 
 // Excerpt limits: a feed item shows the start of a diff, the web page has
@@ -20,65 +20,6 @@ const (
 	excerptChanged = 600 // bytes of an inserted or deleted run
 	excerptContext = 70  // bytes kept at each end of a long unchanged run
 )
-
-// Summary is the one-line headline of a change: the summary of its most
-// severe clause change, else "text changed (N paragraphs)" (only "text
-// changed" when paragraphs < 0, unknown), preceded by a flip-flop note when
-// the change brings back an earlier text.
-func Summary(c model.Change, paragraphs int) string {
-	s := ""
-	if top := TopClause(c.ClauseChanges); top != nil {
-		s = top.Summary
-		if s == "" {
-			s = ClauseLabel(top.Type) + " clause " + top.Kind
-		}
-	} else {
-		switch {
-		case paragraphs < 0:
-			s = "text changed"
-		case paragraphs == 1:
-			s = "text changed (1 paragraph)"
-		default:
-			s = fmt.Sprintf("text changed (%d paragraphs)", paragraphs)
-		}
-	}
-	if c.RevertsTo != nil {
-		s = fmt.Sprintf("reverted to the text of version %d — %s", *c.RevertsTo, s)
-	}
-	return s
-}
-
-// TopClause returns the most severe clause change (the first of equals),
-// or nil when there is none.
-func TopClause(ccs []model.ClauseChange) *model.ClauseChange {
-	var top *model.ClauseChange
-	for i := range ccs {
-		if top == nil || model.SeverityRank(ccs[i].Severity) > model.SeverityRank(top.Severity) {
-			top = &ccs[i]
-		}
-	}
-	return top
-}
-
-// ClauseLabel names a clause type for people.
-func ClauseLabel(typ string) string {
-	switch typ {
-	case model.Liability:
-		return "limitation of liability"
-	case model.Indemnification:
-		return "indemnification"
-	}
-	return typ
-}
-
-// CapFacts describes how a clause change moved the liability cap
-// ("$100 → the fees paid"), or "" when neither text states one.
-func CapFacts(cc model.ClauseChange) string {
-	if cc.CapBefore == nil && cc.CapAfter == nil {
-		return ""
-	}
-	return clause.FormatCap(cc.CapBefore) + " → " + clause.FormatCap(cc.CapAfter)
-}
 
 type description struct {
 	summary string
@@ -123,7 +64,7 @@ func describe(c model.Change, res diff.Result, link string) (description, error)
 		if sev == "" {
 			sev = "unrated"
 		}
-		data.Clauses = append(data.Clauses, descClause{sev, ClauseLabel(cc.Type), cc.Kind, cc.Summary, CapFacts(cc)})
+		data.Clauses = append(data.Clauses, descClause{sev, present.ClauseLabel(cc.Type), cc.Kind, cc.Summary, present.CapMove(cc)})
 	}
 	// Most severe first, as in the title.
 	slices.SortStableFunc(data.Clauses, func(a, b descClause) int {
@@ -140,7 +81,7 @@ func describe(c model.Change, res diff.Result, link string) (description, error)
 	if err := descTmpl.Execute(&b, data); err != nil {
 		return description{}, fmt.Errorf("change %d: description: %w", c.ID, err)
 	}
-	return description{summary: Summary(c, len(res.Lines)), html: b.String()}, nil
+	return description{summary: present.Headline(c, len(res.Lines)), html: b.String()}, nil
 }
 
 // excerpt shortens one changed paragraph: long unchanged stretches keep

@@ -15,6 +15,7 @@ import (
 
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -56,11 +57,6 @@ func (o Options) Filter() store.ChangeFilter {
 	return store.ChangeFilter{Vendor: o.Vendor, Clause: o.Clause, Limit: limit}
 }
 
-func (o Options) base() string { return strings.TrimRight(o.BaseURL, "/") }
-
-// ChangeURL returns the absolute address of a change's page.
-func (o Options) ChangeURL(id int64) string { return fmt.Sprintf("%s/changes/%d", o.base(), id) }
-
 func (o Options) title() string {
 	if o.Title != "" {
 		return o.Title
@@ -87,7 +83,7 @@ func Build(ctx context.Context, st *store.Store, opts Options) (*feeds.Feed, err
 	}
 	f := &feeds.Feed{
 		Title:       plain(opts.title()),
-		Link:        &feeds.Link{Href: opts.base() + "/"},
+		Link:        &feeds.Link{Href: strings.TrimRight(opts.BaseURL, "/") + "/"},
 		Description: "Changes to tracked terms of service, newest first.",
 		// An empty feed still needs a date; the epoch keeps the output
 		// the same from one request to the next.
@@ -121,7 +117,7 @@ func item(ctx context.Context, st *store.Store, opts Options, c model.Change) (*
 	if err != nil {
 		return nil, err
 	}
-	link := opts.ChangeURL(c.ID)
+	link := present.ChangeURL(opts.BaseURL, c.ID)
 	d, err := describe(c, res, link)
 	if err != nil {
 		return nil, err

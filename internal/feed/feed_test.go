@@ -214,33 +214,6 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func TestSummary(t *testing.T) {
-	rev := int64(7)
-	tests := []struct {
-		name  string
-		c     model.Change
-		paras int
-		want  string
-	}{
-		{"no clause", model.Change{}, 3, "text changed (3 paragraphs)"},
-		{"one paragraph", model.Change{}, 1, "text changed (1 paragraph)"},
-		{"unknown count", model.Change{}, -1, "text changed"},
-		{"most severe wins", model.Change{ClauseChanges: []model.ClauseChange{
-			{Severity: model.SeverityLow, Summary: "low"}, {Severity: model.SeverityHigh, Summary: "high"}, {Severity: model.SeverityMedium, Summary: "medium"}}}, 1, "high"},
-		{"first of equals", model.Change{ClauseChanges: []model.ClauseChange{
-			{Severity: model.SeverityMedium, Summary: "a"}, {Severity: model.SeverityMedium, Summary: "b"}}}, 1, "a"},
-		{"no summary", model.Change{ClauseChanges: []model.ClauseChange{{Type: model.Indemnification, Kind: model.ChangeAdded}}}, 1, "indemnification clause added"},
-		{"flip-flop", model.Change{RevertsTo: &rev}, 2, "reverted to the text of version 7 — text changed (2 paragraphs)"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Summary(tt.c, tt.paras); got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestExcerpt(t *testing.T) {
 	long := strings.Repeat("é", 200) // 400 bytes of two-byte runes
 	tests := []struct {

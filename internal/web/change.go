@@ -8,8 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/toswatch/toswatch/internal/diff"
-	"github.com/toswatch/toswatch/internal/feed"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 )
 
 // Limits of a review form.
@@ -57,7 +57,7 @@ func (s *server) change(w http.ResponseWriter, r *http.Request) {
 	// The page carries a form token bound to a cookie: it must not be cached.
 	w.Header().Set("Cache-Control", "no-store")
 	row := newChangeRow(c)
-	row.Summary = feed.Summary(c, len(res.Lines))
+	row.Summary = present.Headline(c, len(res.Lines))
 	s.render(w, r, http.StatusOK, "change", changePage{
 		Title:     fmt.Sprintf("%s — %s: change %d", c.Vendor, c.Document, c.ID),
 		Change:    row,
@@ -129,5 +129,5 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("change reviewed", slog.Int64("change", id), slog.String("by", by), slog.String("decision", decision))
-	http.Redirect(w, r, fmt.Sprintf("%s/changes/%d#review", s.root, id), http.StatusSeeOther)
+	http.Redirect(w, r, present.ChangeURL(s.root, id)+"#review", http.StatusSeeOther)
 }

@@ -7,8 +7,8 @@ import (
 
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/diff"
-	"github.com/toswatch/toswatch/internal/feed"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 )
 
 // diffPara is one changed paragraph, ready for both views: Inline holds
@@ -64,7 +64,7 @@ func diffParas(res diff.Result, ccs []model.ClauseChange) []diffPara {
 			}
 		}
 		if cc := marks.Of(l.Old, l.New); cc != nil {
-			p.Clause = &clauseMark{Label: feed.ClauseLabel(cc.Type), Severity: cc.Severity}
+			p.Clause = &clauseMark{Label: present.ClauseLabel(cc.Type), Severity: cc.Severity}
 		}
 		out = append(out, p)
 	}
@@ -87,8 +87,8 @@ func clauseViews(ccs []model.ClauseChange) []clauseView {
 	for _, cc := range ccs {
 		out = append(out, clauseView{
 			ClauseChange: cc,
-			Label:        feed.ClauseLabel(cc.Type),
-			Cap:          feed.CapFacts(cc),
+			Label:        present.ClauseLabel(cc.Type),
+			Cap:          present.CapMove(cc),
 			Words:        diff.Words(cc.Before, cc.After),
 		})
 	}

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/toswatch/toswatch/internal/diff"
-	"github.com/toswatch/toswatch/internal/feed"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -35,8 +35,8 @@ type changeRow struct {
 }
 
 func newChangeRow(c model.Change) changeRow {
-	r := changeRow{Change: c, Summary: feed.Summary(c, changedParagraphs(c))}
-	if top := feed.TopClause(c.ClauseChanges); top != nil {
+	r := changeRow{Change: c, Summary: present.Headline(c, changedParagraphs(c))}
+	if top := present.TopClause(c.ClauseChanges); top != nil {
 		r.Severity = top.Severity
 	}
 	return r

@@ -16,8 +16,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/toswatch/toswatch/internal/feed"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -35,8 +35,8 @@ var styleETag = func() string {
 var funcs = template.FuncMap{
 	"when":        when,
 	"path":        url.PathEscape,
-	"clauseLabel": feed.ClauseLabel,
-	"capFacts":    feed.CapFacts,
+	"clauseLabel": present.ClauseLabel,
+	"capFacts":    present.CapMove,
 	"sevClass":    severityClass,
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
@@ -68,7 +68,10 @@ func when(t any) string {
 // ("" at the root of the host, "/toswatch" behind a proxy), which every
 // link of the pages starts with.
 func parsePages(root string) (map[string]*template.Template, error) {
-	fm := template.FuncMap{"root": func() string { return root }}
+	fm := template.FuncMap{
+		"root":      func() string { return root },
+		"changeURL": func(id int64) string { return present.ChangeURL(root, id) },
+	}
 	for k, v := range funcs {
 		fm[k] = v
 	}

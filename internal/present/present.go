@@ -1,0 +1,152 @@
+// Package present turns the facts toswatch records into the words people
+// read: cap prose, clause labels, change headlines and the address of a
+// change's page. The analyser (internal/clause) produces facts and rule
+// names only; the command line, the web UI, the feeds and the digest all
+// say them with the functions here, so that one fact reads the same
+// everywhere.
+package present
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// ClauseLabel names a clause type for people, in lower case:
+// "limitation of liability", "indemnification".
+func ClauseLabel(typ string) string {
+	switch typ {
+	case model.Liability:
+		return "limitation of liability"
+	case model.Indemnification:
+		return "indemnification"
+	}
+	return typ
+}
+
+// ClauseTitle is ClauseLabel with a capital first letter, for a line that
+// starts with it.
+func ClauseTitle(typ string) string {
+	l := ClauseLabel(typ)
+	if l == "" {
+		return l
+	}
+	return strings.ToUpper(l[:1]) + l[1:]
+}
+
+// ChangeURL is the address of a change's page under base, the address
+// (absolute, or a path such as "/toswatch") the web UI is served at; a
+// trailing slash of base is ignored.
+func ChangeURL(base string, id int64) string {
+	return strings.TrimRight(base, "/") + "/changes/" + strconv.FormatInt(id, 10)
+}
+
+// TopClause returns the most severe clause change (the first of equals),
+// or nil when there is none.
+func TopClause(ccs []model.ClauseChange) *model.ClauseChange {
+	var top *model.ClauseChange
+	for i := range ccs {
+		if top == nil || model.SeverityRank(ccs[i].Severity) > model.SeverityRank(top.Severity) {
+			top = &ccs[i]
+		}
+	}
+	return top
+}
+
+// Headline is the one-line headline of a change: the summary of its most
+// severe clause change, else "text changed (N paragraphs)" (only "text
+// changed" when paragraphs < 0, unknown), preceded by a flip-flop note
+// when the change brings back an earlier text.
+func Headline(c model.Change, paragraphs int) string {
+	s := ""
+	if top := TopClause(c.ClauseChanges); top != nil {
+		s = top.Summary
+		if s == "" {
+			s = ClauseLabel(top.Type) + " clause " + top.Kind
+		}
+	} else {
+		switch {
+		case paragraphs < 0:
+			s = "text changed"
+		case paragraphs == 1:
+			s = "text changed (1 paragraph)"
+		default:
+			s = fmt.Sprintf("text changed (%d paragraphs)", paragraphs)
+		}
+	}
+	if c.RevertsTo != nil {
+		s = fmt.Sprintf("reverted to the text of version %d — %s", *c.RevertsTo, s)
+	}
+	return s
+}
+
+// CapMove says how a clause change moved the liability cap ("$100 → the
+// fees paid"), or "" when neither text states one or both state the same.
+func CapMove(cc model.ClauseChange) string {
+	if cc.CapBefore == nil && cc.CapAfter == nil {
+		return ""
+	}
+	b, a := Cap(cc.CapBefore), Cap(cc.CapAfter)
+	if b == a {
+		return ""
+	}
+	return b + " → " + a
+}
+
+// Cap describes a cap in words: "the greater of $1,000 or 12 months of
+// fees".
+func Cap(c *model.Cap) string {
+	if c == nil {
+		return "no cap"
+	}
+	amount := ""
+	if c.Amount != nil {
+		amount = Money(*c.Amount, c.Currency)
+	}
+	fees := "the fees paid"
+	if c.FeePeriodMonths > 0 {
+		fees = fmt.Sprintf("%d months of fees", c.FeePeriodMonths)
+	}
+	switch c.Basis {
+	case model.BasisGreater:
+		return "the greater of " + amount + " or " + fees
+	case model.BasisLesser:
+		return "the lesser of " + amount + " or " + fees
+	case model.BasisFees:
+		return fees
+	case model.BasisFixed:
+		return amount
+	}
+	return "an unstated amount"
+}
+
+// Money writes an amount with its currency: "$1,000", "€99.50",
+// "500 PLN".
+func Money(v float64, cur string) string {
+	digits := strconv.FormatFloat(math.Trunc(v), 'f', 0, 64)
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	s := b.String()
+	if frac := v - math.Trunc(v); frac > 0.004 {
+		s += strconv.FormatFloat(frac, 'f', 2, 64)[1:]
+	}
+	switch cur {
+	case "USD":
+		return "$" + s
+	case "EUR":
+		return "€" + s
+	case "GBP":
+		return "£" + s
+	case "":
+		return s
+	}
+	return s + " " + cur
+}
