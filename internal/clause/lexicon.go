@@ -1,9 +1,325 @@
 package clause
 
 import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 )
+
+// The words and patterns of every language live in lexicon/LANG.lex, one
+// file per language (all.lex holds what every language shares), embedded
+// in the binary. Adding a language is adding its file and its tests.
+//
+// A file is a list of sections; a section holds entries:
+//
+//	# a comment
+//	[section]
+//	key: value
+//		pattern, continued
+//		|on further indented lines
+//
+// A line starting at the first column opens an entry: its key, and after
+// the first colon its value. Indented lines continue the entry above:
+// their text, without the indentation, is joined with no separator into
+// the entry's pattern, a regular expression on lower-cased text (Go
+// syntax; \b and \w are ASCII-only, so non-English patterns use \pL and
+// explicit spaces). {name} in a pattern is replaced by the macro of that
+// name (section [macro] of all.lex). Which of key, value and pattern an
+// entry has depends on its section (lexSections).
+
+// lexFiles are the lexicon files, embedded.
+//
+//go:embed lexicon/*.lex
+var lexFiles embed.FS
+
+// entryShape says which parts an entry of a section has.
+type entryShape int
+
+const (
+	shapeWord    entryShape = iota // a key only: a word or a phrase, matched as a substring
+	shapeValue                     // key: value
+	shapeCue                       // key: literals, optionally a pattern (see cue)
+	shapePattern                   // key (a name) and a pattern
+)
+
+// lexSections lists the sections a lexicon file may hold and the shape of
+// their entries. Sections of word lists are read from every language at
+// once (a heading in any language is a heading).
+var lexSections = map[string]entryShape{
+	"macro":    shapePattern, // pieces of patterns, used as {name}
+	"language": shapeWord,    // common short words that tell the language of a text
+	// Cues of clause sentences: the key is the cue's name, shown to the
+	// reviewer and read by the learned model (renaming one means
+	// retraining). Names the detector itself reads: "liability" (the bare
+	// word), "cap on total liability", "this limitation" and "lost
+	// profits" (a sentence that continues a limitation).
+	"liability.strong":    shapeCue,     // on its own makes a liability sentence
+	"liability.weak":      shapeCue,     // needs another cue or a liability heading
+	"indemnity.strong":    shapeCue,     // on its own makes an indemnification sentence
+	"indemnity.weak":      shapeCue,     // needs an indemnification heading or a strong cue
+	"not-limitation":      shapePattern, // liability words that limit nothing of the provider's
+	"heading.liability":   shapeWord,    // a heading with one of these words titles a liability section
+	"heading.indemnity":   shapeWord,    // … an indemnification section
+	"heading.duty":        shapeWord,    // … a list of the user's duties, even with a liability word
+	"warranty":            shapeWord,    // words of warranties (a feature of the learned model)
+	"disclaimer":          shapeWord,    // with only weak liability cues, a warranty disclaimer
+	"indemnity.exception": shapeWord,    // words that open an exception to a limitation
+	"indemnity.word":      shapeWord,    // stems that name an indemnity, after an exception
+	"abbreviation":        shapeWord,    // end with a full stop without ending a sentence (lower case, no stop)
+	"small-word":          shapeWord,    // may start with a small letter in a title
+}
+
+// cueSections are the sections of cues, by the kind of cue they hold.
+var cueSections = []struct {
+	name string
+	kind cueKind
+}{
+	{"liability.strong", liabStrong}, {"liability.weak", liabWeak},
+	{"indemnity.strong", indemStrong}, {"indemnity.weak", indemWeak},
+}
+
+// lexEntry is one entry of a lexicon file.
+type lexEntry struct {
+	key, value, pattern string
+	line                int
+}
+
+// lexFile is one parsed lexicon file.
+type lexFile struct {
+	lang     string // the file's name without .lex: "en", …, "all"
+	sections map[string][]lexEntry
+}
+
+// parseLexFile reads one lexicon file.
+func parseLexFile(name, src string) (lexFile, error) {
+	f := lexFile{lang: strings.TrimSuffix(path.Base(name), ".lex"), sections: map[string][]lexEntry{}}
+	section := ""
+	var last *lexEntry
+	for i, line := range strings.Split(src, "\n") {
+		n := i + 1
+		text := strings.TrimSpace(line)
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		switch {
+		case line[0] == ' ' || line[0] == '\t':
+			if last == nil {
+				return f, fmt.Errorf("%s:%d: indented line outside an entry", name, n)
+			}
+			last.pattern += text
+		case strings.HasPrefix(text, "["):
+			if !strings.HasSuffix(text, "]") {
+				return f, fmt.Errorf("%s:%d: section %q lacks its closing bracket", name, n, text)
+			}
+			section = text[1 : len(text)-1]
+			if _, ok := lexSections[section]; !ok {
+				return f, fmt.Errorf("%s:%d: unknown section [%s]", name, n, section)
+			}
+			last = nil
+		default:
+			if section == "" {
+				return f, fmt.Errorf("%s:%d: entry before the first section", name, n)
+			}
+			key, value, _ := strings.Cut(text, ":")
+			e := lexEntry{key: strings.TrimSpace(key), value: strings.TrimSpace(value), line: n}
+			if e.key == "" {
+				return f, fmt.Errorf("%s:%d: entry without a key", name, n)
+			}
+			f.sections[section] = append(f.sections[section], e)
+			entries := f.sections[section]
+			last = &entries[len(entries)-1]
+		}
+	}
+	for section, entries := range f.sections {
+		for _, e := range entries {
+			if err := checkShape(lexSections[section], e); err != nil {
+				return f, fmt.Errorf("%s:%d: [%s] %s: %w", name, e.line, section, e.key, err)
+			}
+		}
+	}
+	return f, nil
+}
+
+func checkShape(shape entryShape, e lexEntry) error {
+	switch {
+	case shape == shapeWord && (e.value != "" || e.pattern != ""):
+		return fmt.Errorf("a word entry has neither value nor pattern")
+	case shape == shapeValue && (e.value == "" || e.pattern != ""):
+		return fmt.Errorf("want key: value, without a pattern")
+	case shape == shapeCue && e.value == "":
+		return fmt.Errorf("a cue needs its literals after the colon")
+	case shape == shapeCue:
+		for _, l := range strings.Split(e.value, "|") {
+			if len(l) < 2 {
+				return fmt.Errorf("literal %q shorter than two bytes", l)
+			}
+		}
+	case shape == shapePattern && (e.value != "" || e.pattern == ""):
+		return fmt.Errorf("want a name and an indented pattern")
+	}
+	return nil
+}
+
+// lexicon is every language's lexicon, parsed and compiled: what the
+// detector reads.
+type lexicon struct {
+	files         []lexFile // sorted by language, all.lex last
+	order         []string  // the languages of the files, all.lex excepted
+	cues          *matcher
+	langWords     map[string][]string // " word " by language
+	notLimitation map[string]*regexp.Regexp
+	exceptIndem   *regexp.Regexp
+	headingLiab   []string
+	headingIndem  []string
+	headingDuty   []string
+	warranty      []string
+	disclaimer    []string
+	abbreviations map[string]bool
+	smallWords    map[string]bool
+}
+
+// lex returns the shipped lexicon, loaded on first use: compiling it costs
+// milliseconds that a process which never analyses text (most `toswatch
+// check` runs) should not pay. The files are part of the binary, so an
+// error in them is a bug that the tests catch.
+var lex = sync.OnceValue(func() *lexicon {
+	lx, err := loadLexicon(lexFiles)
+	if err != nil {
+		panic(err)
+	}
+	return lx
+})
+
+// loadLexicon parses and compiles the *.lex files of fsys's lexicon
+// directory.
+func loadLexicon(fsys fs.FS) (*lexicon, error) {
+	names, err := fs.Glob(fsys, "lexicon/*.lex")
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(names, func(a, b string) int {
+		// all.lex last: its cues follow every language's.
+		return cmpBool(path.Base(a) == "all.lex", path.Base(b) == "all.lex")
+	})
+	lx := &lexicon{langWords: map[string][]string{}, notLimitation: map[string]*regexp.Regexp{},
+		abbreviations: map[string]bool{}, smallWords: map[string]bool{}}
+	for _, name := range names {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parseLexFile(name, string(src))
+		if err != nil {
+			return nil, err
+		}
+		lx.files = append(lx.files, f)
+		if f.lang != "all" {
+			lx.order = append(lx.order, f.lang)
+		}
+	}
+	macros := map[string]string{}
+	for _, f := range lx.files {
+		for _, e := range f.sections["macro"] {
+			macros[e.key] = e.pattern
+		}
+	}
+	expand := func(f lexFile, e lexEntry) (string, error) {
+		p := e.pattern
+		for name, m := range macros {
+			p = strings.ReplaceAll(p, "{"+name+"}", m)
+		}
+		if i := strings.IndexByte(p, '{'); i >= 0 && i+1 < len(p) && p[i+1] >= 'a' && p[i+1] <= 'z' {
+			return "", fmt.Errorf("lexicon/%s.lex:%d: unknown macro in %q", f.lang, e.line, p[i:])
+		}
+		return p, nil
+	}
+	var cues []cue
+	for _, f := range lx.files {
+		for _, s := range cueSections {
+			for _, e := range f.sections[s.name] {
+				p, err := expand(f, e)
+				if err != nil {
+					return nil, err
+				}
+				cues = append(cues, cue{lang: f.lang, name: e.key, kind: s.kind, need: strings.Split(e.value, "|"), pattern: p})
+			}
+		}
+		var nl []string
+		for _, e := range f.sections["not-limitation"] {
+			p, err := expand(f, e)
+			if err != nil {
+				return nil, err
+			}
+			nl = append(nl, "(?:"+p+")")
+		}
+		if len(nl) > 0 {
+			re, err := regexp.Compile(strings.Join(nl, "|"))
+			if err != nil {
+				return nil, fmt.Errorf("lexicon/%s.lex: [not-limitation]: %w", f.lang, err)
+			}
+			lx.notLimitation[f.lang] = re
+		}
+		for _, e := range f.sections["language"] {
+			lx.langWords[f.lang] = append(lx.langWords[f.lang], " "+e.key+" ")
+		}
+	}
+	lx.cues, err = newMatcher(cues)
+	if err != nil {
+		return nil, err
+	}
+	lx.headingLiab = lx.words("heading.liability")
+	lx.headingIndem = lx.words("heading.indemnity")
+	lx.headingDuty = lx.words("heading.duty")
+	lx.warranty = lx.words("warranty")
+	lx.disclaimer = lx.words("disclaimer")
+	for _, w := range lx.words("abbreviation") {
+		lx.abbreviations[w] = true
+	}
+	for _, w := range lx.words("small-word") {
+		lx.smallWords[w] = true
+	}
+	lx.exceptIndem, err = regexp.Compile("(?:" + alternation(lx.words("indemnity.exception")) + ")[^.;]{0,100}(?:" +
+		alternation(lx.words("indemnity.word")) + ")")
+	if err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+// words returns the words of a section in every file, in file order,
+// each once.
+func (lx *lexicon) words(section string) []string {
+	var out []string
+	for _, f := range lx.files {
+		for _, e := range f.sections[section] {
+			out = appendUnique(out, e.key)
+		}
+	}
+	return out
+}
+
+func alternation(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
 
 // cueKind says what a cue is evidence of and how strong.
 type cueKind int
@@ -16,208 +332,29 @@ const (
 )
 
 // cue is one lexical pattern. need lists literals of which one must occur
-// in the lower-cased sentence before re is run: most sentences of a
-// document are rejected by a few strings.Contains calls, which keeps
-// Analyze fast on long documents.
+// in the lower-cased sentence before re is run (and near which re must
+// match): most sentences of a document are rejected by one pass over
+// their bytes, which keeps Analyze fast on long documents. A cue without
+// a pattern is decided by its literals alone.
 type cue struct {
-	lang string // "en", "es", …; "all" for cues of every language
-	name string
-	kind cueKind
-	need []string
-	// pattern is compiled into re on first use (see allCues): compiling
-	// the whole lexicon costs milliseconds that a process which never
-	// analyses text (most `toswatch check` runs) should not pay.
+	lang    string // "en", "es", …; "all" for cues of every language
+	name    string
+	kind    cueKind
+	need    []string
 	pattern string
 	re      *regexp.Regexp
-}
-
-func c(lang, name string, kind cueKind, need string, pattern string) cue {
-	return cue{lang: lang, name: name, kind: kind, need: strings.Split(need, "|"), pattern: pattern}
-}
-
-// Patterns run on lower-cased text. \w and \b are ASCII-only in Go, so the
-// non-English patterns use \pL and explicit spaces instead.
-const (
-	gap3 = `(?:[^\s.;:]+\s+){0,3}`
-	gap6 = `(?:[^\s.;:]+\s+){0,6}`
-)
-
-var cues = []cue{
-	// English.
-	c("en", "not liable", liabStrong, "liab|respons",
-		`\b(?:not|nor|never|no event|no case|no circumstances?|cannot|can't|won't|isn't|aren't)\s+`+gap6+`(?:liable|responsible)\b`),
-	c("en", "no liability", liabStrong, "liabil|responsib",
-		`\b(?:no|not|without|disclaims?|disclaimed|disclaiming|excludes?|excluded|excluding|limits?|limiting|waives?)\s+`+gap3+`(?:liability|liabilities|responsibility)\b`),
-	c("en", "limitation of liability", liabStrong, "liabil",
-		`\blimitations?\s+(?:of|on)\s+(?:our\s+|its\s+|the\s+)?liabilit|\bexclusions?\s+(?:or\s+limitations?\s+)?of\s+(?:our\s+)?liabilit`),
-	c("en", "cap on total liability", liabStrong, "liabil",
-		`\b(?:total|aggregate|maximum|cumulative|entire|collective|combined|overall)\s+(?:\S+\s+){0,2}liabilit|\bliabilit(?:y|ies)\s+(?:\S+\s+){0,12}(?:shall|will|does|may)\s+not\s+exceed|\bliabilit(?:y|ies)\s+(?:\S+\s+){0,6}(?:is|are|be|shall be|will be)\s+limited\s+to`),
-	c("en", "no claim for damages", liabStrong, "claim|recover|seek",
-		`\b(?:cannot|can't|may not|shall not|will not|won't|not be entitled to|not entitled to)\s+(?:\S+\s+){0,2}(?:claim|recover|seek)\s+(?:any\s+)?(?:damages|compensation)\b`),
-	c("en", "liable only", liabStrong, "liable",
-		`\b(?:only|solely)\s+(?:be\s+)?liable\b|\bliable\s+only\b`),
-	c("en", "consequential damages", liabStrong, "damage|loss",
-		`\b(?:indirect|incidental|consequential|special|punitive|exemplary|reliance)\b[\w\s,()/-]{0,60}\b(?:damages|loss|losses)\b`),
-	c("en", "release of claims", liabStrong, "releas|waive",
-		`\b(?:release|releases|releasing)\b[^.;]{0,80}\bfrom\b[^.;]{0,60}\b(?:claims?|liabilit\w*|demands|damages|responsibility)\b|\bwaives?\s+(?:any\s+and\s+all\s+|all\s+|any\s+)claims?\s+against`),
-	c("en", "lost profits", liabWeak, "loss|lost",
-		`\b(?:loss(?:es)?\s+of\s+(?:\w+\s+){0,3}(?:profits?|revenues?|data|goodwill|business|income|savings|use)|lost\s+(?:profits?|revenues?|data|business))\b`),
-	c("en", "extent permitted by law", liabWeak, "permitted|allowed|maximum extent|fullest extent",
-		`\b(?:extent|degree)\s+(?:\S+\s+){0,3}(?:permitted|allowed|authori[sz]ed|permissible)`),
-	c("en", "own risk", liabWeak, "risk", `\b(?:own|sole)\s+risk\b`),
-	c("en", "force majeure", liabWeak, "majeure|control", `force majeure|beyond (?:our|its|their|the) (?:\w+ )?control`),
-	c("en", "liability", liabWeak, "", `liable|liabilit|responsible|responsibilit`),
-	c("en", "damages", liabWeak, "", `damage|loss`),
-	c("en", "this limitation", liabWeak, "limitation|exclusion|foregoing",
-		`\b(?:this|these|such|the foregoing|above)\s+(?:\w+\s+)?(?:limitations?|exclusions?|disclaimers?)\b`),
-
-	// Spanish.
-	c("es", "not liable", liabStrong, "respons",
-		`\bno\s+`+gap6+`(?:responsables?|responsabilidad(?:es)?)`),
-	c("es", "no liability", liabStrong, "respons",
-		`(?:ninguna|ningún tipo de|toda|cualquier)\s+responsabilidad|(?:excluye|exime|limita|limitan|rechaza|declina)\S*\s+`+gap3+`responsabilidad|en ningún caso[^.;]{0,120}respons`),
-	c("es", "limitation of liability", liabStrong, "limitaci|exclusi",
-		`(?:limitaci[oó]n|limitaciones|exclusi[oó]n)\s+de\s+(?:la\s+)?responsabilidad`),
-	c("es", "cap on total liability", liabStrong, "responsabilidad",
-		`responsabilidad\s+(?:total|m[aá]xima|agregada|acumulada|conjunta)|responsabilidad[^.;]{0,120}(?:se limita|limitada|exceder[aá]|superar[aá])`),
-	c("es", "consequential damages", liabStrong, "daño|perjuicio|lucro",
-		`(?:daños|perjuicios)\s+(?:\pL+\s+){0,2}(?:indirectos|consecuentes|consecuenciales|incidentales|especiales|punitivos|emergentes|ejemplares)|lucro cesante`),
-	c("es", "lost profits", liabWeak, "pérdida", `pérdidas?\s+de\s+(?:beneficios|datos|ganancias|ingresos|negocio)`),
-	c("es", "extent permitted by law", liabWeak, "medida|permitid", `(?:medida|máximo)\s+(?:\pL+\s+){0,3}permitid[oa]`),
-	c("es", "own risk", liabWeak, "riesgo", `(?:su|tu)\s+(?:\pL+\s+){0,3}riesgo`),
-	c("es", "force majeure", liabWeak, "fuerza mayor", `fuerza mayor`),
-	c("es", "this limitation", liabWeak, "limitaci|exclusi",
-		`(?:esta|estas|dicha|dichas|la presente|las anteriores)\s+(?:\pL+\s+)?(?:limitaci[oó]n|limitaciones|exclusi[oó]n|exclusiones)`),
-	c("es", "liability", liabWeak, "respons", `responsab`),
-	c("es", "damages", liabWeak, "daño|pérdida|perjuicio", `daños?|pérdidas?|perjuicios?`),
-
-	// French.
-	c("fr", "not liable", liabStrong, "respons",
-		`\b(?:ne|n')\s*`+gap6+`(?:pas|aucunement|nullement|jamais)\s+`+gap3+`(?:tenue?s?\s+)?responsables?|ne\s+saurai(?:t|ent)\s+`+gap6+`responsables?|en aucun cas[^.;]{0,120}responsab`),
-	c("fr", "no liability", liabStrong, "respons",
-		`aucune\s+(?:\pL+\s+)?responsabilit|(?:décline|déclinons|déclinent|exclut|excluons|limite|limitons|rejette|exclure|limiter)\S*\s+`+gap3+`(?:la\s+|toute\s+|notre\s+|sa\s+)?responsabilit`),
-	c("fr", "limitation of liability", liabStrong, "limitation|exclusion",
-		`(?:limitations?|exclusions?)\s+de\s+(?:la\s+)?responsabilit`),
-	c("fr", "cap on total liability", liabStrong, "responsabilit",
-		`responsabilit\S*\s+(?:totale|globale|cumulée|maximale)|responsabilit[^.;]{0,120}(?:limitée|plafonnée|exc[eé]der|dépasser)`),
-	c("fr", "consequential damages", liabStrong, "dommage|préjudice|manque",
-		`(?:dommages|préjudices)\s+(?:\pL+\s+){0,2}(?:indirects|consécutifs|immatériels|spéciaux|punitifs|accessoires)|manque à gagner`),
-	c("fr", "lost profits", liabWeak, "perte", `pertes?\s+de\s+(?:profits?|bénéfices?|données|chiffre|revenus|clientèle)`),
-	c("fr", "extent permitted by law", liabWeak, "mesure|limite", `(?:mesure|limite)s?\s+(?:\pL+\s+){0,3}(?:permise|autorisée)`),
-	c("fr", "own risk", liabWeak, "risque", `(?:vos|ses|tes|leurs)\s+(?:propres\s+)?risques`),
-	c("fr", "force majeure", liabWeak, "majeure", `force majeure`),
-	c("fr", "this limitation", liabWeak, "limitation|exclusion",
-		`(?:cette|ces|la présente|les présentes)\s+(?:\pL+\s+)?(?:limitations?|exclusions?)`),
-	c("fr", "liability", liabWeak, "respons", `responsab`),
-	c("fr", "damages", liabWeak, "dommage|perte|préjudice", `dommages?|pertes?|préjudices?`),
-
-	// German.
-	c("de", "not liable", liabStrong, "haft|verantwort",
-		`\bhaft(?:e|et|en|est)\b[^.;]{0,80}\b(?:nicht|keine[nm]?|keinerlei)\b|\b(?:nicht|keine[nm]?|keinerlei|weder)\b\s+`+gap6+`(?:haftbar|haftung|verantwortlich|verantwortung|gewähr)`),
-	c("de", "no liability", liabStrong, "haftung",
-		`haftung[^.;]{0,80}(?:ausgeschlossen|beschränkt|begrenzt|\baus\b)|(?:schlie(?:ß|ss)\S*|lehn\S*|beschränk\S*|begrenz\S*)\s+`+gap6+`haftung|haftungsausschl|haftungsbeschränk|haftungsbegrenz|haftungsfreistell`),
-	c("de", "limitation of liability", liabStrong, "haftung", `haftungsbeschränkung|haftungsbegrenzung|haftungsausschl`),
-	c("de", "cap on total liability", liabStrong, "haftung|haftet|haften",
-		`gesamthaftung|(?:maximale|gesamte|höchste)\s+haftung|haft(?:ung|et|en)[^.;]{0,120}(?:höhe|höchstens|übersteig|begrenzt auf|beschränkt auf)`),
-	c("de", "consequential damages", liabStrong, "schäd|schad|gewinn",
-		`folgeschäden|(?:mittelbare|indirekte|beiläufige|zufällige|besondere)\S*\s+(?:\pL+\s+){0,2}schäden|entgangene\S*\s+gewinn`),
-	c("de", "limited fault", liabStrong, "fahrlässig|vorsatz|vorsätz",
-		`haft[^.;]{0,120}(?:fahrlässig|vorsatz|vorsätz)|(?:fahrlässig|vorsatz|vorsätz)[^.;]{0,120}haft`),
-	c("de", "lost profits", liabWeak, "verlust|verlor", `(?:daten|gewinn|umsatz|geschäfts)verlust|verlust\S*\s+von\s+(?:daten|gewinn)`),
-	c("de", "extent permitted by law", liabWeak, "zulässig", `(?:gesetzlich|rechtlich)\S*\s+(?:\pL+\s+){0,2}zulässig|zulässigen\s+umfang`),
-	c("de", "own risk", liabWeak, "risiko|gefahr", `(?:eigenes|eigene|ihr|dein)\s+(?:\pL+\s+)?(?:risiko|gefahr)`),
-	c("de", "force majeure", liabWeak, "gewalt|einfluss", `höhere[rn]?\s+gewalt|keinen einfluss`),
-	c("de", "liability", liabWeak, "haft|verantwort", `haft|verantwort`),
-	c("de", "damages", liabWeak, "schäd|schad|verlust", `schäden|schaden|verlust`),
-
-	// Italian.
-	c("it", "not liable", liabStrong, "respons|rispond",
-		`\bnon\s+`+gap6+`(?:responsabil|rispond)|in (?:nessun|alcun) caso[^.;]{0,120}(?:responsabil|rispond)|(?:né|nessuno)\s+`+gap6+`(?:sarà|saranno)\s+responsabil`),
-	c("it", "no liability", liabStrong, "responsabilit",
-		`(?:nessuna|alcuna|qualsiasi|ogni)\s+(?:\pL+\s+)?responsabilit|(?:declin|esclud|limit|escluder|limitar)\S*\s+`+gap3+`(?:la\s+|ogni\s+|qualsiasi\s+|nostra\s+|propria\s+)?responsabilit`),
-	c("it", "limitation of liability", liabStrong, "limitazion|esclusion",
-		`(?:limitazion[ei]|esclusion[ei])\s+(?:della\s+|di\s+|delle\s+)?responsabilit`),
-	c("it", "cap on total liability", liabStrong, "responsabilit",
-		`responsabilit\S*\s+(?:\pL+\s+){0,2}(?:complessiva|totale|massima|aggregata|cumulativa)|responsabilit[^.;]{0,120}(?:limitata a|non potrà superare|non supererà|non potrà eccedere)`),
-	c("it", "consequential damages", liabStrong, "dann|lucro",
-		`danni\s+(?:\pL+\s+){0,2}(?:indiretti|consequenziali|conseguenti|incidentali|speciali|punitivi|esemplari|accidentali)|lucro cessante`),
-	c("it", "lost profits", liabWeak, "perdit", `perdit[ae]\s+(?:di\s+)?(?:\pL+\s+){0,2}(?:profitt|dati|guadagn|ricav|avviamento|reddit)`),
-	c("it", "extent permitted by law", liabWeak, "consentit|permess", `misura\s+(?:\pL+\s+){0,3}(?:consentit|permess)|(?:termini|limiti)\s+(?:\pL+\s+){0,2}consentiti`),
-	c("it", "own risk", liabWeak, "rischio", `(?:suo|tuo|proprio|vostro)\s+(?:\pL+\s+)?rischio|rischio\s+(?:dell|del)`),
-	c("it", "force majeure", liabWeak, "forza maggiore", `forza maggiore`),
-	c("it", "liability", liabWeak, "respons|rispond", `responsabil|rispond`),
-	c("it", "damages", liabWeak, "dann|perdit", `dann[oi]|perdit[ae]`),
-
-	// Polish.
-	c("pl", "not liable", liabStrong, "odpowiedzial|odpowiada",
-		`\bnie\s+`+gap6+`(?:ponosi|ponosimy|ponoszą|ponosić|ponosząc|odpowiada|odpowiadamy|odpowiadają|przyjmuje|przyjmujemy|bierze|bierzemy|będzie|będą|będziemy|jest|są|jesteśmy)?\s*`+gap3+`(?:odpowiedzialn|odpowiada)|żadnej\s+(?:\pL+\s+)?odpowiedzialno|w żadnym (?:wypadku|przypadku)[^.;]{0,120}odpowiedzialn`),
-	c("pl", "no liability", liabStrong, "odpowiedzialno",
-		`(?:wyłącz|wyklucz|ogranicz|zrzeka|zwalnia)\S*\s+`+gap3+`(?:\pL+\s+)?odpowiedzialno`),
-	c("pl", "limitation of liability", liabStrong, "odpowiedzialno",
-		`(?:ograniczeni|wyłączeni|wykluczeni)\S*\s+(?:\pL+\s+)?odpowiedzialno`),
-	c("pl", "cap on total liability", liabStrong, "odpowiedzialno",
-		`(?:całkowit|łączn|maksymaln)\S*\s+(?:\pL+\s+)?odpowiedzialno|odpowiedzialno[^.;]{0,120}(?:ograniczona do|nie przekroczy|nie może przekraczać|nie może przekroczyć)`),
-	c("pl", "consequential damages", liabStrong, "szkod|strat",
-		`(?:szkod|strat)\S*\s+(?:\pL+\s+){0,2}(?:pośredni|wynikow|przypadkow|szczególn|następcz|uboczn|retorsyjn)`),
-	c("pl", "lost profits", liabWeak, "utrat|utracon", `utrat\S*\s+(?:\pL+\s+){0,2}(?:zysk|danych|dochod|przychod|reputacj|klient)|utracon\S*\s+korzyś`),
-	c("pl", "extent permitted by law", liabWeak, "zakresie", `zakresie\s+(?:\pL+\s+){0,3}(?:dozwolon|dopuszczaln|dopuszczon)`),
-	c("pl", "own risk", liabWeak, "ryzyk", `(?:własne|wyłączne|własnym)\s+(?:\pL+\s+)?ryzyk`),
-	c("pl", "force majeure", liabWeak, "wyższ|kontrol", `sił\S*\s+wyższ|poza\s+(?:naszą|jego|ich)\s+(?:\pL+\s+)?kontrol`),
-	c("pl", "liability", liabWeak, "odpowiedzialn|odpowiada", `odpowiedzialn|odpowiada`),
-	c("pl", "damages", liabWeak, "szkod|strat", `szkod|strat`),
-
-	// Indemnification, all languages.
-	c("en", "indemnify", indemStrong, "indemnif", `\bindemnif(?:y|ies|ying)\b`),
-	c("en", "hold harmless", indemStrong, "harmless", `\bholds?\s+(?:\S+\s+){0,8}harmless\b|\bharmless\s+from\b`),
-	c("en", "bears our losses", indemStrong, "incurred|suffered|sustained",
-		`\byou\b[^.;]{0,40}\b(?:responsible|liable|pay us|reimburse us|compensate us)\s+(?:to\s+\S+\s+)?for\s+(?:any|all)\b[^.;]{0,120}\b(?:incurred|suffered|sustained)\s+by\s+(?:us\b|[a-xz][^\s.;]*)[^.;]{0,80}\b(?:caused by|arising out of|arising from|resulting from)\s+(?:your|you|any breach|any claims?|the actions)`),
-	c("en", "pays our costs", indemStrong, "our costs|our legal",
-		`\b(?:if|when)\s+(?:we|\S+)\s+(?:are|is|get|gets)\s+sued\b[^.;]{0,120}\byou\s+(?:have to|must|will|agree to)\s+pay\s+(?:all\s+(?:of\s+)?)?our\s+(?:costs|legal)`),
-	c("en", "defend", indemWeak, "defen", `\bdefen(?:d|ds|se|ce)\b`),
-	c("en", "reimburse", indemWeak, "reimburs", `\breimburs(?:e|es|ing|ement)\b`),
-	c("en", "indemnity", indemWeak, "indemn", `\bindemnit(?:y|ies)\b|\bindemnification\b|\bindemnified\b`),
-	c("en", "settlement", indemWeak, "settle", `\bsettle(?:s|d|ment)?\b`),
-	c("es", "indemnify", indemStrong, "indemniz", `indemnizar(?:á|án|emos|le|les|nos|los)?\b|\bindemnice\b|\bindemnizará\b`),
-	c("es", "hold harmless", indemStrong, "indemne|salvo|exim", `mantener\S*\s+(?:\pL+\s+){0,4}(?:indemnes?|a salvo)|eximir\S*\s+(?:\pL+\s+){0,4}de\s+(?:toda\s+|cualquier\s+)?responsabilidad`),
-	c("fr", "indemnify", indemStrong, "indemnis|garanti", `indemniser|\bgarantir\s+(?:\S+\s+){0,6}contre\b|relever\s+et\s+garantir`),
-	c("fr", "hold harmless", indemStrong, "indemne|dégager", `tenir\s+(?:\S+\s+){0,3}indemnes?|dégager\s+(?:\S+\s+){0,4}(?:de\s+toute\s+)?responsabilit`),
-	c("de", "indemnify", indemStrong, "freist|freizu|schadlos|entschädig", `freist(?:ell|el)|freizustellen|schadlos|entschädigen`),
-	c("it", "indemnify", indemStrong, "manlev|indenn", `manlev|tenere\s+(?:\pL+\s+){0,4}indenne|mantenere\s+(?:\pL+\s+){0,4}indenne|indennizzare`),
-	c("pl", "indemnify", indemStrong, "zwolni|zabezpiecz|rekompens", `zwolni\S*\s+(?:\pL+\s+){0,5}z\s+(?:wszelkiej\s+)?odpowiedzialno|zabezpiecz\S*\s+(?:[^\s.;]+\s+){0,6}(?:przed|od)\s+(?:wszelkimi\s+)?(?:roszcze|odpowiedzialno|strat|szkod)|zrekompensować`),
-	c("all", "claims", indemWeak, "", `claim|reclamaci|demanda|réclamation|ansprüche|pretese|roszcze|klagen|lawsuit`),
-	c("all", "defend", indemWeak, "defens|défen|verteidig|difes|obron", `defensa|défense|défendre|verteidig|difes|obron`),
 }
 
 // headingKind reads a heading: is it the title of a liability section,
 // an indemnification section, both, or neither?
 func headingKind(h string) (liab, indem bool) {
 	l := strings.ToLower(h)
-	for _, k := range indemHeadingWords {
-		if strings.Contains(l, k) {
-			indem = true
-		}
-	}
-	for _, k := range liabHeadingWords {
-		if strings.Contains(l, k) {
-			liab = true
-		}
-	}
-	if liab && !indem {
+	lx := lex()
+	indem = containsAny(l, lx.headingIndem)
+	liab = containsAny(l, lx.headingLiab)
+	if liab && !indem && containsAny(l, lx.headingDuty) {
 		// "Your responsibilities" is a list of duties, not a limitation.
-		for _, k := range dutyHeadingWords {
-			if strings.Contains(l, k) {
-				liab = false
-			}
-		}
+		liab = false
 	}
 	return liab, indem
 }
-
-var (
-	liabHeadingWords = []string{"liabilit", "liable", "haftung", "haftet", "responsabilit", "odpowiedzialno",
-		"damages", "schadensersatz", "dommages", "daños", "danni"}
-	indemHeadingWords = []string{"indemn", "hold harmless", "freistellung", "schadloshaltung",
-		"manleva", "indennizz", "zwolnienie z odpowiedzialno"}
-	dutyHeadingWords = []string{"your responsib", "user responsib", "your obligations", "responsabilités de l'utilisateur",
-		"vos responsabilit", "sus responsabilidad", "tue responsabilit", "ihre verantwort"}
-)

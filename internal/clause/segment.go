@@ -151,16 +151,12 @@ func titleCase(s string) bool {
 	}
 	for _, w := range strings.Fields(s) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !smallWords[w] {
+		if unicode.IsLower(r) && !lex().smallWords[w] {
 			return false
 		}
 	}
 	return true
 }
-
-var smallWords = map[string]bool{"of": true, "and": true, "or": true, "the": true, "for": true, "to": true, "in": true,
-	"on": true, "a": true, "an": true, "with": true, "de": true, "la": true, "y": true, "et": true, "und": true,
-	"der": true, "die": true, "e": true, "di": true, "i": true, "w": true, "z": true, "del": true, "des": true, "du": true}
 
 func lowerWords(s string) int {
 	n := 0
@@ -171,18 +167,6 @@ func lowerWords(s string) int {
 		}
 	}
 	return n
-}
-
-// abbreviations that end with a full stop without ending a sentence,
-// lower case, without the stop.
-var abbreviations = map[string]bool{
-	"e.g": true, "i.e": true, "etc": true, "inc": true, "ltd": true, "no": true,
-	"nr": true, "art": true, "sec": true, "vs": true, "mr": true, "mrs": true,
-	"dr": true, "z.b": true, "bzw": true, "ggf": true, "s.a": true, "p.ej": true,
-	"ecc": true, "np": true, "tj": true, "itp": true, "ziff": true, "abs": true,
-	"u.a": true, "d.h": true, "lit": true, "par": true, "cf": true, "co": true,
-	"corp": true, "llc": true, "ust": true, "pkt": true, "incl": true, "approx": true,
-	"st": true, "p": true, "pp": true, "vol": true, "ca": true, "sig": true,
 }
 
 // splitSentences cuts the paragraph text[s:e] at sentence ends: a full
@@ -249,7 +233,7 @@ func isAbbreviation(before string) bool {
 		return true
 	}
 	lw := strings.ToLower(w)
-	if abbreviations[lw] {
+	if lex().abbreviations[lw] {
 		return true
 	}
 	digits := true

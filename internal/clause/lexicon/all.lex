@@ -1,0 +1,13 @@
+# Cues of every language, and the macros the patterns of every file may use.
+# The format is described in ../lexicon.go.
+
+[macro]
+# Up to three (six) words, not crossing a sentence or clause boundary.
+gap3:
+	(?:[^\s.;:]+\s+){0,3}
+gap6:
+	(?:[^\s.;:]+\s+){0,6}
+
+[indemnity.weak]
+claims: claim|reclamaci|demanda|réclamation|ansprüche|pretese|roszcze|klagen|lawsuit
+defend: defensa|défense|défendre|verteidig|difes|obron
