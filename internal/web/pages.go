@@ -65,9 +65,13 @@ type dashboardPage struct {
 	Threshold   int
 	Page        int
 	Prev, Next  int // 0: none
+	// All is set on /changes, the list of every change without the
+	// dashboard's blocks (the digest's "All changes" link).
+	All bool
 }
 
 func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
+	all := r.URL.Path == "/changes"
 	page := 1
 	if p := r.URL.Query().Get("page"); p != "" {
 		n, err := strconv.Atoi(p)
@@ -88,7 +92,10 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	data := dashboardPage{Title: "Changes", Threshold: s.opts.FailureThreshold, Page: page}
+	data := dashboardPage{Title: "Changes", Threshold: s.opts.FailureThreshold, Page: page, All: all}
+	if all {
+		data.Title = "All changes"
+	}
 	if page > 1 {
 		data.Prev = page - 1
 	}
@@ -99,7 +106,7 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 	for _, c := range changes {
 		data.Changes = append(data.Changes, newChangeRow(c))
 	}
-	if page == 1 {
+	if page == 1 && !all {
 		if data.NeedsReview, err = s.changeRows(ctx, store.ChangeFilter{Severity: model.SeverityHigh, Unreviewed: true, Limit: needsReviewLimit}); err != nil {
 			s.serverError(w, r, err)
 			return

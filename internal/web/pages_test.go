@@ -15,7 +15,7 @@ func TestSecurityHeaders(t *testing.T) {
 	f := newFixture(t).history().serve(Options{})
 	paths := []string{"/", "/?page=1", "/vendors", "/vendors/Acme", "/vendors/Acme/Terms%20of%20Service",
 		"/changes/" + itoa(f.capChange), "/versions/" + itoa(f.acmeV1), "/feed.xml", "/feed.atom",
-		"/static/style.css", "/no/such/page", "/changes/999999", "/changes/" + itoa(f.capChange) + "/review"}
+		"/static/style.css", "/changes", "/export.csv", "/export.jsonl", "/no/such/page", "/changes/999999", "/changes/" + itoa(f.capChange) + "/review"}
 	for _, p := range paths {
 		t.Run(p, func(t *testing.T) {
 			resp, _ := f.get(nil, p)
@@ -41,6 +41,8 @@ func TestStatusCodes(t *testing.T) {
 		contains     string
 	}{
 		{"GET", "/", 200, "Latest changes"},
+		{"GET", "/changes", 200, "All changes"}, // the digest's "All changes" link
+		{"GET", "/changes?page=2", 404, ""},
 		{"GET", "/static/style.css", 200, ".needs-review"},
 		{"GET", "/nope", 404, "There is nothing at this address"},
 		{"GET", "/vendors/Nobody", 404, "There is nothing at this address"},
