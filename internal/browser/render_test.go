@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/toswatch/toswatch/internal/extract"
-	"github.com/toswatch/toswatch/internal/fetch"
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 const termsText = "Acme limits its liability to the fees paid in the twelve months before the claim."
@@ -125,8 +125,8 @@ func TestRenderSelectorTimeout(t *testing.T) {
 	start := time.Now()
 	_, _, err := b.Render(context.Background(), ts.URL+"/never", []string{"#terms"})
 	elapsed := time.Since(start)
-	if got := fetch.KindOf(err); got != fetch.KindTimeout {
-		t.Fatalf("got %v (kind %q), want kind %q", err, got, fetch.KindTimeout)
+	if got := model.FailureOf(err); got != model.FailureTimeout {
+		t.Fatalf("got %v (kind %q), want kind %q", err, got, model.FailureTimeout)
 	}
 	if !strings.Contains(err.Error(), `"#terms"`) {
 		t.Errorf("error %q does not name the selector", err)
@@ -148,17 +148,17 @@ func TestRenderFailures(t *testing.T) {
 	tests := []struct {
 		name, url string
 		waitFor   []string
-		kind      string
+		kind      model.FailureKind
 	}{
-		{"challenge page", ts.URL + "/challenge", nil, fetch.KindBlocked},
-		{"challenge page with selector", ts.URL + "/challenge", []string{"#terms"}, fetch.KindBlocked},
-		{"refused", closed, nil, fetch.KindNetwork},
-		{"not found", ts.URL + "/gone", nil, fetch.KindHTTPStatus},
+		{"challenge page", ts.URL + "/challenge", nil, model.FailureBlocked},
+		{"challenge page with selector", ts.URL + "/challenge", []string{"#terms"}, model.FailureBlocked},
+		{"refused", closed, nil, model.FailureNetwork},
+		{"not found", ts.URL + "/gone", nil, model.FailureHTTPStatus},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := b.Render(context.Background(), tt.url, tt.waitFor)
-			if got := fetch.KindOf(err); got != tt.kind {
+			if got := model.FailureOf(err); got != tt.kind {
 				t.Fatalf("got %v (kind %q), want kind %q", err, got, tt.kind)
 			}
 		})

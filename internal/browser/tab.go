@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/toswatch/toswatch/internal/fetch"
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 // Waiting without selectors: the page counts as rendered once no request
@@ -32,11 +33,11 @@ const (
 // Options.Timeout. It returns the rendered HTML
 // (document.documentElement.outerHTML) and the final URL.
 //
-// A failure to render the page is a *fetch.Error: KindTimeout when the
+// A failure to render the page is an *Error: model.FailureTimeout when the
 // page or a selector did not come in time (the message names the
-// selector), KindBlocked when the rendered page is a bot or login wall
-// (fetch.DetectWall), KindNetwork (or KindRedirect) when navigation
-// failed, KindHTTPStatus for an error status with no selectors to show
+// selector), FailureBlocked when the rendered page is a bot or login wall
+// (fetch.DetectWall), FailureNetwork (or FailureRedirect) when navigation
+// failed, FailureHTTPStatus for an error status with no selectors to show
 // that the terms are there anyway. Other errors (no browser, an invalid
 // selector, a cancelled ctx) are plain.
 func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (html []byte, finalURL string, err error) {
@@ -54,16 +55,16 @@ func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (htm
 	tctx, cancel := context.WithDeadline(tab, deadline.Add(grace))
 	defer cancel()
 	defer context.AfterFunc(ctx, cancel)()
-	fail := func(kind string, format string, args ...any) error {
+	fail := func(kind model.FailureKind, format string, args ...any) error {
 		if ctx.Err() != nil {
 			return fmt.Errorf("render %s: %w", url, ctx.Err())
 		}
-		return &fetch.Error{Kind: kind, URL: url, Err: fmt.Errorf(format, args...)}
+		return &Error{Kind: kind, URL: url, Err: fmt.Errorf(format, args...)}
 	}
 
 	requests := newTracker()
 	if err := chromedp.Listen(tctx, requests.on); err != nil {
-		return nil, "", fail(fetch.KindNetwork, "open tab: %w", err)
+		return nil, "", fail(model.FailureNetwork, "open tab: %w", err)
 	}
 	nctx, ncancel := context.WithDeadline(tctx, deadline)
 	resp, err := chromedp.Run(nctx, chromedp.NavigateResponse(url))
@@ -80,10 +81,10 @@ func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (htm
 			// A wall in place of the terms is the better diagnosis.
 			if page, final, rerr := readPage(tctx); rerr == nil {
 				if reason, blocked := fetch.DetectWall(int(resp.Status), headers(resp), final, page); blocked {
-					return nil, "", fail(fetch.KindBlocked, "%s", reason)
+					return nil, "", fail(model.FailureBlocked, "%s", reason)
 				}
 			}
-			if fe := (*fetch.Error)(nil); errors.As(err, &fe) {
+			if fe := (*Error)(nil); errors.As(err, &fe) {
 				fe.URL, fe.Status = url, int(resp.Status)
 			}
 			return nil, "", err
@@ -94,14 +95,14 @@ func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (htm
 
 	page, final, err := readPage(tctx)
 	if err != nil {
-		return nil, "", fail(fetch.KindTimeout, "read the rendered page: %w", err)
+		return nil, "", fail(model.FailureTimeout, "read the rendered page: %w", err)
 	}
 	if reason, blocked := fetch.DetectWall(int(resp.Status), headers(resp), final, page); blocked {
-		return nil, "", fail(fetch.KindBlocked, "%s", reason)
+		return nil, "", fail(model.FailureBlocked, "%s", reason)
 	}
 	if resp.Status >= 400 && len(waitFor) == 0 {
-		e := fail(fetch.KindHTTPStatus, "HTTP %d %s", resp.Status, http.StatusText(int(resp.Status)))
-		if fe := (*fetch.Error)(nil); errors.As(e, &fe) {
+		e := fail(model.FailureHTTPStatus, "HTTP %d %s", resp.Status, http.StatusText(int(resp.Status)))
+		if fe := (*Error)(nil); errors.As(e, &fe) {
 			fe.Status = int(resp.Status)
 		}
 		return nil, "", e
@@ -110,19 +111,19 @@ func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (htm
 }
 
 // navigationError sorts a failed navigation by the browser's net error.
-func navigationError(fail func(string, string, ...any) error, err error) error {
+func navigationError(fail func(model.FailureKind, string, ...any) error, err error) error {
 	var le *chromedp.LoadError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
-		return fail(fetch.KindTimeout, "page did not load in time")
+		return fail(model.FailureTimeout, "page did not load in time")
 	case errors.As(err, &le) && strings.Contains(le.ErrorText, "TIMED_OUT"):
-		return fail(fetch.KindTimeout, "%s", le.ErrorText)
+		return fail(model.FailureTimeout, "%s", le.ErrorText)
 	case errors.As(err, &le) && (strings.Contains(le.ErrorText, "REDIRECT") || strings.Contains(le.ErrorText, "UNSAFE_PORT")):
-		return fail(fetch.KindRedirect, "%s", le.ErrorText)
+		return fail(model.FailureRedirect, "%s", le.ErrorText)
 	case errors.As(err, &le):
-		return fail(fetch.KindNetwork, "%s", le.ErrorText)
+		return fail(model.FailureNetwork, "%s", le.ErrorText)
 	}
-	return fail(fetch.KindNetwork, "navigate: %w", err)
+	return fail(model.FailureNetwork, "navigate: %w", err)
 }
 
 // selectorState is a JavaScript function of a list of CSS selectors that
@@ -162,19 +163,19 @@ func (b *Browser) waitSelectors(ctx context.Context, deadline time.Time, sels []
 		return nil
 	}
 	if !errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
-		return &fetch.Error{Kind: fetch.KindNetwork, Err: fmt.Errorf("wait for %s: %w", strings.Join(sels, ", "), err)}
+		return &Error{Kind: model.FailureNetwork, Err: fmt.Errorf("wait for %s: %w", strings.Join(sels, ", "), err)}
 	}
 	// Name the selector that is still missing; ctx has time left for it.
 	st, _ := states(ctx)
 	for i, s := range st {
 		switch s {
 		case "missing":
-			return &fetch.Error{Kind: fetch.KindTimeout, Err: fmt.Errorf("selector %q matched nothing within %s", sels[i], b.opts.Timeout)}
+			return &Error{Kind: model.FailureTimeout, Err: fmt.Errorf("selector %q matched nothing within %s", sels[i], b.opts.Timeout)}
 		case "empty":
-			return &fetch.Error{Kind: fetch.KindTimeout, Err: fmt.Errorf("selector %q matched no text within %s", sels[i], b.opts.Timeout)}
+			return &Error{Kind: model.FailureTimeout, Err: fmt.Errorf("selector %q matched no text within %s", sels[i], b.opts.Timeout)}
 		}
 	}
-	return &fetch.Error{Kind: fetch.KindTimeout, Err: fmt.Errorf("selectors %s not filled in within %s", strings.Join(sels, ", "), b.opts.Timeout)}
+	return &Error{Kind: model.FailureTimeout, Err: fmt.Errorf("selectors %s not filled in within %s", strings.Join(sels, ", "), b.opts.Timeout)}
 }
 
 // readPage returns the rendered HTML and the URL of the tab.

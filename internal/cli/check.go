@@ -10,6 +10,7 @@ import (
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/fetch"
+	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/pdf"
 	"github.com/toswatch/toswatch/internal/store"
 	"github.com/toswatch/toswatch/internal/tracker"
@@ -51,7 +52,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	for _, r := range results {
-		if r.Status == store.OutcomeFailed || r.Status == store.OutcomeUnconfirmed {
+		if r.Status.Failed() {
 			return errFailed
 		}
 	}
@@ -112,7 +113,7 @@ func offWhenZero(d time.Duration) time.Duration {
 
 func printResult(w io.Writer, done, total int, r tracker.Result) {
 	line := fmt.Sprintf("[%d/%d] %s / %s: %s", done, total, r.Vendor, r.Document, r.Status)
-	if r.Version != nil && r.Status != store.OutcomeFailed {
+	if r.Version != nil && r.Status != model.OutcomeFailed {
 		line += fmt.Sprintf(" (version %d", *r.Version)
 		if r.RevertsTo != nil {
 			line += fmt.Sprintf(", same text as version %d", *r.RevertsTo)

@@ -14,6 +14,7 @@ import (
 	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/demo"
 	"github.com/toswatch/toswatch/internal/metrics"
+	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -107,7 +108,7 @@ func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite, m *me
 		for i := 0; i < 2; i++ {
 			at := start.Add(time.Duration(rev)*24*time.Hour + time.Duration(i)*time.Hour)
 			offset.Store(int64(time.Until(at)))
-			counts := map[string]int{}
+			counts := map[model.Outcome]int{}
 			for _, r := range t.CheckAll(ctx, docs, 4, nil) {
 				counts[r.Status]++
 			}

@@ -37,9 +37,7 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	m := metrics.New()
 	t := newTracker(cfg, st, a)
 	defer t.Close()
-	t.Observe = func(r tracker.Result) {
-		m.Check(r.Vendor, r.Document, r.Status, versionKind(r.Status), r.Duration, time.Now())
-	}
+	observe(t, m)
 
 	var jobs []schedule.Job
 	for _, d := range docs {
@@ -112,21 +110,8 @@ func reanalyseOnStart(ctx context.Context, st *store.Store, a *app) {
 // observe counts a tracker's checks in the metrics.
 func observe(t *tracker.Tracker, m *metrics.Metrics) {
 	t.Observe = func(r tracker.Result) {
-		m.Check(r.Vendor, r.Document, r.Status, versionKind(r.Status), r.Duration, time.Now())
+		m.Check(r.Vendor, r.Document, r.Status, r.Status.VersionKind(), r.Duration, time.Now())
 	}
-}
-
-// versionKind is the kind of version a check outcome records.
-func versionKind(status string) string {
-	switch status {
-	case "new":
-		return "first"
-	case "changed":
-		return "change"
-	case "technical":
-		return "technical"
-	}
-	return ""
 }
 
 // spread is how long the first round of checks is spread over, so that a

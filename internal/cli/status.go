@@ -49,7 +49,7 @@ func runStatus(ctx context.Context, a *app, args []string) error {
 			Failing: d.Failures >= threshold}
 		if c := d.LastCheck; c != nil {
 			t := c.StartedAt.UTC().Format(time.RFC3339)
-			r.LastCheck, r.Outcome, r.Error = &t, c.Outcome, c.Error
+			r.LastCheck, r.Outcome, r.Error = &t, string(c.Outcome), c.Error
 		}
 		if d.FailingSince != nil {
 			t := d.FailingSince.UTC().Format(time.RFC3339)

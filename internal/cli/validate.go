@@ -14,7 +14,6 @@ import (
 
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/extract"
-	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/tracker"
 )
@@ -182,13 +181,13 @@ func (v *validator) validate(ctx context.Context, doc model.Document) docReport 
 func (v *validator) capture(ctx context.Context, doc model.Document, r *docReport, report bool) (string, bool) {
 	c, err := v.tracker.Capture(ctx, doc)
 	switch {
-	case errors.Is(err, fetch.ErrBlocked):
-		r.fail("blocked", "%s", strings.TrimPrefix(err.Error(), fetch.KindBlocked+": ")) // the kind would repeat the name
+	case errors.Is(err, model.FailureBlocked):
+		r.fail("blocked", "%s", strings.TrimPrefix(err.Error(), string(model.FailureBlocked)+": ")) // the kind would repeat the name
 		return "", false
-	case errors.Is(err, extract.ErrSelectorMissing):
+	case errors.Is(err, model.FailureSelectorMissing):
 		r.fail("selectors", "%v", err)
 		return "", false
-	case errors.Is(err, extract.ErrTooShort):
+	case errors.Is(err, model.FailureTooShort):
 		if report {
 			r.ok("selectors", "%s", describeSelection(doc))
 		}

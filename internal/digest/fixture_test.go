@@ -57,7 +57,7 @@ func (s *testStore) version(doc int64, at time.Time, kind, text string, cc []mod
 	}
 	s.clock.t = at
 	rec, err := s.st.RecordCheck(context.Background(), store.Check{
-		DocumentID: doc, StartedAt: at, Outcome: store.OutcomeChanged, ExpectLatest: expect,
+		DocumentID: doc, StartedAt: at, Outcome: model.OutcomeChanged, ExpectLatest: expect,
 		New: []store.NewVersion{{Kind: kind, Text: text, ExtractKey: "k", ClauseChanges: cc}},
 	})
 	if err != nil {
@@ -77,9 +77,9 @@ func (s *testStore) check(doc int64, at time.Time, errText string) {
 	if latest != nil {
 		expect = latest.Version.ID
 	}
-	outcome := store.OutcomeUnchanged
+	outcome := model.OutcomeUnchanged
 	if errText != "" {
-		outcome = store.OutcomeFailed
+		outcome = model.OutcomeFailed
 	}
 	s.clock.t = at
 	if _, err := s.st.RecordCheck(context.Background(), store.Check{

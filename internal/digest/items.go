@@ -227,7 +227,7 @@ func resumedSince(ctx context.Context, st *store.Store, d store.DocInfo, from ti
 }
 
 func failed(c store.CheckInfo) bool {
-	return c.Outcome == store.OutcomeFailed || c.Outcome == store.OutcomeUnconfirmed
+	return c.Outcome.Failed()
 }
 
 // oneLine makes untrusted text safe for one line of a mail: control

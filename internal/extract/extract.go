@@ -8,7 +8,6 @@ package extract
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -34,18 +33,14 @@ type Options struct {
 	BaseURL string        // the page URL, to make links absolute
 }
 
-// Failure kinds, checked with errors.Is.
-var (
-	// ErrSelectorMissing: a Select selector, or the start or end of a
-	// range, matched nothing, or a selector is not valid CSS. A Remove selector that matches
-	// nothing is fine: the noise it targets may come and go.
-	ErrSelectorMissing = errors.New("selector_missing")
-	// ErrTooShort: the extracted text is shorter than MinLength.
-	ErrTooShort = errors.New("too_short")
-)
-
 // HTML extracts the clean Markdown text of an HTML page. The same bytes and
 // options always give the same text.
+//
+// A failure wraps its kind, checked with errors.Is:
+// model.FailureSelectorMissing when a Select selector, or the start or end
+// of a range, matched nothing, or a selector is not valid CSS (a Remove
+// selector that matches nothing is fine: the noise it targets may come and
+// go); model.FailureTooShort when the text is shorter than MinLength.
 func HTML(body []byte, opts Options) (string, error) {
 	doc, err := parse(body)
 	if err != nil {
@@ -125,7 +120,7 @@ func baseURL(doc *goquery.Document, page string) *url.URL {
 func find(doc *goquery.Document, sel string) (*goquery.Selection, error) {
 	m, err := cascadia.Compile(sel)
 	if err != nil {
-		return nil, fmt.Errorf("%w: selector %q is invalid: %v", ErrSelectorMissing, sel, err)
+		return nil, fmt.Errorf("%w: selector %q is invalid: %v", model.FailureSelectorMissing, sel, err)
 	}
 	return doc.FindMatcher(m), nil
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden testdata/*.md files")
@@ -169,12 +171,12 @@ func TestErrors(t *testing.T) {
 		wantErr error
 		wantMsg string
 	}{
-		{"selector missing", long, Options{Select: []string{"main", ".terms-body"}}, ErrSelectorMissing, `selector_missing: selector ".terms-body" matched nothing`},
-		{"selector invalid", long, Options{Select: []string{"main["}}, ErrSelectorMissing, `selector_missing: selector "main[" is invalid`},
-		{"remove invalid", long, Options{Remove: []string{"::"}}, ErrSelectorMissing, `selector_missing: selector "::" is invalid`},
-		{"too short", "<main><p>We may change these terms at any time.</p><p>Bye.</p></main>", Options{}, ErrTooShort, "too_short: extracted text is 43 characters (minimum 100)"},
-		{"empty", "", Options{}, ErrTooShort, "too_short: extracted text is 0 characters (minimum 100)"},
-		{"only scripts", "<script>" + strings.Repeat("x", 500) + "</script>", Options{}, ErrTooShort, "too_short: extracted text is 0 characters"},
+		{"selector missing", long, Options{Select: []string{"main", ".terms-body"}}, model.FailureSelectorMissing, `selector_missing: selector ".terms-body" matched nothing`},
+		{"selector invalid", long, Options{Select: []string{"main["}}, model.FailureSelectorMissing, `selector_missing: selector "main[" is invalid`},
+		{"remove invalid", long, Options{Remove: []string{"::"}}, model.FailureSelectorMissing, `selector_missing: selector "::" is invalid`},
+		{"too short", "<main><p>We may change these terms at any time.</p><p>Bye.</p></main>", Options{}, model.FailureTooShort, "too_short: extracted text is 43 characters (minimum 100)"},
+		{"empty", "", Options{}, model.FailureTooShort, "too_short: extracted text is 0 characters (minimum 100)"},
+		{"only scripts", "<script>" + strings.Repeat("x", 500) + "</script>", Options{}, model.FailureTooShort, "too_short: extracted text is 0 characters"},
 		{"ok", long, Options{Select: []string{".terms"}}, nil, ""},
 	}
 	for _, tt := range tests {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/toswatch/toswatch/internal/model"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -273,7 +274,7 @@ const MinLength = 100
 
 func checkLength(text string) error {
 	if n := utf8.RuneCountInString(text); n < MinLength {
-		return fmt.Errorf("%w: extracted text is %d characters (minimum %d)", ErrTooShort, n, MinLength)
+		return fmt.Errorf("%w: extracted text is %d characters (minimum %d)", model.FailureTooShort, n, MinLength)
 	}
 	return nil
 }

@@ -57,7 +57,7 @@ func selectSpans(doc *goquery.Document, sels []string, ranges []model.Range) ([]
 			return nil, nil, err
 		}
 		if s.Length() == 0 {
-			return nil, nil, fmt.Errorf("%w: selector %q matched nothing", ErrSelectorMissing, sel)
+			return nil, nil, fmt.Errorf("%w: selector %q matched nothing", model.FailureSelectorMissing, sel)
 		}
 		for _, n := range s.Nodes {
 			spans = append(spans, span{from: pos.before(n), to: pos.after(n), node: n})
@@ -106,14 +106,14 @@ func rangeSpan(doc *goquery.Document, pos positions, r model.Range) (span, error
 		endSel, endAfter = r.EndAfter, true
 	}
 	if startSel == "" || endSel == "" || (r.StartBefore != "" && r.StartAfter != "") || (r.EndBefore != "" && r.EndAfter != "") {
-		return span{}, fmt.Errorf("%w: range %s is invalid: it needs exactly one start and one end", ErrSelectorMissing, formatRange(r))
+		return span{}, fmt.Errorf("%w: range %s is invalid: it needs exactly one start and one end", model.FailureSelectorMissing, formatRange(r))
 	}
 	starts, err := find(doc, startSel)
 	if err != nil {
 		return span{}, err
 	}
 	if starts.Length() == 0 {
-		return span{}, fmt.Errorf("%w: range %s: start %q matched nothing", ErrSelectorMissing, formatRange(r), startSel)
+		return span{}, fmt.Errorf("%w: range %s: start %q matched nothing", model.FailureSelectorMissing, formatRange(r), startSel)
 	}
 	from := pos.before(starts.Nodes[0])
 	if startAfter {
@@ -133,9 +133,9 @@ func rangeSpan(doc *goquery.Document, pos positions, r model.Range) (span, error
 		}
 	}
 	if ends.Length() == 0 {
-		return span{}, fmt.Errorf("%w: range %s: end %q matched nothing", ErrSelectorMissing, formatRange(r), endSel)
+		return span{}, fmt.Errorf("%w: range %s: end %q matched nothing", model.FailureSelectorMissing, formatRange(r), endSel)
 	}
-	return span{}, fmt.Errorf("%w: range %s: end %q matched nothing after the start", ErrSelectorMissing, formatRange(r), endSel)
+	return span{}, fmt.Errorf("%w: range %s: end %q matched nothing after the start", model.FailureSelectorMissing, formatRange(r), endSel)
 }
 
 // formatRange writes a range the way vendors.yaml spells it.

@@ -107,8 +107,8 @@ func TestRangeErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := HTML(page, tc.opts)
-			if !errors.Is(err, ErrSelectorMissing) {
-				t.Fatalf("got error %v, want ErrSelectorMissing", err)
+			if !errors.Is(err, model.FailureSelectorMissing) {
+				t.Fatalf("got error %v, want FailureSelectorMissing", err)
 			}
 			if !strings.HasPrefix(err.Error(), tc.want) {
 				t.Errorf("got message %q, want %q", err, tc.want)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 // TestTextCorpus runs Text over every recorded version of
@@ -42,7 +44,7 @@ func TestTextCorpus(t *testing.T) {
 					t.Fatal(err)
 				}
 				out, err := Text(in)
-				if errors.Is(err, ErrTooShort) {
+				if errors.Is(err, model.FailureTooShort) {
 					continue // a capture accident: an empty or truncated page
 				}
 				if err != nil {

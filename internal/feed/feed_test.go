@@ -65,7 +65,7 @@ func history(t testing.TB) (*store.Store, []int64) {
 	for _, nv := range steps {
 		now = now.Add(24 * time.Hour)
 		nv.ExtractKey = "k"
-		rec, err := st.RecordCheck(ctx, store.Check{DocumentID: doc, StartedAt: now, Outcome: store.OutcomeChanged,
+		rec, err := st.RecordCheck(ctx, store.Check{DocumentID: doc, StartedAt: now, Outcome: model.OutcomeChanged,
 			ExpectLatest: latest, New: []store.NewVersion{nv}})
 		if err != nil {
 			t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 // acceptHeader prefers the types Fetch returns.
@@ -103,7 +105,7 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (res
 		peek, _ := c.readBody(hresp, min(wallPeek, c.opts.MaxBodyBytes))
 		peek, _ = toUTF8(peek, hresp.Header.Get("Content-Type"), mediaType(hresp.Header.Get("Content-Type")))
 		if reason, ok := detectWall(code, hresp.Header, final, peek, checkURL); ok {
-			return nil, -1, failf(KindBlocked, final, code, "%s from %s", reason, final)
+			return nil, -1, failf(model.FailureBlocked, final, code, "%s from %s", reason, final)
 		}
 		wait = -1
 		if code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable {
@@ -111,7 +113,7 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (res
 				wait = d
 			}
 		}
-		fe := failf(KindHTTPStatus, final, code, "%s from %s", hresp.Status, final)
+		fe := failf(model.FailureHTTPStatus, final, code, "%s from %s", hresp.Status, final)
 		fe.RetryAfter = wait >= 0
 		return nil, wait, fe
 	}
@@ -119,10 +121,10 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (res
 	ct := hresp.Header.Get("Content-Type")
 	mt := mediaType(ct)
 	if !needsSniff(mt) && !allowedMedia(mt) {
-		return nil, -1, failf(KindContentType, final, out.Status, "%s from %s is not a document", mt, final)
+		return nil, -1, failf(model.FailureContentType, final, out.Status, "%s from %s is not a document", mt, final)
 	}
 	if hresp.ContentLength > c.opts.MaxBodyBytes {
-		return nil, -1, failf(KindTooLarge, final, out.Status, "body over %s (Content-Length %d) from %s",
+		return nil, -1, failf(model.FailureTooLarge, final, out.Status, "body over %s (Content-Length %d) from %s",
 			formatBytes(c.opts.MaxBodyBytes), hresp.ContentLength, final)
 	}
 	body, err := c.readBody(hresp, c.opts.MaxBodyBytes)
@@ -133,23 +135,23 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (res
 		mt = mediaType(http.DetectContentType(body))
 		ct = mt // the sniffer's charset guess is no declaration
 		if !allowedMedia(mt) {
-			return nil, -1, failf(KindContentType, final, out.Status, "%s (sniffed) from %s is not a document", mt, final)
+			return nil, -1, failf(model.FailureContentType, final, out.Status, "%s (sniffed) from %s is not a document", mt, final)
 		}
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		return nil, -1, failf(KindEmpty, final, out.Status, "empty body from %s", final)
+		return nil, -1, failf(model.FailureEmpty, final, out.Status, "empty body from %s", final)
 	}
 	out.MediaType = mt
 	if mt == MediaPDF {
 		out.Body = body // the PDF extractor reads the bytes as they are
 		if reason, ok := detectWall(out.Status, hresp.Header, final, nil, checkURL); ok {
-			return nil, -1, failf(KindBlocked, final, out.Status, "%s from %s", reason, final)
+			return nil, -1, failf(model.FailureBlocked, final, out.Status, "%s from %s", reason, final)
 		}
 		return out, -1, nil
 	}
 	out.Body, out.Charset = toUTF8(body, ct, mt)
 	if reason, ok := detectWall(out.Status, hresp.Header, final, out.Body, checkURL); ok {
-		return nil, -1, failf(KindBlocked, final, out.Status, "%s from %s", reason, final)
+		return nil, -1, failf(model.FailureBlocked, final, out.Status, "%s from %s", reason, final)
 	}
 	return out, -1, nil
 }
@@ -186,22 +188,22 @@ func (c *Client) requestError(a *attempt, rawURL string, err error) error {
 	var pe *privateAddrError
 	switch {
 	case a.timedOut.Load():
-		return failf(KindTimeout, at, 0, "no response within %s from %s", c.opts.Timeout, at)
+		return failf(model.FailureTimeout, at, 0, "no response within %s from %s", c.opts.Timeout, at)
 	case errors.As(err, &pe):
-		return failf(KindRedirect, at, 0, "%s is at %v; a fetch that starts at a public address may not go there (Options.AllowPrivateRedirects)", at, pe)
+		return failf(model.FailureRedirect, at, 0, "%s is at %v; a fetch that starts at a public address may not go there (Options.AllowPrivateRedirects)", at, pe)
 	}
-	return failf(KindNetwork, at, 0, "%s: %w", at, err)
+	return failf(model.FailureNetwork, at, 0, "%s: %w", at, err)
 }
 
 // bodyError classifies a failure while reading the body.
 func (c *Client) bodyError(a *attempt, at string, status, n int, err error) error {
 	switch {
 	case a.timedOut.Load():
-		return failf(KindTimeout, at, status, "body not complete within %s from %s (%d bytes read)", c.opts.Timeout, at, n)
+		return failf(model.FailureTimeout, at, status, "body not complete within %s from %s (%d bytes read)", c.opts.Timeout, at, n)
 	case errors.Is(err, errTooLarge):
-		return failf(KindTooLarge, at, status, "body over %s from %s", formatBytes(c.opts.MaxBodyBytes), at)
+		return failf(model.FailureTooLarge, at, status, "body over %s from %s", formatBytes(c.opts.MaxBodyBytes), at)
 	case errors.Is(err, errUnsupportedEncoding):
-		return failf(KindContentType, at, status, "%v from %s", err, at)
+		return failf(model.FailureContentType, at, status, "%v from %s", err, at)
 	}
-	return failf(KindTruncated, at, status, "body from %s ended after %d bytes: %v", at, n, err)
+	return failf(model.FailureTruncated, at, status, "body from %s ended after %d bytes: %v", at, n, err)
 }

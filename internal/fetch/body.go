@@ -90,7 +90,7 @@ func newDeflateReader(r io.Reader) io.Reader {
 }
 
 // Media types returned. Anything else (images, binaries, JSON …) fails
-// with KindContentType.
+// with model.FailureContentType.
 const (
 	MediaHTML     = "text/html"
 	MediaXHTML    = "application/xhtml+xml"

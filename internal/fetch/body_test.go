@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"github.com/toswatch/toswatch/internal/model"
 	"golang.org/x/net/html/charset"
 )
 
@@ -86,7 +87,7 @@ func TestFetchGzipThenBrotli(t *testing.T) {
 func TestFetchUnknownEncoding(t *testing.T) {
 	url := serveBody(t, []byte("zzzz"), "Content-Type", "text/html", "Content-Encoding", "zstd")
 	c, _ := newTestClient(t, testOptions())
-	fetchErr(t, c, url, KindContentType)
+	fetchErr(t, c, url, model.FailureContentType)
 }
 
 func TestFetchTooLarge(t *testing.T) {
@@ -122,7 +123,7 @@ func TestFetchTooLarge(t *testing.T) {
 				}
 				return
 			}
-			fe := fetchErr(t, c, srv.URL, KindTooLarge)
+			fe := fetchErr(t, c, srv.URL, model.FailureTooLarge)
 			if !strings.Contains(fe.Error(), "body over 64 KiB") {
 				t.Errorf("Error() = %q, want it to name the limit", fe)
 			}
@@ -158,7 +159,7 @@ func TestFetchGzipBomb(t *testing.T) {
 			opts := testOptions()
 			opts.MaxBodyBytes = limit
 			c, _ := newTestClient(t, opts)
-			fe := fetchErr(t, c, url, KindTooLarge)
+			fe := fetchErr(t, c, url, model.FailureTooLarge)
 			if want := "too_large: body over 256 KiB from " + url; fe.Error() != want {
 				t.Errorf("Error() = %q, want %q", fe, want)
 			}
@@ -195,7 +196,7 @@ func TestFetchContentType(t *testing.T) {
 			})
 			c, _ := newTestClient(t, testOptions())
 			if tt.wantMedia == "" {
-				fetchErr(t, c, srv.URL, KindContentType)
+				fetchErr(t, c, srv.URL, model.FailureContentType)
 				return
 			}
 			resp := fetchOK(t, c, Request{URL: srv.URL})
@@ -234,7 +235,7 @@ func TestFetchEmpty(t *testing.T) {
 				w.Write(body)
 			})
 			c, _ := newTestClient(t, testOptions())
-			fetchErr(t, c, srv.URL, KindEmpty)
+			fetchErr(t, c, srv.URL, model.FailureEmpty)
 		})
 	}
 }

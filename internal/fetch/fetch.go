@@ -18,6 +18,8 @@ import (
 	"net/url"
 	"syscall"
 	"time"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 // Options configure a Client. Zero fields take the value of
@@ -182,9 +184,9 @@ type Response struct {
 	Duration    time.Duration
 }
 
-// Fetch downloads req.URL. A failure is an *Error (see KindOf and the
-// Err… sentinels) after any retries; an invalid URL or a cancelled ctx
-// gives a plain error wrapping the cause.
+// Fetch downloads req.URL. A failure is an *Error (errors.Is(err,
+// model.FailureBlocked) and the like, model.FailureOf) after any retries;
+// an invalid URL or a cancelled ctx gives a plain error wrapping the cause.
 func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
 	began := time.Now()
 	u, err := url.Parse(req.URL)
@@ -227,12 +229,12 @@ func (c *Client) Fetch(ctx context.Context, req Request) (*Response, error) {
 // retryable reports whether a failure may go away by itself.
 func retryable(e *Error) bool {
 	switch e.Kind {
-	case KindTimeout, KindTruncated:
+	case model.FailureTimeout, model.FailureTruncated:
 		return true
-	case KindNetwork:
+	case model.FailureNetwork:
 		var de *net.DNSError
 		return !(errors.As(e.Err, &de) && de.IsNotFound)
-	case KindHTTPStatus:
+	case model.FailureHTTPStatus:
 		return transientStatus(e.Status)
 	}
 	return false
@@ -259,18 +261,18 @@ func (c *Client) httpClient(ctx context.Context, start *url.URL) *http.Client {
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	to, from := req.URL.String(), via[len(via)-1].URL.String()
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-		return failf(KindRedirect, to, 0, "%s redirects to a non-http URL %s", from, to)
+		return failf(model.FailureRedirect, to, 0, "%s redirects to a non-http URL %s", from, to)
 	}
 	if len(via) > c.opts.MaxRedirects {
 		for _, v := range via {
 			if v.URL.String() == to {
-				return failf(KindRedirect, to, 0, "redirect loop: %s redirects back to %s", from, to)
+				return failf(model.FailureRedirect, to, 0, "redirect loop: %s redirects back to %s", from, to)
 			}
 		}
-		return failf(KindRedirect, to, 0, "more than %d redirects from %s", c.opts.MaxRedirects, via[0].URL)
+		return failf(model.FailureRedirect, to, 0, "more than %d redirects from %s", c.opts.MaxRedirects, via[0].URL)
 	}
 	if IsLoginURL(to) && !IsLoginURL(via[0].URL.String()) {
-		return failf(KindBlocked, to, 0, "login wall: %s redirects to the sign-in page %s", via[0].URL, to)
+		return failf(model.FailureBlocked, to, 0, "login wall: %s redirects to the sign-in page %s", via[0].URL, to)
 	}
 	return nil
 }

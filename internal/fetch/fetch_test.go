@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 const page = "<!DOCTYPE html><html><head><title>Terms</title></head><body><p>These terms apply.</p></body></html>"
@@ -60,7 +62,7 @@ func TestFetch404(t *testing.T) {
 			opts := testOptions()
 			opts.Retries = 2
 			c, _ := newTestClient(t, opts)
-			fe := fetchErr(t, c, srv.URL+"/terms", KindHTTPStatus)
+			fe := fetchErr(t, c, srv.URL+"/terms", model.FailureHTTPStatus)
 			want := fmt.Sprintf("http_status: %d %s from %s/terms", code, http.StatusText(code), srv.URL)
 			if fe.Error() != want {
 				t.Errorf("Error() = %q, want %q", fe, want)
@@ -84,7 +86,7 @@ func TestFetch503Retried(t *testing.T) {
 			opts.Retries = 2
 			opts.RetryBase = 40 * time.Millisecond
 			c, rec := newTestClient(t, opts)
-			fe := fetchErr(t, c, srv.URL, KindHTTPStatus)
+			fe := fetchErr(t, c, srv.URL, model.FailureHTTPStatus)
 			if hits.Load() != 3 || fe.Attempts != 3 {
 				t.Errorf("hits, Attempts = %d, %d; want 3, 3", hits.Load(), fe.Attempts)
 			}
@@ -162,7 +164,7 @@ func TestFetchRetryAfterOverLimit(t *testing.T) {
 	opts.Retries = 2
 	opts.MaxRetryAfter = time.Minute
 	c, rec := newTestClient(t, opts)
-	fe := fetchErr(t, c, srv.URL, KindHTTPStatus)
+	fe := fetchErr(t, c, srv.URL, model.FailureHTTPStatus)
 	if hits.Load() != 1 || len(rec.got()) != 0 {
 		t.Errorf("hits, waits = %d, %v; want 1 and none (an hour is over the limit)", hits.Load(), rec.got())
 	}
@@ -179,7 +181,7 @@ func TestFetchNeverAnswers(t *testing.T) {
 	opts := testOptions()
 	opts.Timeout = 300 * time.Millisecond
 	c, _ := newTestClient(t, opts)
-	fe := fetchErr(t, c, url, KindTimeout)
+	fe := fetchErr(t, c, url, model.FailureTimeout)
 	if want := "timeout: no response within 300ms from " + url; fe.Error() != want {
 		t.Errorf("Error() = %q, want %q", fe, want)
 	}
@@ -204,7 +206,7 @@ func TestFetchSlowBody(t *testing.T) {
 	opts := testOptions()
 	opts.Timeout = 300 * time.Millisecond
 	c, _ := newTestClient(t, opts)
-	fe := fetchErr(t, c, srv.URL, KindTimeout)
+	fe := fetchErr(t, c, srv.URL, model.FailureTimeout)
 	if !strings.Contains(fe.Error(), "body not complete within 300ms") {
 		t.Errorf("Error() = %q, want it to say the body was not complete", fe)
 	}
@@ -275,7 +277,7 @@ func TestFetchRedirectLoop(t *testing.T) {
 		http.Redirect(w, r, to, http.StatusFound)
 	})
 	c, _ := newTestClient(t, testOptions())
-	fe := fetchErr(t, c, srv.URL+"/a", KindRedirect)
+	fe := fetchErr(t, c, srv.URL+"/a", model.FailureRedirect)
 	if !strings.Contains(fe.Error(), "redirect loop") {
 		t.Errorf("Error() = %q, want it to say loop", fe)
 	}
@@ -290,7 +292,7 @@ func TestFetchTooManyRedirects(t *testing.T) {
 	opts := testOptions()
 	opts.MaxRedirects = 3
 	c, _ := newTestClient(t, opts)
-	fe := fetchErr(t, c, srv.URL, KindRedirect)
+	fe := fetchErr(t, c, srv.URL, model.FailureRedirect)
 	if hits.Load() != 4 || !strings.Contains(fe.Error(), "more than 3 redirects") {
 		t.Errorf("hits, Error() = %d, %q; want 4 requests (3 redirects followed) and 'more than 3 redirects'", hits.Load(), fe)
 	}
@@ -304,7 +306,7 @@ func TestFetchRedirectToFileScheme(t *testing.T) {
 				w.WriteHeader(http.StatusFound)
 			})
 			c, _ := newTestClient(t, testOptions())
-			fe := fetchErr(t, c, srv.URL, KindRedirect)
+			fe := fetchErr(t, c, srv.URL, model.FailureRedirect)
 			if !strings.Contains(fe.Error(), "non-http URL") {
 				t.Errorf("Error() = %q, want it to name the non-http URL", fe)
 			}
@@ -329,7 +331,7 @@ func TestFetchShortContentLength(t *testing.T) {
 		fmt.Fprint(c, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n<html><body>These terms")
 	})
 	c, _ := newTestClient(t, testOptions())
-	fe := fetchErr(t, c, url, KindTruncated)
+	fe := fetchErr(t, c, url, model.FailureTruncated)
 	if !strings.Contains(fe.Error(), "ended after 23 bytes") {
 		t.Errorf("Error() = %q, want it to say how much came", fe)
 	}
@@ -344,7 +346,7 @@ func TestFetchConnectionReset(t *testing.T) {
 			c.SetLinger(0) // close with RST
 		})
 		c, _ := newTestClient(t, testOptions())
-		fetchErr(t, c, url, KindTruncated)
+		fetchErr(t, c, url, model.FailureTruncated)
 	})
 	t.Run("before response", func(t *testing.T) {
 		var hits atomic.Int32
@@ -355,7 +357,7 @@ func TestFetchConnectionReset(t *testing.T) {
 		opts := testOptions()
 		opts.Retries = 1
 		c, _ := newTestClient(t, opts)
-		fetchErr(t, c, url, KindNetwork)
+		fetchErr(t, c, url, model.FailureNetwork)
 		if hits.Load() != 2 {
 			t.Errorf("hits = %d, want 2 (a reset is retried)", hits.Load())
 		}
@@ -370,7 +372,7 @@ func TestFetchConnectionRefused(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	c, _ := newTestClient(t, testOptions())
-	fe := fetchErr(t, c, "http://"+addr+"/terms", KindNetwork)
+	fe := fetchErr(t, c, "http://"+addr+"/terms", model.FailureNetwork)
 	if !strings.Contains(fe.Error(), "refused") {
 		t.Errorf("Error() = %q, want it to say refused", fe)
 	}
@@ -382,30 +384,30 @@ func TestFetchContextCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
 	_, err := c.Fetch(ctx, Request{URL: srv.URL})
-	if !errors.Is(err, context.Canceled) || KindOf(err) != "" {
-		t.Errorf("err = %v (kind %q), want context.Canceled and no kind", err, KindOf(err))
+	if !errors.Is(err, context.Canceled) || model.FailureOf(err) != "" {
+		t.Errorf("err = %v (kind %q), want context.Canceled and no kind", err, model.FailureOf(err))
 	}
 }
 
 func TestFetchInvalidURL(t *testing.T) {
 	c, _ := newTestClient(t, testOptions())
 	for _, u := range []string{"", "ftp://example.org/", "/relative", "http://"} {
-		if _, err := c.Fetch(context.Background(), Request{URL: u}); err == nil || KindOf(err) != "" {
+		if _, err := c.Fetch(context.Background(), Request{URL: u}); err == nil || model.FailureOf(err) != "" {
 			t.Errorf("Fetch(%q) = %v, want a plain error", u, err)
 		}
 	}
 }
 
 func TestErrorIsSentinel(t *testing.T) {
-	err := fmt.Errorf("check: %w", failf(KindBlocked, "https://x", 403, "login wall"))
-	if !errors.Is(err, ErrBlocked) {
-		t.Error("errors.Is(err, ErrBlocked) = false, want true")
+	err := fmt.Errorf("check: %w", failf(model.FailureBlocked, "https://x", 403, "login wall"))
+	if !errors.Is(err, model.FailureBlocked) {
+		t.Error("errors.Is(err, model.FailureBlocked) = false, want true")
 	}
-	if errors.Is(err, ErrTooLarge) {
-		t.Error("errors.Is(err, ErrTooLarge) = true, want false")
+	if errors.Is(err, model.FailureTooLarge) {
+		t.Error("errors.Is(err, model.FailureTooLarge) = true, want false")
 	}
-	if got, want := KindOf(err), KindBlocked; got != want {
-		t.Errorf("KindOf = %q, want %q", got, want)
+	if got, want := model.FailureOf(err), model.FailureBlocked; got != want {
+		t.Errorf("FailureOf = %q, want %q", got, want)
 	}
 }
 
@@ -435,7 +437,7 @@ func TestFetch429SaysWhetherRetryAfterWasSent(t *testing.T) {
 			opts := testOptions()
 			opts.Retries = 1
 			c, _ := newTestClient(t, opts)
-			fe := fetchErr(t, c, srv.URL, KindHTTPStatus)
+			fe := fetchErr(t, c, srv.URL, model.FailureHTTPStatus)
 			if fe.Status != 429 || fe.RetryAfter != tc.want {
 				t.Errorf("status %d, RetryAfter %v; want 429, %v", fe.Status, fe.RetryAfter, tc.want)
 			}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 func TestIsPublicAddr(t *testing.T) {
@@ -121,7 +123,7 @@ func TestFetchRedirectToPrivate(t *testing.T) {
 		}
 	})
 	t.Run("refused", func(t *testing.T) {
-		fe := fetchErr(t, newClient(false), public.URL+"/moved", KindRedirect)
+		fe := fetchErr(t, newClient(false), public.URL+"/moved", model.FailureRedirect)
 		if !strings.Contains(fe.Error(), "non-public address 127.0.0.1") || privateHits.Load() != 0 {
 			t.Errorf("Error(), private hits = %q, %d; want the private address named and not reached", fe, privateHits.Load())
 		}

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 // testOptions are fast: no host delay, short timeouts, no retries unless a
@@ -103,7 +105,7 @@ func readTestdata(t *testing.T, name string) []byte {
 }
 
 // fetchErr fetches url and fails the test unless the fetch fails with kind.
-func fetchErr(t *testing.T, c *Client, url, kind string) *Error {
+func fetchErr(t *testing.T, c *Client, url string, kind model.FailureKind) *Error {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -111,11 +113,11 @@ func fetchErr(t *testing.T, c *Client, url, kind string) *Error {
 	if err == nil {
 		t.Fatalf("Fetch(%s) = %d %q, want a %s error", url, resp.Status, resp.Body, kind)
 	}
-	if got := KindOf(err); got != kind {
-		t.Fatalf("KindOf(%v) = %q, want %q", err, got, kind)
+	if got := model.FailureOf(err); got != kind {
+		t.Fatalf("model.FailureOf(%v) = %q, want %q", err, got, kind)
 	}
-	if !strings.HasPrefix(err.Error(), kind+": ") {
-		t.Errorf("Error() = %q, want prefix %q", err, kind+": ")
+	if !strings.HasPrefix(err.Error(), string(kind)+": ") {
+		t.Errorf("Error() = %q, want prefix %q", err, string(kind)+": ")
 	}
 	fe := err.(*Error)
 	return fe

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 func TestFetchCloudflareChallenge(t *testing.T) {
@@ -41,7 +43,7 @@ func TestFetchCloudflareChallenge(t *testing.T) {
 			opts := testOptions()
 			opts.Retries = 2
 			c, _ := newTestClient(t, opts)
-			fe := fetchErr(t, c, srv.URL, KindBlocked)
+			fe := fetchErr(t, c, srv.URL, model.FailureBlocked)
 			if !strings.Contains(fe.Error(), "cloudflare challenge") {
 				t.Errorf("Error() = %q, want it to name the Cloudflare challenge", fe)
 			}
@@ -55,7 +57,7 @@ func TestFetchCloudflareChallenge(t *testing.T) {
 func TestFetchCaptchaPage(t *testing.T) {
 	url := serveBody(t, readTestdata(t, "captcha.html"), "Content-Type", "text/html")
 	c, _ := newTestClient(t, testOptions())
-	fe := fetchErr(t, c, url, KindBlocked)
+	fe := fetchErr(t, c, url, model.FailureBlocked)
 	if !strings.Contains(fe.Error(), "g-recaptcha") {
 		t.Errorf("Error() = %q, want it to name the captcha", fe)
 	}
@@ -64,7 +66,7 @@ func TestFetchCaptchaPage(t *testing.T) {
 func TestFetchLoginWall(t *testing.T) {
 	url := serveBody(t, readTestdata(t, "login-wall.html"), "Content-Type", "text/html")
 	c, _ := newTestClient(t, testOptions())
-	fe := fetchErr(t, c, url, KindBlocked)
+	fe := fetchErr(t, c, url, model.FailureBlocked)
 	if !strings.Contains(fe.Error(), `login wall ("sign in to continue")`) {
 		t.Errorf("Error() = %q, want it to quote the wall", fe)
 	}
@@ -76,7 +78,7 @@ func TestFetch401(t *testing.T) {
 		http.Error(w, "Unauthorized", http.StatusUnauthorized)
 	})
 	c, _ := newTestClient(t, testOptions())
-	if fe := fetchErr(t, c, srv.URL, KindBlocked); fe.Status != 401 {
+	if fe := fetchErr(t, c, srv.URL, model.FailureBlocked); fe.Status != 401 {
 		t.Errorf("Status = %d, want 401", fe.Status)
 	}
 }
@@ -94,7 +96,7 @@ func TestFetchLoginRedirect(t *testing.T) {
 				fmt.Fprint(w, "<form>Email Password</form>")
 			})
 			c, _ := newTestClient(t, testOptions())
-			fe := fetchErr(t, c, srv.URL+"/terms", KindBlocked)
+			fe := fetchErr(t, c, srv.URL+"/terms", model.FailureBlocked)
 			if !strings.Contains(fe.Error(), "redirects to the sign-in page") || loginHits.Load() != 0 {
 				t.Errorf("Error(), login hits = %q, %d; want a sign-in redirect, not followed", fe, loginHits.Load())
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 // Metrics is one registry of toswatch metrics.
@@ -55,13 +56,13 @@ func New() *Metrics {
 
 // Check records one check's outcome. kind is the kind of version it
 // recorded ("" for none).
-func (m *Metrics) Check(vendor, document, outcome, kind string, d time.Duration, at time.Time) {
-	m.checks.WithLabelValues(outcome).Inc()
+func (m *Metrics) Check(vendor, document string, outcome model.Outcome, kind string, d time.Duration, at time.Time) {
+	m.checks.WithLabelValues(string(outcome)).Inc()
 	m.duration.Observe(d.Seconds())
 	if kind != "" {
 		m.versions.WithLabelValues(kind).Inc()
 	}
-	if outcome == "failed" || outcome == "unconfirmed" {
+	if outcome.Failed() {
 		m.failing.WithLabelValues(vendor, document).Set(1)
 		return
 	}

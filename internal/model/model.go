@@ -1,7 +1,8 @@
 // Package model holds the plain types shared by every part of toswatch:
 // the vendors and documents a user tracks, the versions and changes recorded
-// for them, and the clauses found in their text. It imports nothing of the
-// project, so every other package may import it.
+// for them, the clauses found in their text, and the words that say how a
+// check ended (Outcome, FailureKind). It imports nothing of the project, so
+// every other package may import it.
 package model
 
 import "time"

@@ -4,16 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"time"
-)
 
-// Check outcomes.
-const (
-	OutcomeNew         = "new"
-	OutcomeChanged     = "changed"
-	OutcomeUnchanged   = "unchanged"
-	OutcomeTechnical   = "technical"
-	OutcomeFailed      = "failed"
-	OutcomeUnconfirmed = "unconfirmed"
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 // CheckInfo is one recorded check attempt.
@@ -22,7 +14,7 @@ type CheckInfo struct {
 	StartedAt  time.Time
 	Duration   time.Duration
 	HTTPStatus int
-	Outcome    string
+	Outcome    model.Outcome
 	Error      string
 	VersionID  *int64
 }
@@ -48,7 +40,7 @@ func (n *nullCheck) info() *CheckInfo {
 		StartedAt:  parseTime(n.started.String),
 		Duration:   time.Duration(n.ms.Int64) * time.Millisecond,
 		HTTPStatus: int(n.status.Int64),
-		Outcome:    n.outcome.String,
+		Outcome:    model.Outcome(n.outcome.String),
 		Error:      n.err.String,
 		VersionID:  nullInt(n.version),
 	}

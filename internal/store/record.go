@@ -21,7 +21,7 @@ type Check struct {
 	StartedAt  time.Time
 	Duration   time.Duration
 	HTTPStatus int
-	Outcome    string // Outcome*
+	Outcome    model.Outcome
 	Error      string // for failed and unconfirmed checks
 
 	// ETag and LastModified are kept for the next conditional request
@@ -100,7 +100,7 @@ func (s *Store) RecordCheck(ctx context.Context, c Check) (Recorded, error) {
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO checks (document_id, started_at, duration_ms, http_status, outcome, error, version_id)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			c.DocumentID, formatTime(c.StartedAt), c.Duration.Milliseconds(), c.HTTPStatus, c.Outcome, c.Error, vid)
+			c.DocumentID, formatTime(c.StartedAt), c.Duration.Milliseconds(), c.HTTPStatus, string(c.Outcome), c.Error, vid)
 		return err
 	})
 	if err != nil {
@@ -162,7 +162,7 @@ func (s *Store) updateFailures(ctx context.Context, tx *sql.Tx, c Check) (int, e
 	if err := tx.QueryRowContext(ctx, "SELECT failures FROM documents WHERE id = ?", c.DocumentID).Scan(&failures); err != nil {
 		return 0, err
 	}
-	if c.Outcome == OutcomeFailed || c.Outcome == OutcomeUnconfirmed {
+	if c.Outcome.Failed() {
 		_, err := tx.ExecContext(ctx, `UPDATE documents SET failures = failures + 1,
 			failing_since = COALESCE(failing_since, ?) WHERE id = ?`, formatTime(c.StartedAt), c.DocumentID)
 		return 0, err

@@ -33,7 +33,7 @@ func syncDoc(t *testing.T, s *Store) int64 {
 
 func record(t *testing.T, s *Store, docID, expect int64, kind, text string) Recorded {
 	t.Helper()
-	c := Check{DocumentID: docID, StartedAt: s.Now(), Outcome: OutcomeChanged, ExpectLatest: expect}
+	c := Check{DocumentID: docID, StartedAt: s.Now(), Outcome: model.OutcomeChanged, ExpectLatest: expect}
 	if kind != "" {
 		c.New = []NewVersion{{Kind: kind, Text: text, Raw: []byte("<p>" + text + "</p>"), ExtractKey: "k1"}}
 	}
@@ -98,7 +98,7 @@ func TestRecordConflict(t *testing.T) {
 	s, _ := open(t)
 	doc := syncDoc(t, s)
 	record(t, s, doc, 0, model.KindFirst, "text one")
-	_, err := s.RecordCheck(context.Background(), Check{DocumentID: doc, Outcome: OutcomeNew,
+	_, err := s.RecordCheck(context.Background(), Check{DocumentID: doc, Outcome: model.OutcomeNew,
 		New: []NewVersion{{Kind: model.KindFirst, Text: "again", ExtractKey: "k"}}})
 	if !errors.Is(err, ErrConflict) {
 		t.Fatalf("got %v, want ErrConflict", err)
@@ -114,7 +114,7 @@ func TestFailuresCounted(t *testing.T) {
 	s, _ := open(t)
 	doc := syncDoc(t, s)
 	for i := 0; i < 3; i++ {
-		if _, err := s.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: s.Now(), Outcome: OutcomeFailed, Error: "timeout: x"}); err != nil {
+		if _, err := s.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: s.Now(), Outcome: model.OutcomeFailed, Error: "timeout: x"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -125,7 +125,7 @@ func TestFailuresCounted(t *testing.T) {
 	if d.Failures != 3 || d.FailingSince == nil {
 		t.Errorf("failures = %d since %v, want 3 and a time", d.Failures, d.FailingSince)
 	}
-	rec, err := s.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: s.Now(), Outcome: OutcomeNew, ETag: `"e1"`,
+	rec, err := s.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: s.Now(), Outcome: model.OutcomeNew, ETag: `"e1"`,
 		New: []NewVersion{{Kind: model.KindFirst, Text: "t", ExtractKey: "k"}}})
 	if err != nil {
 		t.Fatal(err)
@@ -137,7 +137,7 @@ func TestFailuresCounted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(docs) != 1 || docs[0].Failures != 0 || docs[0].ETag != `"e1"` || docs[0].LastCheck == nil || docs[0].LastCheck.Outcome != OutcomeNew {
+	if len(docs) != 1 || docs[0].Failures != 0 || docs[0].ETag != `"e1"` || docs[0].LastCheck == nil || docs[0].LastCheck.Outcome != model.OutcomeNew {
 		t.Errorf("after recovery: %+v", docs[0])
 	}
 }
@@ -147,7 +147,7 @@ func TestClauseFilterAndReview(t *testing.T) {
 	s, _ := open(t)
 	doc := syncDoc(t, s)
 	v1 := record(t, s, doc, 0, model.KindFirst, "a")
-	_, err := s.RecordCheck(ctx, Check{DocumentID: doc, Outcome: OutcomeChanged, ExpectLatest: v1.VersionID,
+	_, err := s.RecordCheck(ctx, Check{DocumentID: doc, Outcome: model.OutcomeChanged, ExpectLatest: v1.VersionID,
 		New: []NewVersion{{Kind: model.KindChange, Text: "b", ExtractKey: "k",
 			ClauseChanges: []model.ClauseChange{{Type: model.Liability, Kind: model.ChangeModified, Severity: model.SeverityHigh}}}}})
 	if err != nil {
@@ -240,7 +240,7 @@ func TestChangeFilterPagingAndReviewState(t *testing.T) {
 		if i%2 == 1 {
 			sev = model.SeverityHigh
 		}
-		rec, err := s.RecordCheck(ctx, Check{DocumentID: doc, Outcome: OutcomeChanged, ExpectLatest: prev,
+		rec, err := s.RecordCheck(ctx, Check{DocumentID: doc, Outcome: model.OutcomeChanged, ExpectLatest: prev,
 			New: []NewVersion{{Kind: model.KindChange, Text: fmt.Sprintf("v%d", i), ExtractKey: "k",
 				ClauseChanges: []model.ClauseChange{{Type: model.Liability, Severity: sev}}}}})
 		if err != nil {
@@ -280,7 +280,7 @@ func TestFailingDocuments(t *testing.T) {
 	}
 	record(t, s, ok, 0, model.KindFirst, "fine")
 	for i := 0; i < 2; i++ {
-		if _, err := s.RecordCheck(ctx, Check{DocumentID: bad, StartedAt: s.Now(), Outcome: OutcomeFailed, Error: "timeout: x"}); err != nil {
+		if _, err := s.RecordCheck(ctx, Check{DocumentID: bad, StartedAt: s.Now(), Outcome: model.OutcomeFailed, Error: "timeout: x"}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/toswatch/toswatch/internal/browser"
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
@@ -102,7 +103,7 @@ func (t *Tracker) capturePart(ctx context.Context, render string, p model.Part, 
 	if err != nil {
 		var fe *fetch.Error
 		if !errors.As(err, &fe) {
-			return captured{}, &checkError{kind: fetch.KindNetwork, err: err}
+			return captured{}, &checkError{kind: model.FailureNetwork, err: err}
 		}
 		if render != "http" && t.Browser != nil && blockedStatus(fe) {
 			return t.renderPart(ctx, p)
@@ -115,7 +116,7 @@ func (t *Tracker) capturePart(ctx context.Context, render string, p model.Part, 
 		return c, nil
 	}
 	c.text, err = t.extractBody(ctx, resp.Body, resp.MediaType, resp.URL, p)
-	if err != nil && render != "http" && t.Browser != nil && errors.Is(err, extract.ErrSelectorMissing) && scriptShell(resp.Body) {
+	if err != nil && render != "http" && t.Browser != nil && errors.Is(err, model.FailureSelectorMissing) && scriptShell(resp.Body) {
 		// The selector may only match once scripts have filled the page.
 		rc, rerr := t.renderPart(ctx, p)
 		if rerr != nil {
@@ -142,15 +143,15 @@ const shellText = 1000
 
 func (t *Tracker) renderPart(ctx context.Context, p model.Part) (captured, error) {
 	if t.Browser == nil {
-		return captured{}, &checkError{kind: "render", err: errors.New("this page needs a browser and no Chromium was found: install chromium-headless-shell or set settings.browser.path")}
+		return captured{}, &checkError{kind: model.FailureRender, err: errors.New("this page needs a browser and no Chromium was found: install chromium-headless-shell or set settings.browser.path")}
 	}
 	html, final, err := t.Browser.Render(ctx, p.URL, p.Select)
 	if err != nil {
-		var fe *fetch.Error
-		if errors.As(err, &fe) {
-			return captured{status: fe.Status}, err
+		var be *browser.Error
+		if errors.As(err, &be) {
+			return captured{status: be.Status}, err
 		}
-		return captured{}, &checkError{kind: "render", err: err}
+		return captured{}, &checkError{kind: model.FailureRender, err: err}
 	}
 	c := captured{url: final, status: 200, mediaType: mediaRendered, raw: html}
 	c.text, err = t.extractBody(ctx, html, "text/html", final, p)
@@ -161,7 +162,7 @@ func (t *Tracker) renderPart(ctx context.Context, p model.Part) (captured, error
 // usually gets past: 403, 406, or 429 without Retry-After (with one, it is
 // plain rate limiting, which a browser would only make worse).
 func blockedStatus(fe *fetch.Error) bool {
-	if fe.Kind != fetch.KindHTTPStatus && fe.Kind != fetch.KindBlocked {
+	if fe.Kind != model.FailureHTTPStatus && fe.Kind != model.FailureBlocked {
 		return false
 	}
 	return fe.Status == 403 || fe.Status == 406 || (fe.Status == 429 && !fe.RetryAfter)
@@ -185,15 +186,15 @@ func (t *Tracker) extractBody(ctx context.Context, body []byte, mediaType, pageU
 		return text, kinded(err)
 	case mediaType == "application/pdf" || (mediaType == "" && isPDFURL(pageURL)):
 		if t.PDF == nil {
-			return "", &checkError{kind: "content_type", err: errors.New("PDF documents need a PDF converter")}
+			return "", &checkError{kind: model.FailureContentType, err: errors.New("PDF documents need a PDF converter")}
 		}
 		text, err := t.PDF.Text(ctx, body)
 		if err != nil {
-			return "", &checkError{kind: "pdf", err: err}
+			return "", &checkError{kind: model.FailurePDF, err: err}
 		}
 		text = extract.Normalize(text)
 		if len(text) < extract.MinLength {
-			return "", kinded(fmt.Errorf("%w: PDF text is %d characters (minimum %d)", extract.ErrTooShort, len(text), extract.MinLength))
+			return "", kinded(fmt.Errorf("%w: PDF text is %d characters (minimum %d)", model.FailureTooShort, len(text), extract.MinLength))
 		}
 		return text, nil
 	default:
@@ -208,15 +209,11 @@ func isPDFURL(u string) bool {
 }
 
 // kindOf returns the kind a check error starts with.
-func kindOf(err error) string {
-	var ce *checkError
-	if errors.As(err, &ce) {
-		return ce.kind
-	}
-	if k := fetch.KindOf(err); k != "" {
+func kindOf(err error) model.FailureKind {
+	if k := model.FailureOf(err); k != "" {
 		return k
 	}
-	return fetch.KindNetwork
+	return model.FailureNetwork
 }
 
 // kinded names an extraction failure by its kind.
@@ -224,10 +221,10 @@ func kinded(err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, extract.ErrSelectorMissing):
-		return &checkError{kind: "selector_missing", err: err}
-	case errors.Is(err, extract.ErrTooShort):
-		return &checkError{kind: "too_short", err: err}
+	case errors.Is(err, model.FailureSelectorMissing):
+		return &checkError{kind: model.FailureSelectorMissing, err: err}
+	case errors.Is(err, model.FailureTooShort):
+		return &checkError{kind: model.FailureTooShort, err: err}
 	}
-	return &checkError{kind: "extract", err: err}
+	return &checkError{kind: model.FailureExtract, err: err}
 }

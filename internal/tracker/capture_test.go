@@ -8,7 +8,6 @@ import (
 
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
-	"github.com/toswatch/toswatch/internal/store"
 )
 
 // site is a fake Fetcher serving responses by URL.
@@ -26,7 +25,7 @@ func (s *site) Fetch(ctx context.Context, req fetch.Request) (*fetch.Response, e
 	}
 	r, ok := s.pages[req.URL]
 	if !ok {
-		return nil, &fetch.Error{Kind: fetch.KindHTTPStatus, URL: req.URL, Status: 404}
+		return nil, &fetch.Error{Kind: model.FailureHTTPStatus, URL: req.URL, Status: 404}
 	}
 	cp := *r
 	return &cp, nil
@@ -84,7 +83,7 @@ func TestCombinedDocumentJoinsParts(t *testing.T) {
 		{URL: "http://127.0.0.1:1/b", Select: []string{".terms"}},
 	}}
 	tr := newTracker(t, "", s)
-	if r := tr.Check(context.Background(), d); r.Status != store.OutcomeNew {
+	if r := tr.Check(context.Background(), d); r.Status != model.OutcomeNew {
 		t.Fatalf("%+v", r)
 	}
 	text := latestText(t, tr, d)
@@ -94,13 +93,13 @@ func TestCombinedDocumentJoinsParts(t *testing.T) {
 	}
 	// Changing the selectors of the parts re-extracts the stored parts: a technical version.
 	d.Combine[1].Remove = []string{"h1"}
-	if r := tr.Check(context.Background(), d); r.Status != store.OutcomeTechnical {
+	if r := tr.Check(context.Background(), d); r.Status != model.OutcomeTechnical {
 		t.Fatalf("after a part's selector changed: %+v, want technical", r)
 	}
 	// A part that fails fails the whole document.
 	delete(s.pages, "http://127.0.0.1:1/b")
 	r := tr.Check(context.Background(), d)
-	if r.Status != store.OutcomeFailed || r.Error == nil || !strings.Contains(*r.Error, "part 2 of 2") || !strings.HasPrefix(*r.Error, "http_status: ") {
+	if r.Status != model.OutcomeFailed || r.Error == nil || !strings.Contains(*r.Error, "part 2 of 2") || !strings.HasPrefix(*r.Error, "http_status: ") {
 		t.Fatalf("missing part: %+v", r)
 	}
 }
@@ -111,11 +110,11 @@ func TestPDFDocument(t *testing.T) {
 	s.set("http://127.0.0.1:1/terms.pdf", "application/pdf", body)
 	d := model.Document{Vendor: "Acme", Type: "PDF Terms", URL: "http://127.0.0.1:1/terms.pdf"}
 	tr := newTracker(t, "", s)
-	if r := tr.Check(context.Background(), d); r.Status != store.OutcomeFailed {
+	if r := tr.Check(context.Background(), d); r.Status != model.OutcomeFailed {
 		t.Fatalf("without a converter: %+v, want failed", r)
 	}
 	tr.PDF = fakePDF{}
-	if r := tr.Check(context.Background(), d); r.Status != store.OutcomeNew {
+	if r := tr.Check(context.Background(), d); r.Status != model.OutcomeNew {
 		t.Fatalf("%+v", r)
 	}
 	if text := latestText(t, tr, d); !strings.HasPrefix(text, "Terms of Service\nOur total liability") {
@@ -131,7 +130,7 @@ func TestAutoRenderFallsBackToTheBrowser(t *testing.T) {
 		set  func(s *site)
 	}{
 		{"403", func(s *site) {
-			s.errs = map[string]error{url: &fetch.Error{Kind: fetch.KindHTTPStatus, URL: url, Status: 403}}
+			s.errs = map[string]error{url: &fetch.Error{Kind: model.FailureHTTPStatus, URL: url, Status: 403}}
 		}},
 		{"selector filled by scripts", func(s *site) {
 			s.set(url, "text/html", `<html><body><div id=app></div><script>fill()</script></body></html>`)
@@ -144,14 +143,14 @@ func TestAutoRenderFallsBackToTheBrowser(t *testing.T) {
 			tr := newTracker(t, "", s)
 			tr.Browser = b
 			d := model.Document{Vendor: "Acme", Type: "Terms", URL: url, Select: []string{".terms"}}
-			if r := tr.Check(context.Background(), d); r.Status != store.OutcomeNew {
+			if r := tr.Check(context.Background(), d); r.Status != model.OutcomeNew {
 				t.Fatalf("%+v", r)
 			}
 			if b.renders != 1 {
 				t.Errorf("rendered %d times, want 1", b.renders)
 			}
 			d.Render = "http"
-			if r := tr.Check(context.Background(), d); r.Status != store.OutcomeFailed {
+			if r := tr.Check(context.Background(), d); r.Status != model.OutcomeFailed {
 				t.Errorf("render: http must not fall back: %+v", r)
 			}
 		})
@@ -160,12 +159,12 @@ func TestAutoRenderFallsBackToTheBrowser(t *testing.T) {
 
 func TestRateLimitingIsNotABrowserCase(t *testing.T) {
 	const url = "http://127.0.0.1:1/terms"
-	s := &site{errs: map[string]error{url: &fetch.Error{Kind: fetch.KindHTTPStatus, URL: url, Status: 429, RetryAfter: true}}}
+	s := &site{errs: map[string]error{url: &fetch.Error{Kind: model.FailureHTTPStatus, URL: url, Status: 429, RetryAfter: true}}}
 	b := &fakeBrowser{pages: map[string]string{url: page(10, nil)}}
 	tr := newTracker(t, "", s)
 	tr.Browser = b
 	r := tr.Check(context.Background(), model.Document{Vendor: "Acme", Type: "Terms", URL: url, Select: []string{".terms"}})
-	if r.Status != store.OutcomeFailed || b.renders != 0 {
+	if r.Status != model.OutcomeFailed || b.renders != 0 {
 		t.Errorf("429 with Retry-After: %+v after %d renders, want failed without the browser", r, b.renders)
 	}
 }

@@ -46,8 +46,8 @@ func (t *Tracker) CheckAll(ctx context.Context, docs []model.Document, workers i
 	wg.Wait()
 	for i := range results {
 		if results[i].Status == "" { // not reached before cancellation
-			msg := "canceled: " + context.Cause(ctx).Error()
-			results[i] = Result{Vendor: docs[i].Vendor, Document: docs[i].Type, Status: "failed", Error: &msg}
+			msg := string(model.FailureCanceled) + ": " + context.Cause(ctx).Error()
+			results[i] = Result{Vendor: docs[i].Vendor, Document: docs[i].Type, Status: model.OutcomeFailed, Error: &msg}
 		}
 	}
 	return results

@@ -57,31 +57,37 @@ type Tracker struct {
 
 // Result is the outcome of one check, as `check --json` prints it.
 type Result struct {
-	Vendor    string  `json:"vendor"`
-	Document  string  `json:"document"`
-	Status    string  `json:"status"` // store.Outcome*
-	Version   *int64  `json:"version"`
-	RevertsTo *int64  `json:"reverts_to"`
-	Error     *string `json:"error"`
+	Vendor    string        `json:"vendor"`
+	Document  string        `json:"document"`
+	Status    model.Outcome `json:"status"`
+	Version   *int64        `json:"version"`
+	RevertsTo *int64        `json:"reverts_to"`
+	Error     *string       `json:"error"`
 	// Resumed is set when a document that had been failing works again.
 	Resumed  bool          `json:"resumed,omitempty"`
 	Duration time.Duration `json:"-"`
 }
 
-// checkError is a failed check: a stable kind name and the detail.
+// checkError is a failed check: its kind and the detail.
 type checkError struct {
-	kind string
+	kind model.FailureKind
 	err  error
 }
 
 func (e *checkError) Unwrap() error { return e.err }
 
+// FailureKind returns the kind, for model.FailureOf.
+func (e *checkError) FailureKind() model.FailureKind { return e.kind }
+
+// Is makes errors.Is(err, model.FailureRender) and friends match.
+func (e *checkError) Is(target error) bool { return target == e.kind }
+
 func (e *checkError) Error() string {
 	msg := e.err.Error()
-	if strings.HasPrefix(msg, e.kind) {
+	if strings.HasPrefix(msg, string(e.kind)) {
 		return msg
 	}
-	return e.kind + ": " + msg
+	return string(e.kind) + ": " + msg
 }
 
 // Check checks one document now and records the outcome.
@@ -98,7 +104,7 @@ func (t *Tracker) Check(ctx context.Context, doc model.Document) Result {
 	}
 	if err != nil {
 		msg := err.Error()
-		res.Status, res.Error = store.OutcomeFailed, &msg
+		res.Status, res.Error = model.OutcomeFailed, &msg
 	}
 	res.Duration = t.now().Sub(start)
 	t.log(res)
@@ -113,7 +119,7 @@ func (t *Tracker) log(r Result) {
 		return
 	}
 	attrs := []any{slog.String("vendor", r.Vendor), slog.String("document", r.Document),
-		slog.String("status", r.Status), slog.Duration("duration", r.Duration)}
+		slog.String("status", string(r.Status)), slog.Duration("duration", r.Duration)}
 	if r.Version != nil {
 		attrs = append(attrs, slog.Int64("version", *r.Version))
 	}
@@ -181,15 +187,15 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 		rec.ETag, rec.LastModified = got.etag, got.lastModified
 	}
 	if got.notModified || (base != nil && store.Hash([]byte(got.text)) == base.sha) {
-		rec.Outcome = store.OutcomeUnchanged
+		rec.Outcome = model.OutcomeUnchanged
 		if len(rec.New) > 0 {
-			rec.Outcome = store.OutcomeTechnical
+			rec.Outcome = model.OutcomeTechnical
 		}
 		return t.record(ctx, rec, res)
 	}
 	nv := store.NewVersion{Kind: model.KindFirst, Text: got.text, Raw: got.raw, MediaType: got.mediaType,
 		SourceURL: got.url, ExtractKey: key}
-	rec.Outcome = store.OutcomeNew
+	rec.Outcome = model.OutcomeNew
 	if base != nil {
 		old, err := base.load(ctx, t.Store)
 		if err != nil {
@@ -201,14 +207,14 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 				return t.fail(ctx, rec, res, err)
 			}
 			if !confirmed {
-				rec.Outcome = store.OutcomeUnconfirmed
+				rec.Outcome = model.OutcomeUnconfirmed
 				rec.New = nil // a technical re-extraction waits for a trustworthy check too
-				rec.Error = "unconfirmed: the text changed drastically and a second fetch did not agree; nothing recorded"
+				rec.Error = string(model.FailureUnconfirmed) + ": the text changed drastically and a second fetch did not agree; nothing recorded"
 				return t.record(ctx, rec, res)
 			}
 		}
 		nv.Kind = model.KindChange
-		rec.Outcome = store.OutcomeChanged
+		rec.Outcome = model.OutcomeChanged
 		if t.Compare != nil {
 			nv.ClauseChanges = t.Compare(old, got.text)
 			nv.Analysis = t.Analysis
@@ -253,7 +259,7 @@ func (t *Tracker) documentID(ctx context.Context, doc model.Document) (int64, er
 }
 
 func (t *Tracker) fail(ctx context.Context, rec store.Check, res Result, err error) (Result, error) {
-	rec.Outcome, rec.Error, rec.New = store.OutcomeFailed, err.Error(), nil
+	rec.Outcome, rec.Error, rec.New = model.OutcomeFailed, err.Error(), nil
 	return t.record(ctx, rec, res)
 }
 
@@ -354,7 +360,7 @@ func (t *Tracker) confirm(ctx context.Context, doc model.Document, text string) 
 	}
 	again, err := t.capture(ctx, doc, fetch.Request{URL: doc.URL})
 	if err != nil {
-		return false, fmt.Errorf("unconfirmed: confirming a drastic change: %w", err)
+		return false, fmt.Errorf("%s: confirming a drastic change: %w", model.FailureUnconfirmed, err)
 	}
 	return again.text == text, nil
 }

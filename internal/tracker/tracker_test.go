@@ -78,11 +78,11 @@ func TestTruncatedCaptureIsUnconfirmedAndNotRecorded(t *testing.T) {
 	f := &pages{bodies: []string{page(40, nil), page(5, nil), page(40, nil)}}
 	tr := newTracker(t, "", f)
 	ctx := context.Background()
-	if r := tr.Check(ctx, doc); r.Status != store.OutcomeNew {
+	if r := tr.Check(ctx, doc); r.Status != model.OutcomeNew {
 		t.Fatalf("first check: %+v", r)
 	}
 	r := tr.Check(ctx, doc)
-	if r.Status != store.OutcomeUnconfirmed || r.Error == nil || !strings.HasPrefix(*r.Error, "unconfirmed") {
+	if r.Status != model.OutcomeUnconfirmed || r.Error == nil || !strings.HasPrefix(*r.Error, "unconfirmed") {
 		t.Fatalf("truncated capture: %+v, want unconfirmed", r)
 	}
 	if got := len(versions(t, tr)); got != 1 {
@@ -100,7 +100,7 @@ func TestDrasticChangeConfirmedIsRecorded(t *testing.T) {
 	tr := newTracker(t, "", f)
 	ctx := context.Background()
 	tr.Check(ctx, doc)
-	if r := tr.Check(ctx, doc); r.Status != store.OutcomeChanged {
+	if r := tr.Check(ctx, doc); r.Status != model.OutcomeChanged {
 		t.Fatalf("confirmed rewrite: %+v, want changed", r)
 	}
 	if f.calls != 3 {
@@ -114,7 +114,7 @@ func TestSmallChangeNeedsNoConfirmation(t *testing.T) {
 	tr := newTracker(t, "", f)
 	ctx := context.Background()
 	tr.Check(ctx, doc)
-	if r := tr.Check(ctx, doc); r.Status != store.OutcomeChanged {
+	if r := tr.Check(ctx, doc); r.Status != model.OutcomeChanged {
 		t.Fatalf("%+v, want changed", r)
 	}
 	if f.calls != 2 {
@@ -154,9 +154,9 @@ func TestConcurrentChecksRecordOneVersion(t *testing.T) {
 	changedCount := 0
 	for _, r := range results {
 		switch r.Status {
-		case store.OutcomeChanged:
+		case model.OutcomeChanged:
 			changedCount++
-		case store.OutcomeUnchanged:
+		case model.OutcomeUnchanged:
 		default:
 			t.Errorf("concurrent check: %+v", r)
 		}

@@ -95,9 +95,9 @@ func (f *fixture) record(vendor, typ, kind, text string, ccs ...model.ClauseChan
 	f.now = f.now.Add(time.Hour)
 	doc := f.doc(vendor, typ)
 	c := store.Check{DocumentID: doc, StartedAt: f.now, Duration: 1200 * time.Millisecond, HTTPStatus: 200,
-		Outcome: store.OutcomeUnchanged, ExpectLatest: f.heads[doc]}
+		Outcome: model.OutcomeUnchanged, ExpectLatest: f.heads[doc]}
 	if kind != "" {
-		c.Outcome = store.OutcomeChanged
+		c.Outcome = model.OutcomeChanged
 		c.New = []store.NewVersion{{Kind: kind, Text: text, ExtractKey: "k1", ClauseChanges: ccs}}
 	}
 	rec, err := f.st.RecordCheck(ctx, c)
@@ -121,7 +121,7 @@ func (f *fixture) fail(vendor, typ, msg string) {
 	f.now = f.now.Add(time.Hour)
 	doc := f.doc(vendor, typ)
 	_, err := f.st.RecordCheck(context.Background(), store.Check{DocumentID: doc, StartedAt: f.now, HTTPStatus: 503,
-		Outcome: store.OutcomeFailed, Error: msg, ExpectLatest: f.heads[doc]})
+		Outcome: model.OutcomeFailed, Error: msg, ExpectLatest: f.heads[doc]})
 	if err != nil {
 		f.t.Fatal(err)
 	}
