@@ -306,6 +306,15 @@ func TestConfigErrorsExit2AndTouchNothing(t *testing.T) {
 	}
 }
 
+func TestNestedBracketBombExits2BeforeParsing(t *testing.T) {
+	e := newEnv(t)
+	os.WriteFile(e.config, []byte("vendors: "+strings.Repeat("[", 100_000)+"\n"), 0o644)
+	_, errOut, code := e.run("check")
+	if code != 2 || !strings.Contains(errOut, "vendors.yaml:1:73: nested deeper than 64 levels") {
+		t.Errorf("exit %d, stderr %q; want 2 and the place nesting went too deep", code, errOut)
+	}
+}
+
 func TestBadCommandLines(t *testing.T) {
 	e := newEnv(t)
 	e.check(0)

@@ -7,6 +7,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -187,10 +188,16 @@ func (s Settings) WithDefaults() Settings {
 // Load reads and validates the vendors.yaml at path. Problems in the file
 // come back together as an *Errors.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &notFoundError{path: path}
 	}
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	defer f.Close()
+	// One byte over the limit is enough for Parse to refuse the file.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
@@ -200,6 +207,9 @@ func Load(path string) (*Config, error) {
 // Parse validates the contents of a vendors.yaml; path is used only in
 // error messages and Config.Path.
 func Parse(path string, data []byte) (*Config, error) {
+	if err := prescan(path, data); err != nil {
+		return nil, &Errors{List: []*Error{err}}
+	}
 	d := newDecoder(path)
 	c := d.decodeFile(data)
 	if err := d.result(); err != nil {
