@@ -76,7 +76,7 @@ func (s *Store) GetDocument(ctx context.Context, id int64) (DocInfo, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
-	return d, err
+	return d, s.fail(OpRead, err)
 }
 
 // ListDocuments returns every document with its last check, by vendor and type.

@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,19 +36,26 @@ type Store struct {
 	// the busy handler for growing intervals, so queueing here instead keeps
 	// many concurrent checks from wasting most of their time asleep. Other
 	// processes are still kept out by SQLite's own locking.
-	wmu sync.Mutex
+	wmu  sync.Mutex
+	path string // the database file, for messages
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 }
 
 // Open opens (creating if needed) the database at path and brings its
 // schema up to date. It refuses a database written by a newer toswatch.
+// path is a file name or an SQLite URI whose parameters are kept
+// ("file:/srv/toswatch.db?mode=ro" opens it read-only).
 func Open(ctx context.Context, path string) (*Store, error) {
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{db: db, Now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{db: db, path: File(path), Now: func() time.Time { return time.Now().UTC() }}
+	op := OpOpen
+	if _, err := os.Stat(s.path); err != nil {
+		op = OpCreate
+	}
 	// WAL is a property of the file: set once, here, rather than by every
 	// pooled connection. Switching a new file to WAL and migrating it need
 	// the file to themselves, and SQLite answers SQLITE_BUSY at once (without
@@ -60,7 +69,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		if err := s.fail(op, err); errors.As(err, new(*Error)) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("open database %s: %w", s.path, err)
 	}
 	return s, nil
 }
@@ -95,18 +107,43 @@ func isBusy(err error) bool {
 	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
+// busyTimeout is how long a writer waits for another process's write.
+const busyTimeout = 30 * time.Second
+
 // dsn puts the pragmas in the connection string so that every pooled
 // connection gets them (WAL, for readers beside a writer, is set once by
 // Open since it is kept in the file): a busy timeout so
 // that two processes wait for each other instead of failing, and immediate
-// transactions so that a check's read-then-write cannot deadlock.
+// transactions so that a check's read-then-write cannot deadlock. The
+// parameters of a URI path come after them, so that they win.
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(30000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()), "foreign_keys(1)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	return "file:" + path + "?" + q.Encode()
+	if rest, ok := strings.CutPrefix(path, "file:"); ok {
+		_, query, _ := strings.Cut(rest, "?")
+		own, _ := url.ParseQuery(query)
+		for k, vs := range own {
+			if k != "_pragma" {
+				q.Del(k)
+			}
+			for _, v := range vs {
+				q.Add(k, v)
+			}
+		}
+	}
+	return "file:" + File(path) + "?" + q.Encode()
+}
+
+// File is the file name of a database path, which may be an SQLite URI.
+func File(path string) string {
+	if rest, ok := strings.CutPrefix(path, "file:"); ok {
+		file, _, _ := strings.Cut(rest, "?")
+		return file
+	}
+	return path
 }
 
 // Close closes the database.
@@ -141,6 +178,17 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// An up-to-date database is only read: a read-only one opens too.
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	if v == len(ms) {
+		return nil
+	}
+	if v > len(ms) {
+		return newerSchema(v, len(ms))
+	}
 	for {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
@@ -153,7 +201,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		if v > len(ms) {
 			tx.Rollback()
-			return fmt.Errorf("database schema version %d is newer than this toswatch supports (%d): upgrade toswatch", v, len(ms))
+			return newerSchema(v, len(ms))
 		}
 		if v == len(ms) {
 			return tx.Rollback()
@@ -170,6 +218,10 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("migration %d: %w", v+1, err)
 		}
 	}
+}
+
+func newerSchema(v, supported int) error {
+	return fmt.Errorf("database schema version %d is newer than this toswatch supports (%d): upgrade toswatch", v, supported)
 }
 
 // Backup writes a consistent copy of the live database to dest, which must
@@ -225,11 +277,11 @@ func (s *Store) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return s.fail(OpWrite, err)
 	}
 	if err := f(tx); err != nil {
 		tx.Rollback()
-		return err
+		return s.fail(OpWrite, err)
 	}
-	return tx.Commit()
+	return s.fail(OpWrite, tx.Commit())
 }

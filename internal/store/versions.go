@@ -36,7 +36,8 @@ const versionFrom = ` FROM versions ve JOIN documents d ON d.id = ve.document_id
 
 // Latest returns the latest version of a document, or nil when it has none.
 func (s *Store) Latest(ctx context.Context, docID int64) (*Head, error) {
-	return latest(ctx, s.db, docID)
+	h, err := latest(ctx, s.db, docID)
+	return h, s.fail(OpRead, err)
 }
 
 func latest(ctx context.Context, q queryer, docID int64) (*Head, error) {
@@ -63,7 +64,7 @@ func latest(ctx context.Context, q queryer, docID int64) (*Head, error) {
 // Text returns a stored text by its hash.
 func (s *Store) Text(ctx context.Context, sha string) (string, error) {
 	b, err := getBlob(ctx, s.db, sha)
-	return string(b), err
+	return string(b), s.fail(OpRead, err)
 }
 
 // Versions returns a document's versions oldest first, without their texts.
@@ -106,5 +107,6 @@ func (s *Store) Raw(ctx context.Context, sha string) ([]byte, error) {
 	if sha == "" {
 		return nil, fmt.Errorf("raw body: %w", ErrNotFound)
 	}
-	return getBlob(ctx, s.db, sha)
+	b, err := getBlob(ctx, s.db, sha)
+	return b, s.fail(OpRead, err)
 }
