@@ -31,7 +31,7 @@ type ChangeFilter struct {
 const changeColumns = `ch.id, v.name, d.type, ch.from_version, ch.to_version, ch.recorded_at, ch.reverts_to,
 	ch.clause_changes, ch.diff, ` + reviewsColumn
 
-func scanChange(sc interface{ Scan(...any) error }) (model.Change, error) {
+func (s *Store) scanChange(sc interface{ Scan(...any) error }) (model.Change, error) {
 	var c model.Change
 	var at, js, diffJSON, reviews string
 	var rev sql.NullInt64
@@ -39,7 +39,7 @@ func scanChange(sc interface{ Scan(...any) error }) (model.Change, error) {
 		&js, &diffJSON, &reviews); err != nil {
 		return c, err
 	}
-	c.RecordedAt = parseTime(at)
+	c.RecordedAt = s.parseTime(at)
 	c.RevertsTo = nullInt(rev)
 	if diffJSON != "" {
 		c.Diff = []byte(diffJSON)
@@ -48,7 +48,7 @@ func scanChange(sc interface{ Scan(...any) error }) (model.Change, error) {
 		return c, fmt.Errorf("change %d: clause changes: %w", c.ID, err)
 	}
 	var err error
-	if c.Reviews, err = parseReviews(reviews); err != nil {
+	if c.Reviews, err = s.parseReviews(reviews); err != nil {
 		return c, fmt.Errorf("change %d: reviews: %w", c.ID, err)
 	}
 	return c, nil
@@ -113,7 +113,7 @@ func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]model.Change, er
 	defer rows.Close()
 	var out []model.Change
 	for rows.Next() {
-		c, err := scanChange(rows)
+		c, err := s.scanChange(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -124,7 +124,7 @@ func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]model.Change, er
 
 // Change returns one recorded change.
 func (s *Store) Change(ctx context.Context, id int64) (model.Change, error) {
-	c, err := scanChange(s.db.QueryRowContext(ctx, `SELECT `+changeColumns+changeFrom+`WHERE ch.id = ?`, id))
+	c, err := s.scanChange(s.db.QueryRowContext(ctx, `SELECT `+changeColumns+changeFrom+`WHERE ch.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("change %d: %w", id, ErrNotFound)
 	}
@@ -133,7 +133,7 @@ func (s *Store) Change(ctx context.Context, id int64) (model.Change, error) {
 
 // ChangeForVersion returns the change that recorded a version.
 func (s *Store) ChangeForVersion(ctx context.Context, versionID int64) (model.Change, error) {
-	c, err := scanChange(s.db.QueryRowContext(ctx, `SELECT `+changeColumns+changeFrom+`WHERE ch.to_version = ?`, versionID))
+	c, err := s.scanChange(s.db.QueryRowContext(ctx, `SELECT `+changeColumns+changeFrom+`WHERE ch.to_version = ?`, versionID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("change to version %d: %w", versionID, ErrNotFound)
 	}

@@ -31,13 +31,13 @@ func (n *nullCheck) dest() []any {
 	return []any{&n.id, &n.started, &n.ms, &n.status, &n.outcome, &n.err, &n.version}
 }
 
-func (n *nullCheck) info() *CheckInfo {
+func (n *nullCheck) info(s *Store) *CheckInfo {
 	if !n.id.Valid {
 		return nil
 	}
 	return &CheckInfo{
 		ID:         n.id.Int64,
-		StartedAt:  parseTime(n.started.String),
+		StartedAt:  s.parseTime(n.started.String),
 		Duration:   time.Duration(n.ms.Int64) * time.Millisecond,
 		HTTPStatus: int(n.status.Int64),
 		Outcome:    model.Outcome(n.outcome.String),
@@ -60,7 +60,7 @@ func (s *Store) Checks(ctx context.Context, docID int64, limit int) ([]CheckInfo
 		if err := rows.Scan(n.dest()...); err != nil {
 			return nil, err
 		}
-		out = append(out, *n.info())
+		out = append(out, *n.info(s))
 	}
 	return out, rows.Err()
 }

@@ -48,11 +48,11 @@ func (s *Store) SyncDocument(ctx context.Context, d model.Document) (int64, erro
 
 const docColumns = `d.id, v.name, d.type, d.url, d.etag, d.last_modified, d.failures, d.failing_since`
 
-func scanDoc(sc interface{ Scan(...any) error }) (DocInfo, error) {
+func (s *Store) scanDoc(sc interface{ Scan(...any) error }) (DocInfo, error) {
 	var d DocInfo
 	var since sql.NullString
 	err := sc.Scan(&d.ID, &d.Vendor, &d.Type, &d.URL, &d.ETag, &d.LastModified, &d.Failures, &since)
-	d.FailingSince = nullTime(since)
+	d.FailingSince = s.nullTime(since)
 	return d, err
 }
 
@@ -61,7 +61,7 @@ func (s *Store) FindDocument(ctx context.Context, vendor, docType string) (DocIn
 	row := s.db.QueryRowContext(ctx, `SELECT `+docColumns+`
 		FROM documents d JOIN vendors v ON v.id = d.vendor_id
 		WHERE v.name = ? AND d.type = ?`, vendor, docType)
-	d, err := scanDoc(row)
+	d, err := s.scanDoc(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %s/%s: %w", vendor, docType, ErrNotFound)
 	}
@@ -72,7 +72,7 @@ func (s *Store) FindDocument(ctx context.Context, vendor, docType string) (DocIn
 func (s *Store) GetDocument(ctx context.Context, id int64) (DocInfo, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+docColumns+`
 		FROM documents d JOIN vendors v ON v.id = d.vendor_id WHERE d.id = ?`, id)
-	d, err := scanDoc(row)
+	d, err := s.scanDoc(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
@@ -109,8 +109,8 @@ func (s *Store) listDocuments(ctx context.Context, where string, args ...any) ([
 		if err := rows.Scan(append([]any{&d.ID, &d.Vendor, &d.Type, &d.URL, &d.ETag, &d.LastModified, &d.Failures, &since}, c.dest()...)...); err != nil {
 			return nil, err
 		}
-		d.FailingSince = nullTime(since)
-		d.LastCheck = c.info()
+		d.FailingSince = s.nullTime(since)
+		d.LastCheck = c.info(s)
 		out = append(out, d)
 	}
 	return out, rows.Err()

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -103,5 +105,25 @@ func TestFullDiskMidWriteLeavesNothingHalfWritten(t *testing.T) {
 	var ok string
 	if err := full.db.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
 		t.Errorf("integrity_check = %q, %v", ok, err)
+	}
+}
+
+// A timestamp another program wrote badly reads as the zero time, and is
+// logged rather than silently dropped.
+func TestUnreadableStoredTimeIsLogged(t *testing.T) {
+	s, _ := open(t)
+	var logs bytes.Buffer
+	s.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	doc := syncDoc(t, s)
+	record(t, s, doc, 0, model.KindFirst, "text one")
+	if _, err := s.db.Exec("UPDATE versions SET recorded_at = 'yesterday'"); err != nil {
+		t.Fatal(err)
+	}
+	vs, err := s.Versions(context.Background(), doc)
+	if err != nil || len(vs) != 1 || !vs[0].RecordedAt.IsZero() {
+		t.Fatalf("got %+v, %v; want one version with a zero time", vs, err)
+	}
+	if !strings.Contains(logs.String(), `msg="stored time unreadable" value=yesterday`) {
+		t.Errorf("log: %q", logs.String())
 	}
 }

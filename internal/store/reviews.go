@@ -18,14 +18,14 @@ const reviewsColumn = `(SELECT json_group_array(json_object('by', r.reviewer, 'a
 // latestDecision is the decision of a change's latest review (NULL when none).
 const latestDecision = `SELECT r.decision FROM reviews r WHERE r.change_id = ch.id ORDER BY r.id DESC LIMIT 1`
 
-func parseReviews(js string) ([]model.Review, error) {
+func (s *Store) parseReviews(js string) ([]model.Review, error) {
 	var rows []struct{ By, At, Decision, Note string }
 	if err := json.Unmarshal([]byte(js), &rows); err != nil {
 		return nil, err
 	}
 	var out []model.Review
 	for _, r := range rows {
-		out = append(out, model.Review{By: r.By, At: parseTime(r.At), Decision: r.Decision, Note: r.Note})
+		out = append(out, model.Review{By: r.By, At: s.parseTime(r.At), Decision: r.Decision, Note: r.Note})
 	}
 	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"sort"
@@ -40,6 +41,9 @@ type Store struct {
 	path string // the database file, for messages
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// Log receives what the store recovers from without failing (nil:
+	// slog.Default()).
+	Log *slog.Logger
 }
 
 // Open opens (creating if needed) the database at path and brings its
@@ -249,16 +253,29 @@ const timeFormat = time.RFC3339Nano
 
 func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 
-func parseTime(s string) time.Time {
-	t, _ := time.Parse(timeFormat, s)
+// parseTime reads a time this package wrote. One that does not parse
+// (the file was edited by hand, or is damaged) reads as the zero time and
+// is logged: one bad timestamp must not hide a whole history.
+func (s *Store) parseTime(text string) time.Time {
+	t, err := time.Parse(timeFormat, text)
+	if err != nil {
+		s.logger().Warn("stored time unreadable", slog.String("value", text), slog.Any("error", err))
+	}
 	return t
 }
 
-func nullTime(ns sql.NullString) *time.Time {
+func (s *Store) logger() *slog.Logger {
+	if s.Log != nil {
+		return s.Log
+	}
+	return slog.Default()
+}
+
+func (s *Store) nullTime(ns sql.NullString) *time.Time {
 	if !ns.Valid || ns.String == "" {
 		return nil
 	}
-	t := parseTime(ns.String)
+	t := s.parseTime(ns.String)
 	return &t
 }
 

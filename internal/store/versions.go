@@ -22,12 +22,12 @@ type Head struct {
 
 const versionColumns = `ve.id, v.name, d.type, ve.recorded_at, ve.text_sha256, ve.kind, ve.reverts_to`
 
-func scanVersion(sc interface{ Scan(...any) error }) (model.Version, error) {
+func (s *Store) scanVersion(sc interface{ Scan(...any) error }) (model.Version, error) {
 	var ver model.Version
 	var at string
 	var rev sql.NullInt64
 	err := sc.Scan(&ver.ID, &ver.Vendor, &ver.Document, &at, &ver.SHA256, &ver.Kind, &rev)
-	ver.RecordedAt = parseTime(at)
+	ver.RecordedAt = s.parseTime(at)
 	ver.RevertsTo = nullInt(rev)
 	return ver, err
 }
@@ -36,11 +36,11 @@ const versionFrom = ` FROM versions ve JOIN documents d ON d.id = ve.document_id
 
 // Latest returns the latest version of a document, or nil when it has none.
 func (s *Store) Latest(ctx context.Context, docID int64) (*Head, error) {
-	h, err := latest(ctx, s.db, docID)
+	h, err := s.latest(ctx, s.db, docID)
 	return h, s.fail(OpRead, err)
 }
 
-func latest(ctx context.Context, q queryer, docID int64) (*Head, error) {
+func (s *Store) latest(ctx context.Context, q queryer, docID int64) (*Head, error) {
 	var h Head
 	var raw sql.NullString
 	row := q.QueryRowContext(ctx, `SELECT `+versionColumns+`, ve.raw_sha256, ve.media_type, ve.source_url, ve.extract_key`+versionFrom+`
@@ -55,7 +55,7 @@ func latest(ctx context.Context, q queryer, docID int64) (*Head, error) {
 	if err != nil {
 		return nil, fmt.Errorf("latest version of document %d: %w", docID, err)
 	}
-	h.Version.RecordedAt = parseTime(at)
+	h.Version.RecordedAt = s.parseTime(at)
 	h.Version.RevertsTo = nullInt(rev)
 	h.RawSHA256 = raw.String
 	return &h, nil
@@ -76,7 +76,7 @@ func (s *Store) Versions(ctx context.Context, docID int64) ([]model.Version, err
 	defer rows.Close()
 	var out []model.Version
 	for rows.Next() {
-		v, err := scanVersion(rows)
+		v, err := s.scanVersion(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +87,7 @@ func (s *Store) Versions(ctx context.Context, docID int64) ([]model.Version, err
 
 // Version returns one version with its text.
 func (s *Store) Version(ctx context.Context, id int64) (model.Version, error) {
-	v, err := scanVersion(s.db.QueryRowContext(ctx, `SELECT `+versionColumns+versionFrom+`WHERE ve.id = ?`, id))
+	v, err := s.scanVersion(s.db.QueryRowContext(ctx, `SELECT `+versionColumns+versionFrom+`WHERE ve.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, fmt.Errorf("version %d: %w", id, ErrNotFound)
 	}
