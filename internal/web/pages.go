@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -80,6 +81,11 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page = n
+	}
+	if page > math.MaxInt64/pageSize {
+		// Its offset would overflow: far past the last page anyway.
+		s.notFound(w, r)
+		return
 	}
 	ctx := r.Context()
 	// One more row than a page tells whether a next page exists.

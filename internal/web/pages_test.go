@@ -199,6 +199,25 @@ func TestDashboardPaging(t *testing.T) {
 	}
 }
 
+// A page number whose offset overflows is a page past the end, not the
+// first page again (nor a negative OFFSET).
+func TestHugePageNumberIsNotFound(t *testing.T) {
+	f := newFixture(t).history().serve(Options{})
+	for _, page := range []string{"9223372036854775807", "184467440737095517", "99999999999999999999"} {
+		resp, body := f.get(nil, "/?page="+page)
+		if page == "99999999999999999999" {
+			// Beyond int64: not a whole number Go can hold.
+			if resp.StatusCode != 400 {
+				t.Errorf("page %s: got status %d, want 400", page, resp.StatusCode)
+			}
+			continue
+		}
+		if resp.StatusCode != 404 || strings.Contains(body, `rel="prev"`) {
+			t.Errorf("page %s: got status %d, want 404", page, resp.StatusCode)
+		}
+	}
+}
+
 func TestVendorPages(t *testing.T) {
 	f := newFixture(t).history().serve(Options{})
 	tests := []struct {
