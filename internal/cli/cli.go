@@ -220,15 +220,19 @@ func (a *app) loadConfig() (*config.Config, error) {
 }
 
 func (a *app) openStore(ctx context.Context) (*store.Store, error) {
-	return store.Open(ctx, a.dbPath)
+	st, err := store.Open(ctx, a.dbPath)
+	if err == nil {
+		st.Log = a.log
+	}
+	return st, err
 }
 
 // openExisting opens the database for a read command, without creating one.
 func (a *app) openExisting(ctx context.Context) (*store.Store, error) {
-	if _, err := os.Stat(a.dbPath); err != nil {
+	if _, err := os.Stat(store.File(a.dbPath)); err != nil {
 		return nil, usagef("database %s does not exist yet: run toswatch check first (or pass --db)", a.dbPath)
 	}
-	return store.Open(ctx, a.dbPath)
+	return a.openStore(ctx)
 }
 
 // printJSON prints v as indented JSON.

@@ -5,16 +5,16 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/term"
 )
 
 // isTerminal reports whether w is a terminal (for colours and log format).
+// Asking the terminal driver, not the file mode: /dev/null is a character
+// device too.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // useColor reports whether to colour output written to w.
