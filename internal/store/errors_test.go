@@ -48,7 +48,7 @@ func TestReadOnlyDatabaseFailsToWriteWithAPlainMessage(t *testing.T) {
 	}
 	_, err = ro.SyncDocument(ctx, model.Document{Vendor: "Acme", Type: "Privacy", URL: "http://127.0.0.1/p"})
 	wantDatabaseError(t, err, "cannot write to database "+path+": it is read-only")
-	_, err = ro.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: ro.Now(), Outcome: OutcomeUnchanged, ExpectLatest: 1})
+	_, err = ro.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: ro.Now(), Outcome: model.OutcomeUnchanged, ExpectLatest: 1})
 	wantDatabaseError(t, err, "cannot write to database "+path+": it is read-only")
 }
 
@@ -91,7 +91,7 @@ func TestFullDiskMidWriteLeavesNothingHalfWritten(t *testing.T) {
 	defer full.Close()
 	big := make([]byte, 512<<10)
 	rand.Read(big)
-	_, err = full.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: full.Now(), Outcome: OutcomeChanged, ExpectLatest: v1.VersionID,
+	_, err = full.RecordCheck(ctx, Check{DocumentID: doc, StartedAt: full.Now(), Outcome: model.OutcomeChanged, ExpectLatest: v1.VersionID,
 		New: []NewVersion{{Kind: model.KindChange, Text: hex.EncodeToString(big), ExtractKey: "k1"}}})
 	wantDatabaseError(t, err, "cannot write to database "+path+": the disk is full")
 
