@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,9 +14,6 @@ import (
 // indemFloor is the lowest indemnification F1 accepted on the labelled
 // versions, just under what the detector reaches.
 const indemFloor = 0.93
-
-// indemHeldOutFloor is the same for the English unfair-tos terms.
-const indemHeldOutFloor = 0.90
 
 // sentenceKey names a sentence by its normalised words, as
 // testdata/indemnity-labels.tsv does.
@@ -122,75 +118,4 @@ func scanSentences(text string) []string {
 		}
 	}
 	return slices.Clip(out)
-}
-
-// TestEvalIndemnificationUnfairTOS measures indemnification detection on
-// the English terms of ../shared/corpus/unfair-tos, laid out as
-// TestEvalUnfairTOS lays them out, against labels read by hand before the
-// detector was run on them (testdata/indemnity-labels-unfair-tos-en.tsv).
-// That first run was held out (precision .848, recall .765, F1 .804); the
-// cues added after it had seen these documents, so the figure now is not.
-func TestEvalIndemnificationUnfairTOS(t *testing.T) {
-	docs := loadCorpus(t)
-	f, err := os.Open(filepath.Join("testdata", "indemnity-labels-unfair-tos-en.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gold := map[string]map[int]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		doc, n, ok := strings.Cut(line, "\t")
-		var l int
-		if _, err := fmt.Sscan(n, &l); !ok || err != nil {
-			t.Fatalf("bad label line %q", line)
-		}
-		if gold[doc] == nil {
-			gold[doc] = map[int]bool{}
-		}
-		gold[doc][l] = true
-	}
-	var c prf
-	verbose := os.Getenv("CLAUSE_EVAL_VERBOSE") == "indem"
-	for _, d := range docs {
-		if d.lang != "en" {
-			continue
-		}
-		pred := make([]bool, len(d.sents))
-		for _, cl := range Analyze(d.text) {
-			if cl.Type != "indemnification" {
-				continue
-			}
-			for i := range d.sents {
-				if end := d.starts[i] + len(d.sents[i].Text); d.starts[i] < cl.End && end > cl.Start {
-					pred[i] = true
-				}
-			}
-		}
-		for i, s := range d.sents {
-			g := gold[d.name][s.Line]
-			switch {
-			case pred[i] && g:
-				c.tp++
-			case pred[i]:
-				c.fp++
-				if verbose {
-					t.Logf("FP %s:%d %.160s", d.name, s.Line, s.Text)
-				}
-			case g:
-				c.fn++
-				if verbose {
-					t.Logf("FN %s:%d %.160s", d.name, s.Line, s.Text)
-				}
-			}
-		}
-	}
-	t.Logf("indemnification, English unfair-tos terms: %v", c)
-	if _, _, f1 := c.scores(); f1 < indemHeldOutFloor {
-		t.Errorf("indemnification f1 = %.3f, want >= %.2f", f1, indemHeldOutFloor)
-	}
 }

@@ -1,5 +1,11 @@
 package clause
 
+// Training the liability model (train_test.go) on the consistently
+// labelled corpus rewrites weights_gen.go; the same command gives the same
+// bytes on every machine (TestWeightsReproducible checks it).
+
+//go:generate go test -run ^TestTrainWeights$ -count=1 -train .
+
 import (
 	"strconv"
 	"strings"

@@ -13,4 +13,6 @@ package clause
 //	   versions, added and dropped sentences named, indemnity lists and
 //	   procedure sentences, new indemnity undertakings; the liability model
 //	   adds only sentences that speak of liability
-const Revision = 2
+//	3: the liability model trained on consistent labels (one guideline)
+//	   instead of the lawyers' tags
+const Revision = 3

@@ -8,17 +8,17 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 )
 
-// The liability model is trained here, from the lawyer-labelled sentences
-// of ../shared/corpus/unfair-tos, and written to weights_gen.go:
+// The liability model is trained here, from the consistently labelled
+// sentences of ../shared/corpus/unfair-tos (liability-gold.jsonl), and
+// written to weights_gen.go by
 //
-//	go test ./internal/clause -run '^TestTrainWeights$' -train
+//	go generate ./internal/clause
 var trainFlag = flag.Bool("train", false, "train the liability model on the unfair-tos corpus and rewrite weights_gen.go")
 
 // trainConfig holds the training settings.
@@ -35,14 +35,6 @@ var shippedConfig = trainConfig{epochs: 4, posWeight: 2.5, margin: 0.5}
 
 var trainLangs = []string{"en", "de", "it", "pl"}
 
-// corpusDoc is one labelled document, laid out as predictDoc lays it out.
-type corpusDoc struct {
-	lang, name string
-	sents      []labelledSentence
-	text       string
-	starts     []int // byte offset of each sentence's line in text
-}
-
 // example is one candidate sentence with its features and label.
 type example struct {
 	feats []uint32
@@ -51,55 +43,24 @@ type example struct {
 	open  bool // the model's call decides (see decide): otherwise the sentence is no limitation
 }
 
-// docText joins a document's sentences one per line.
-func docText(sents []labelledSentence) (string, []int) {
-	var b strings.Builder
-	starts := make([]int, len(sents))
-	for i, s := range sents {
-		starts[i] = b.Len()
-		b.WriteString(strings.ReplaceAll(s.Text, "\n", " "))
-		b.WriteByte('\n')
-	}
-	return b.String(), starts
-}
-
-// loadCorpus reads every training language; it skips the test when the
-// corpus is absent.
-func loadCorpus(t testing.TB) []corpusDoc {
-	t.Helper()
-	if _, err := os.Stat(unfairTOSDir); err != nil {
-		t.Skipf("corpus %s absent: %v", unfairTOSDir, err)
-	}
-	var out []corpusDoc
-	for _, lang := range trainLangs {
-		order, docs := loadDocs(t, filepath.Join(unfairTOSDir, "sentences-"+lang+".jsonl"))
-		for _, name := range order {
-			d := corpusDoc{lang: lang, name: name, sents: docs[name]}
-			d.text, d.starts = docText(d.sents)
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// examplesOf runs the rules over a document and returns its candidate
-// sentences with features, labelled by the line they fall in.
-func examplesOf(d corpusDoc) []example {
-	recs, lang := ruleScan(d.text)
-	if lang != d.lang {
-		// The model is keyed by the detected language, as Analyze will
-		// see it; the corpus language is the truth.
-		lang = d.lang
-	}
+// examplesOf returns the candidate sentences of a document with their
+// features, labelled by the consistent labels of the line they fall in;
+// part and heading lines, which may be flagged or not, are left out.
+func examplesOf(d corpusDoc, recs []sentenceRec) []example {
 	var fb featureBuf
 	var out []example
 	for i := range recs {
 		if !candidate(recs, i) {
 			continue
 		}
-		fb.extract(d.text, recs, i, lang)
 		line := sort.SearchInts(d.starts, recs[i].start+1) - 1
-		out = append(out, example{feats: slices.Clone(fb.idx), label: d.sents[line].LTD > 0, line: line,
+		if d.liab[line] != goldCore && d.liab[line] != goldNo {
+			continue
+		}
+		// The model is keyed by the detected language, as Analyze will
+		// see it; the corpus language is the truth.
+		fb.extract(d.text, recs, i, d.lang)
+		out = append(out, example{feats: slices.Clone(fb.idx), label: d.liab[line] == goldCore, line: line,
 			open: recs[i].ruleLiab || recs[i].speaksLiab})
 	}
 	return out
@@ -176,28 +137,55 @@ func trainPerceptron(exs []*example, langs []string, cfg trainConfig) *linearMod
 	return lm
 }
 
-// TestTrainWeights trains the shipped model on the whole corpus and writes
-// weights_gen.go. It runs only with -train.
-func TestTrainWeights(t *testing.T) {
-	if !*trainFlag {
-		t.Skip("run with -train to retrain the liability model")
-	}
-	docs := loadCorpus(t)
+// shippedWeights trains the shipped model on the training split (the
+// frozen split is held out) and renders it as weights_gen.go. Documents
+// come in sorted order and the shuffles have fixed seeds, so the output is
+// the same byte for byte on every run.
+func shippedWeights(t testing.TB) ([]byte, int) {
 	var exs []*example
-	for _, d := range docs {
-		for _, ex := range examplesOf(d) {
-			exs = append(exs, &ex)
+	for _, d := range scanCorpus(loadCorpus(t)) {
+		if frozenDocs[d.name] {
+			continue
+		}
+		for j := range d.exs {
+			exs = append(exs, &d.exs[j])
 		}
 	}
-	lm := trainModel(exs, trainLangs, shippedConfig)
-	src, err := weightsSource(lm, trainLangs)
+	src, err := weightsSource(trainModel(exs, trainLangs, shippedConfig), trainLangs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return src, len(exs)
+}
+
+// TestTrainWeights trains the shipped model and writes weights_gen.go
+// (go generate ./internal/clause). It runs only with -train.
+func TestTrainWeights(t *testing.T) {
+	if !*trainFlag {
+		t.Skip("run with -train (go generate ./internal/clause) to retrain the liability model")
+	}
+	src, n := shippedWeights(t)
 	if err := os.WriteFile("weights_gen.go", src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("trained on %d candidate sentences; wrote weights_gen.go (%d bytes)", len(exs), len(src))
+	t.Logf("trained on %d candidate sentences; wrote weights_gen.go (%d bytes)", n, len(src))
+}
+
+// TestWeightsReproducible fails when training again gives other weights
+// than weights_gen.go: the weights were edited by hand, trained on other
+// data, or the features changed without retraining. .ci/run runs it
+// apart, without the race detector, which slows training tenfold.
+func TestWeightsReproducible(t *testing.T) {
+	if raceEnabled {
+		t.Skip("run without -race (.ci/run does)")
+	}
+	want, err := os.ReadFile("weights_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := shippedWeights(t); !bytes.Equal(got, want) {
+		t.Errorf("training gives other weights than weights_gen.go: run go generate ./internal/clause and commit the result")
+	}
 }
 
 // weightsSource renders a quantised model as Go source: int8 weights
@@ -205,7 +193,7 @@ func TestTrainWeights(t *testing.T) {
 func weightsSource(lm *linearModel, langs []string) ([]byte, error) {
 	scale := lm.scale
 	var b bytes.Buffer
-	b.WriteString("// Code generated by go test -run TestTrainWeights -train; DO NOT EDIT.\n\n")
+	b.WriteString("// Code generated by go generate ./internal/clause (TestTrainWeights); DO NOT EDIT.\n\n")
 	b.WriteString("package clause\n\n")
 	fmt.Fprintf(&b, "const (\n\tgenScale = %g\n\tgenCut = %g\n\tgenLangs = %q\n)\n\n", scale, lm.cut, strings.Join(langs, ","))
 	b.WriteString("var genWeights = [1 << tableBits]int8{")

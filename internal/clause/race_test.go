@@ -1,0 +1,5 @@
+//go:build race
+
+package clause
+
+const raceEnabled = true
