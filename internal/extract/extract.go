@@ -4,6 +4,24 @@
 // counts as a change, so everything that varies between two captures of
 // unchanged terms (nonces, tokens, tracking ids, rotating attributes,
 // invisible markup) must vanish, and every wording change must survive.
+//
+// The noise it removes, by class (each tested in noise_test.go):
+//   - markup: attributes, scripts, styles, comments, hidden banners,
+//     invisible characters, blanks and Unicode forms;
+//   - link targets (links.go, redirect.go): tracking, session and
+//     cache-busting parameters by name; query values that are random
+//     tokens (UUIDs, hex of 16 or more, base62/base64 runs of 20 or more);
+//     redirect wrappers (facebook.com/l.php, google.com/url, Outlook
+//     safelinks, Proofpoint, …) replaced by their target; the text of a
+//     link is always kept;
+//   - per-request values in the content (volatile.go): a time of day with
+//     seconds, next to a date or after "generated", "as of" …, request and
+//     trace ids, UUIDs, render durations. Bare dates are kept: DateOnly
+//     tells a date-only edit apart instead.
+//
+// What is left for a check to judge is what differs between captures and
+// not within one: LinkQueriesOnly tells two texts that differ only in link
+// query values.
 package extract
 
 import (
@@ -75,7 +93,23 @@ func HTML(body []byte, opts Options) (string, error) {
 		md.flush()
 		md.node(r)
 	}
-	text := Normalize(md.String())
+	return Finish(md.String(), opts)
+}
+
+// Finish turns the text of a page into the document's text: Normalize,
+// then per-request values (times of day, request ids) masked, then its
+// length checked. HTML and Text end with it; text that another tool
+// extracted (a PDF converter's) goes through it too, so that every
+// document's text is made the same way.
+func Finish(text string, opts Options) (string, error) {
+	text = Normalize(text)
+	if volatileCandidate(text) {
+		lines := strings.Split(text, "\n")
+		for i, l := range lines {
+			lines[i] = maskVolatile(l)
+		}
+		text = strings.Join(lines, "\n")
+	}
 	if err := checkLength(text); err != nil {
 		return "", err
 	}

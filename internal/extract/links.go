@@ -23,6 +23,17 @@ var noiseParams = map[string]bool{
 	"spm": true, "scid": true, "_openstat": true, "trk": true, "trkcampaign": true,
 	"ncid": true, "sr_share": true, "si": true, "_branch_match_id": true,
 	"_branch_referrer": true, "epik": true, "irclickid": true, "cmpid": true,
+	"srsltid": true, "gad_source": true, "gad_campaignid": true, "_kx": true,
+	"ml_subscriber": true, "ml_subscriber_hash": true, "s_kwcid": true, "ef_id": true,
+	"rdt_cid": true, "_bhlid": true, "mibextid": true, "sscid": true, "cjevent": true,
+	"cjdata": true, "awc": true, "irgwc": true, "clickid": true, "click_id": true,
+	"icid": true, "ocid": true, "cvid": true, "wickedid": true, "lipi": true,
+	"trackingid": true, "refid": true, "xmt": true, "dm_i": true, "_bta_tid": true,
+	"_bta_c": true, "vgo_ee": true, "hsctatracking_id": true, "wt.mc_id": true,
+	// visitor, device and experiment ids
+	"did": true, "device_id": true, "deviceid": true, "anonymous_id": true,
+	"anon_id": true, "anonymousid": true, "visitor_id": true, "visitorid": true,
+	"exp_id": true, "ranmid": true, "raneaid": true, "ransiteid": true, "_ke": true,
 	// sessions and one-time tokens
 	"sid": true, "sessionid": true, "session_id": true, "phpsessid": true,
 	"jsessionid": true, "aspsessionid": true, "cfid": true, "cftoken": true,
@@ -35,7 +46,8 @@ var noiseParams = map[string]bool{
 }
 
 // noisePrefixes are query parameter name prefixes of tracking families.
-var noisePrefixes = []string{"utm_", "pk_", "mtm_", "matomo_", "hsa_", "_hs", "ga_", "ajs_", "__s"}
+var noisePrefixes = []string{"utm_", "pk_", "mtm_", "matomo_", "hsa_", "_hs", "ga_", "ajs_", "__s",
+	"mc_", "sc_", "wt.", "wt_", "oly_", "vero_", "fb_", "trk_"}
 
 // noiseParam reports whether a query parameter is tracking, session or
 // cache-busting noise.
@@ -165,6 +177,9 @@ func cleanURL(href string, base *url.URL) string {
 	default:
 		return ""
 	}
+	if u.Host != "" {
+		u = unwrapRedirect(u)
+	}
 	if email, ok := cfEmailFromURL(u); ok {
 		return "mailto:" + email
 	}
@@ -250,4 +265,47 @@ func decodeCFEmail(h string) (string, bool) {
 		out[i-1] = b[i] ^ b[0]
 	}
 	return string(out), true
+}
+
+// LinkQueriesOnly reports whether two different texts differ only in the
+// query strings of their link targets. Values that change at every page
+// view but look like words (a per-visit id such as "blue-otter-42") pass
+// cleanURL's stateless tests; a check compares with the latest text, and
+// such a difference is not a change of the terms.
+func LinkQueriesOnly(a, b string) bool {
+	if a == b || !strings.Contains(a, "?") && !strings.Contains(b, "?") {
+		return false
+	}
+	return dropLinkQueries(a) == dropLinkQueries(b)
+}
+
+// dropLinkQueries removes the query strings of Markdown link targets.
+func dropLinkQueries(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, "](")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.IndexAny(s[i+2:], ")\n")
+		if j < 0 || s[i+2+j] != ')' {
+			b.WriteString(s[:i+2])
+			s = s[i+2:]
+			continue
+		}
+		target := s[i+2 : i+2+j]
+		if q := strings.IndexByte(target, '?'); q >= 0 {
+			frag := ""
+			if h := strings.IndexByte(target[q:], '#'); h >= 0 {
+				frag = target[q+h:]
+			}
+			target = target[:q] + frag
+		}
+		b.WriteString(s[:i+2])
+		b.WriteString(target)
+		b.WriteByte(')')
+		s = s[i+2+j+1:]
+	}
 }

@@ -33,6 +33,13 @@ func TestNoiseClasses(t *testing.T) {
 		{"same-page anchors", `<h2><a href="#s5" id="r8812">5. Fees</a></h2>`, `<h2><a href="#s5" id="r9912">5. Fees</a></h2>`},
 		{"images", `<p><img src="/i.png?sig=abc" alt="Photo 1">fees</p>`, `<p><img src="/i.png?sig=def" alt="Photo 2">fees</p>`},
 		{"decomposed accents", "<p>résiliation</p>", "<p>re\u0301siliation</p>"},
+		{"facebook redirect token", `<p><a href="https://l.facebook.com/l.php?u=https%3A%2F%2Facme.example%2Fprivacy&amp;h=AT0fQ2xk9Lm3Zp8Rq1Vt">privacy</a></p>`, `<p><a href="https://l.facebook.com/l.php?u=https%3A%2F%2Facme.example%2Fprivacy&amp;h=AT3Hw7Yb2Nc5Qe1Ks9Dm">privacy</a></p>`},
+		{"google redirect", `<p><a href="https://www.google.com/url?q=https://acme.example/dpa&amp;usg=AOvVaw0abc1">dpa</a></p>`, `<p><a href="https://acme.example/dpa">dpa</a></p>`},
+		{"safelinks", `<p><a href="https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.example%2Fsla&amp;data=05%7C01%7Ca&amp;sdata=Zk3&amp;reserved=0">SLA</a></p>`, `<p><a href="https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.example%2Fsla&amp;data=05%7C02%7Cb&amp;sdata=Qr8&amp;reserved=0">SLA</a></p>`},
+		{"visitor id", `<p><a href="https://acme.example/p?did=1&amp;anonymous_id=x1">p</a></p>`, `<p><a href="https://acme.example/p?did=2&amp;anonymous_id=y2">p</a></p>`},
+		{"generated at", `<p>Generated at 10:42:07 UTC.</p>`, `<p>Generated at 11:03:55 UTC.</p>`},
+		{"request id", `<p>Request ID: 7f3a9c2e51b04d8a</p>`, `<p>Request ID: 0b1c2d3e4f5a6978</p>`},
+		{"timestamp", `<p>Printed on 2025-05-01 10:42</p>`, `<p>Printed on 2025-05-02 08:13</p>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,6 +65,9 @@ func TestWordingClasses(t *testing.T) {
 		{"bold", `<p><b>no refunds</b></p>`, `<p>no refunds</p>`},
 		{"email", `<p><span data-cfemail="5a363f3d3b361a3b39373f773936352f3e743f223b372a363f">x</span></p>`, `<p><span data-cfemail="1262607b6473716b5273717f773f717e7d67763c776a737f627e77">x</span></p>`},
 		{"list item added", `<ul><li>a</li></ul>`, `<ul><li>a</li><li>b</li></ul>`},
+		{"date", `<p>Last updated: May 1, 2025</p>`, `<p>Last updated: June 3, 2025</p>`},
+		{"hours", `<p>Support from 9:00 to 17:00.</p>`, `<p>Support from 8:00 to 17:00.</p>`},
+		{"redirect target", `<p><a href="https://l.facebook.com/l.php?u=https%3A%2F%2Facme.example%2Fprivacy&amp;h=AT0">p</a></p>`, `<p><a href="https://l.facebook.com/l.php?u=https%3A%2F%2Facme.example%2Fcookies&amp;h=AT0">p</a></p>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

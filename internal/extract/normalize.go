@@ -205,11 +205,7 @@ func Text(body []byte) (string, error) {
 		}
 	}
 	flush()
-	text := Normalize(strings.Join(out, "\n"))
-	if err := checkLength(text); err != nil {
-		return "", err
-	}
-	return text, nil
+	return Finish(strings.Join(out, "\n"), Options{})
 }
 
 // Wrapping widths: a hard-wrapped block has lines of at least minWrap and

@@ -5,4 +5,4 @@ package extract
 // recorded with an older revision are then extracted again from their
 // stored raw body, and a different text is recorded as a technical version
 // instead of a change.
-const Revision = 1
+const Revision = 2

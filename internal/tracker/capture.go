@@ -192,11 +192,8 @@ func (t *Tracker) extractBody(ctx context.Context, body []byte, mediaType, pageU
 		if err != nil {
 			return "", &checkError{kind: model.FailurePDF, err: err}
 		}
-		text = extract.Normalize(text)
-		if len(text) < extract.MinLength {
-			return "", kinded(fmt.Errorf("%w: PDF text is %d characters (minimum %d)", model.FailureTooShort, len(text), extract.MinLength))
-		}
-		return text, nil
+		text, err = extract.Finish(text, extract.Options{})
+		return text, kinded(err)
 	default:
 		text, err := extract.HTML(body, extract.Options{Select: p.Select, Ranges: p.Ranges, Remove: p.Remove, BaseURL: pageURL})
 		return text, kinded(err)

@@ -1,0 +1,70 @@
+package extract
+
+import "testing"
+
+func TestMaskVolatile(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Generated at 10:42:07", "Generated at [time]"},
+		{"Page generated at 10:42 UTC by our servers.", "Page generated at [time] by our servers."},
+		{"Prices as of 9:05 am CET.", "Prices as of [time]."},
+		{"Snapshot: 2025-05-01T10:42:07Z", "Snapshot: [time]"},
+		{"Retrieved on May 1, 2025 at 10:42 PM.", "Retrieved on [time]."},
+		{"Stand: 1. Mai 2025 um 10:42 Uhr", "Stand: [time] Uhr"},
+		{"Mon, 01 May 2025 10:42:07 GMT", "[time]"},
+		{"Request ID: 7f3a9c2e51b04d8a", "Request ID: [id]"},
+		{"Cloudflare Ray ID: 8c2a1b3d4e5f6789 • Performance & security", "Cloudflare Ray ID: [id] • Performance & security"},
+		{"Your support ID is: 18216239784523451", "Your support ID is: [id]"},
+		{"trace-id=00-4bf92f3577b34da6-01", "trace-id=[id]"},
+		{"Reference 0f8fad5b-d9cb-469f-a165-70867728950e.", "Reference [id]."},
+		{"Page generated in 0.123 seconds.", "Page generated in [time]."},
+		{"Updated 5 minutes ago", "Updated [time] ago"},
+		// values that are terms, not requests
+		{"Last updated: May 1, 2025", "Last updated: May 1, 2025"},
+		{"Effective 1 May 2025.", "Effective 1 May 2025."},
+		{"Support is available 9:00 to 17:00 on business days.", "Support is available 9:00 to 17:00 on business days."},
+		{"Event ID cards are required at the venue.", "Event ID cards are required at the venue."},
+		{"Error codes are listed in Section 4.", "Error codes are listed in Section 4."},
+		{"See [status](https://status.example.com/incidents/7f3a9c2e-51b0-4d8a-9f3e-1c2d3e4f5a6b?at=10:42:07).", "See [status](https://status.example.com/incidents/7f3a9c2e-51b0-4d8a-9f3e-1c2d3e4f5a6b?at=10:42:07)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := maskVolatile(tt.in); got != tt.want {
+				t.Errorf("maskVolatile(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if got := maskVolatile(tt.want); got != tt.want {
+				t.Errorf("masking twice: %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateOnly(t *testing.T) {
+	const body = "# Terms\nThese terms apply to the services.\nOur liability is capped at $100."
+	tests := []struct {
+		name     string
+		old, new string
+		want     bool
+	}{
+		{"english words", "Last updated: May 1, 2025\n" + body, "Last updated: June 3, 2025\n" + body, true},
+		{"iso", "Effective date: 2025-05-01\n" + body, "Effective date: 2025-06-03\n" + body, true},
+		{"day month year", body + "\nEffective 1 May 2025.", body + "\nEffective 3rd June 2025.", true},
+		{"french", "Dernière mise à jour : 1er mai 2025\n" + body, "Dernière mise à jour : 3 juin 2025\n" + body, true},
+		{"german", "Stand: 1. Mai 2025\n" + body, "Stand: 3. Juni 2025\n" + body, true},
+		{"spanish", "Actualizado el 1 de mayo de 2025\n" + body, "Actualizado el 3 de junio de 2025\n" + body, true},
+		{"month year", "Version of May 2025\n" + body, "Version of June 2025\n" + body, true},
+		{"copyright", body + "\n© 2024 Acme Inc.", body + "\n© 2025 Acme Inc.", true},
+		{"numeric", "Updated 01/05/2025\n" + body, "Updated 03/06/2025\n" + body, true},
+		{"date and wording", "Last updated: May 1, 2025\n" + body, "Last updated: June 3, 2025\n" + body + " Or $50.", false},
+		{"a number that is no date", body + "\nNotice within 30 days.", body + "\nNotice within 60 days.", false},
+		{"version number", body + "\nVersion 1.2.35", body + "\nVersion 1.2.36", false},
+		{"line added", body, body + "\nEffective 1 May 2025.", false},
+		{"same", body, body, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DateOnly(tt.old, tt.new); got != tt.want {
+				t.Errorf("DateOnly = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
