@@ -45,6 +45,10 @@ func TestMain(m *testing.M) {
 type farm struct {
 	revision atomic.Int32
 	delay    time.Duration
+	// everyFetch, when set, makes every response a new version: one
+	// paragraph of it counts the requests.
+	everyFetch bool
+	requests   atomic.Int64
 }
 
 func (f *farm) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -54,6 +58,9 @@ func (f *farm) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "<html><body><nav>menu %d</nav><main><h1>Terms %s</h1>", rand.IntN(1e9), r.URL.Path)
 	for i := 0; i < 20; i++ {
 		fmt.Fprintf(w, "<p>Section %d of %s: the customer agrees to the acceptable use policy, revision %d.</p>", i, r.URL.Path, rev)
+	}
+	if f.everyFetch {
+		fmt.Fprintf(w, "<p>This is response %d.</p>", f.requests.Add(1))
 	}
 	fmt.Fprint(w, "</main></body></html>")
 }
@@ -184,5 +191,43 @@ func TestTwoProcessesAtOnceRecordEachVersionOnce(t *testing.T) {
 	}
 	if got, want := checkHistory(t, db), docs*3; got != want {
 		t.Errorf("got %d versions, want %d (one per document and revision)", got, want)
+	}
+}
+
+// Six check processes on one database, checking pages that change on every
+// fetch: each process finds versions the others recorded meanwhile, and
+// every one of the 36 checks of a round compares again and records instead
+// of running out of retries.
+func TestSixProcessesAtOnceWaitInsteadOfFailing(t *testing.T) {
+	site := &farm{delay: time.Millisecond, everyFetch: true}
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	dir := t.TempDir()
+	const docs, procs = 6, 6
+	cfg := writeConfig(t, dir, srv.URL, docs)
+	db := filepath.Join(dir, "toswatch.db")
+	for round := 0; round < 3; round++ {
+		var wg sync.WaitGroup
+		outs := make([][]byte, procs)
+		errs := make([]error, procs)
+		for p := range procs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+				defer cancel()
+				outs[p], errs[p] = exec.CommandContext(ctx, binary, "check", "--config", cfg, "--db", db, "--json").Output()
+			}()
+		}
+		wg.Wait()
+		for p := range procs {
+			if errs[p] != nil {
+				t.Errorf("round %d, process %d: %v\n%s", round, p, errs[p], outs[p])
+			}
+		}
+	}
+	// Every check recorded a version (the first of each document, then changes).
+	if got, want := checkHistory(t, db), 3*docs*procs; got != want {
+		t.Errorf("got %d versions, want %d (one per check)", got, want)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/toswatch/toswatch/internal/browser"
@@ -51,10 +53,29 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
+	return checkStatus(results)
+}
+
+// checkStatus is what a check command returns after printing its results:
+// nil, errFailed when checks failed, or, since it could not be written to
+// the database, the database's own failure (exit status 3, which wins).
+func checkStatus(results []tracker.Result) error {
+	failed, unrecorded := false, 0
+	var msgs []string
 	for _, r := range results {
-		if r.Status.Failed() {
-			return errFailed
+		failed = failed || r.Status.Failed()
+		if r.Failure == model.FailureDatabase {
+			unrecorded++
+			if !slices.Contains(msgs, *r.Error) {
+				msgs = append(msgs, *r.Error)
+			}
 		}
+	}
+	switch {
+	case unrecorded > 0:
+		return fmt.Errorf("%s (%d of %d checks could not be recorded)", strings.Join(msgs, "; "), unrecorded, len(results))
+	case failed:
+		return errFailed
 	}
 	return nil
 }

@@ -69,6 +69,7 @@ const (
 	// The check itself.
 	FailureUnconfirmed FailureKind = "unconfirmed" // a second fetch did not confirm a drastic change, or failed
 	FailureCanceled    FailureKind = "canceled"    // toswatch stopped before the check ran
+	FailureDatabase    FailureKind = "database"    // the database could not be read or written: nothing of the check is recorded
 )
 
 // Error returns the kind's name: a kind is the sentinel of its failures.

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/toswatch/toswatch/internal/model"
+
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -42,6 +44,13 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// FailureKind makes a check that failed on the database one of kind
+// database, for model.FailureOf.
+func (e *Error) FailureKind() model.FailureKind { return model.FailureDatabase }
+
+// Is makes errors.Is(err, model.FailureDatabase) match.
+func (e *Error) Is(target error) bool { return target == model.FailureDatabase }
 
 // fail turns an error of SQLite into an *Error that says in words what went
 // wrong; other errors (ErrNotFound, ErrConflict, a cancelled context, one

@@ -63,6 +63,8 @@ type Result struct {
 	Version   *int64        `json:"version"`
 	RevertsTo *int64        `json:"reverts_to"`
 	Error     *string       `json:"error"`
+	// Failure is the kind of a failed or unconfirmed check's error.
+	Failure model.FailureKind `json:"-"`
 	// Resumed is set when a document that had been failing works again.
 	Resumed  bool          `json:"resumed,omitempty"`
 	Duration time.Duration `json:"-"`
@@ -93,18 +95,11 @@ func (e *checkError) Error() string {
 // Check checks one document now and records the outcome.
 func (t *Tracker) Check(ctx context.Context, doc model.Document) Result {
 	start := t.now()
-	res := Result{Vendor: doc.Vendor, Document: doc.Type}
-	var err error
-	for attempt := 0; attempt < 3; attempt++ {
-		res, err = t.check(ctx, doc, start)
-		if !errors.Is(err, store.ErrConflict) {
-			break
-		}
-		// Another process recorded a version meanwhile: compare again.
-	}
+	res, err := t.check(ctx, doc, start)
 	if err != nil {
+		err = unrecorded(ctx, err)
 		msg := err.Error()
-		res.Status, res.Error = model.OutcomeFailed, &msg
+		res.Status, res.Error, res.Failure = model.OutcomeFailed, &msg, model.FailureOf(err)
 	}
 	res.Duration = t.now().Sub(start)
 	t.log(res)
@@ -112,6 +107,75 @@ func (t *Tracker) Check(ctx context.Context, doc model.Document) Result {
 		t.Observe(res)
 	}
 	return res
+}
+
+// unrecorded is the error of a check that could not be recorded: the
+// database failed (kind database, in its plain words), or toswatch was
+// stopped meanwhile.
+func unrecorded(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return &checkError{kind: model.FailureCanceled, err: context.Cause(ctx)}
+	}
+	var de *store.Error
+	if errors.As(err, &de) {
+		err = de // its message says all; "record check of document 3" adds nothing
+	}
+	return &checkError{kind: model.FailureDatabase, err: err}
+}
+
+// maxConflicts bounds how often a check compares its capture again because
+// other processes recorded versions of the document meanwhile. Each
+// conflict is another process's progress, and comparing again needs no
+// fetch, so a check waits through many before it gives up.
+const maxConflicts = 20
+
+// check checks a document once and records the outcome. A returned error
+// is a database error; failures of the page itself are recorded checks.
+func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time) (Result, error) {
+	res := Result{Vendor: doc.Vendor, Document: doc.Type}
+	docID, err := t.documentID(ctx, doc)
+	if err != nil {
+		return res, err
+	}
+	var info store.DocInfo
+	var head *store.Head
+	var got captured
+	var fetchErr error
+	refetch := true
+	for conflicts := 0; ; conflicts++ {
+		if refetch {
+			if info, err = t.Store.GetDocument(ctx, docID); err != nil {
+				return res, err
+			}
+		}
+		if head, err = t.Store.Latest(ctx, docID); err != nil {
+			return res, err
+		}
+		if refetch {
+			got, fetchErr = t.capture(ctx, doc, conditional(doc, info, head))
+		}
+		res, err = t.judge(ctx, doc, start, docID, info, head, got, fetchErr)
+		if !errors.Is(err, store.ErrConflict) {
+			return res, err
+		}
+		if conflicts == maxConflicts {
+			return res, fmt.Errorf("%w, %d times in a row", err, conflicts+1)
+		}
+		// Another process recorded a version meanwhile: compare the same
+		// capture with it. A "not modified" answer was relative to the
+		// version known before, so it takes a new fetch.
+		refetch = got.notModified
+	}
+}
+
+// conditional is the request for a document: conditional on the
+// validators of the last check once there is a version to fall back on.
+func conditional(doc model.Document, info store.DocInfo, head *store.Head) fetch.Request {
+	req := fetch.Request{URL: doc.URL}
+	if head != nil {
+		req.ETag, req.LastModified = info.ETag, info.LastModified
+	}
+	return req
 }
 
 func (t *Tracker) log(r Result) {
@@ -140,22 +204,11 @@ func (t *Tracker) now() time.Time {
 	return time.Now().UTC()
 }
 
-// check does one attempt. A returned error is a database error (or
-// ErrConflict); failures of the page itself are recorded checks.
-func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time) (Result, error) {
+// judge compares a capture (or its failure, fetchErr) with the document's
+// latest version, head, and records the outcome. It returns
+// store.ErrConflict when head is no longer the latest version.
+func (t *Tracker) judge(ctx context.Context, doc model.Document, start time.Time, docID int64, info store.DocInfo, head *store.Head, got captured, fetchErr error) (Result, error) {
 	res := Result{Vendor: doc.Vendor, Document: doc.Type}
-	docID, err := t.documentID(ctx, doc)
-	if err != nil {
-		return res, err
-	}
-	info, err := t.Store.GetDocument(ctx, docID)
-	if err != nil {
-		return res, err
-	}
-	head, err := t.Store.Latest(ctx, docID)
-	if err != nil {
-		return res, err
-	}
 	key := ExtractKey(doc)
 	rec := store.Check{DocumentID: docID, StartedAt: start}
 	// base is the text the new capture is compared with: the latest
@@ -170,17 +223,11 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 			base = &baseline{sha: store.Hash([]byte(tech.Text)), text: &tech.Text}
 		}
 	}
-
-	req := fetch.Request{URL: doc.URL}
-	if head != nil {
-		req.ETag, req.LastModified = info.ETag, info.LastModified
-	}
-	got, err := t.capture(ctx, doc, req)
 	rec.HTTPStatus = got.status
 	rec.Duration = t.now().Sub(start)
 	switch {
-	case err != nil:
-		return t.fail(ctx, rec, res, err)
+	case fetchErr != nil:
+		return t.fail(ctx, rec, res, fetchErr)
 	case got.notModified:
 		rec.ETag, rec.LastModified = info.ETag, info.LastModified
 	default:
@@ -210,6 +257,7 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 				rec.Outcome = model.OutcomeUnconfirmed
 				rec.New = nil // a technical re-extraction waits for a trustworthy check too
 				rec.Error = string(model.FailureUnconfirmed) + ": the text changed drastically and a second fetch did not agree; nothing recorded"
+				res.Failure = model.FailureUnconfirmed
 				return t.record(ctx, rec, res)
 			}
 		}
@@ -260,6 +308,7 @@ func (t *Tracker) documentID(ctx context.Context, doc model.Document) (int64, er
 
 func (t *Tracker) fail(ctx context.Context, rec store.Check, res Result, err error) (Result, error) {
 	rec.Outcome, rec.Error, rec.New = model.OutcomeFailed, err.Error(), nil
+	res.Failure = model.FailureOf(err)
 	return t.record(ctx, rec, res)
 }
 
