@@ -178,6 +178,14 @@ func conditional(doc model.Document, info store.DocInfo, head *store.Head) fetch
 	return req
 }
 
+// logger is Log, or a logger that drops everything when none is set.
+func (t *Tracker) logger() *slog.Logger {
+	if t.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return t.Log
+}
+
 func (t *Tracker) log(r Result) {
 	if t.Log == nil {
 		return
@@ -347,6 +355,8 @@ func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store
 	}
 	raw, err := t.Store.Raw(ctx, head.RawSHA256)
 	if err != nil {
+		t.logger().Warn("re-extraction skipped: the latest version's raw body cannot be read",
+			slog.String("vendor", doc.Vendor), slog.String("document", doc.Type), slog.Any("error", err))
 		return nil
 	}
 	var text string
@@ -357,7 +367,14 @@ func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store
 	} else {
 		return nil // a single page became a multi-page document: only a new fetch can tell
 	}
-	if err != nil || store.Hash([]byte(text)) == head.Version.SHA256 {
+	if err != nil {
+		// Settings made for a new layout may well not fit the old page:
+		// the next capture is compared with the latest text as it is.
+		t.logger().Info("re-extraction with the new settings failed; the latest version stays the baseline",
+			slog.String("vendor", doc.Vendor), slog.String("document", doc.Type), slog.Any("error", err))
+		return nil
+	}
+	if store.Hash([]byte(text)) == head.Version.SHA256 {
 		return nil
 	}
 	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, MediaType: head.MediaType,

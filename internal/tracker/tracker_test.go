@@ -1,9 +1,11 @@
 package tracker
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -191,5 +193,22 @@ func TestInterleaveHosts(t *testing.T) {
 	got := fmt.Sprint(interleaveHosts(docs))
 	if want := "[0 3 4 1 2]"; got != want {
 		t.Errorf("order = %s, want %s", got, want)
+	}
+}
+
+// New selectors that do not fit the latest version's raw body: the
+// re-extraction is given up, and said so in the log, not silently.
+func TestFailedReextractionIsLogged(t *testing.T) {
+	f := &pages{bodies: []string{page(40, nil)}}
+	tr := newTracker(t, "", f)
+	var logs bytes.Buffer
+	tr.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	ctx := context.Background()
+	tr.Check(ctx, doc)
+	moved := doc
+	moved.Select = []string{".new-layout"}
+	tr.Check(ctx, moved)
+	if !strings.Contains(logs.String(), `msg="re-extraction with the new settings failed; the latest version stays the baseline" vendor=Acme document="Terms of Service" error="selector_missing`) {
+		t.Errorf("log:\n%s", logs.String())
 	}
 }
