@@ -41,13 +41,21 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer st.Close()
+	n, err := a.notifier(cfg, st)
+	if err != nil {
+		return err
+	}
 	t := newTracker(cfg, st, a)
 	defer t.Close()
+	queueNotifications(t, cfg)
 	var progress func(int, tracker.Result)
 	if !*asJSON {
 		progress = func(done int, r tracker.Result) { printResult(a.env.Stdout, done, len(docs), r) }
 	}
 	results := t.CheckAll(ctx, docs, cfg.Settings.Fetch.Concurrency, progress)
+	if n != nil {
+		a.drainNotifications(ctx, n)
+	}
 	if *asJSON {
 		if err := a.printJSON(results); err != nil {
 			return err

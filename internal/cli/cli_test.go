@@ -85,6 +85,8 @@ type env struct {
 	db     string
 	site   *vendorSite
 	url    string
+	// vars are the environment variables the commands see.
+	vars map[string]string
 }
 
 func newEnv(t *testing.T) *env {
@@ -119,7 +121,7 @@ vendors:
 func (e *env) run(args ...string) (stdout, stderr string, code int) {
 	var out, errb bytes.Buffer
 	args = append(args, "--config", e.config, "--db", e.db)
-	code = Run(context.Background(), args, Env{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), Getenv: func(string) string { return "" }})
+	code = Run(context.Background(), args, Env{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), Getenv: func(k string) string { return e.vars[k] }})
 	return out.String(), errb.String(), code
 }
 
@@ -422,7 +424,7 @@ func TestReviewStatusBackupAndChanges(t *testing.T) {
 	}
 	var out2, errb bytes.Buffer
 	code = Run(context.Background(), []string{"history", "Acme", "--json", "--db", dest, "--config", e.config},
-		Env{Stdout: &out2, Stderr: &errb, Getenv: func(string) string { return "" }})
+		Env{Stdout: &out2, Stderr: &errb, Getenv: func(k string) string { return e.vars[k] }})
 	if code != 0 || strings.Count(out2.String(), `"id"`) != 2 {
 		t.Errorf("history of the backup (exit %d): %s %s", code, out2.String(), errb.String())
 	}

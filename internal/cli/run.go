@@ -7,6 +7,8 @@ import (
 
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/metrics"
+	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/notify"
 	"github.com/toswatch/toswatch/internal/schedule"
 	"github.com/toswatch/toswatch/internal/store"
 	"github.com/toswatch/toswatch/internal/tracker"
@@ -35,9 +37,23 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	}
 	defer st.Close() // last: after the scheduler and the web server stopped
 	m := metrics.New()
+	n, err := a.notifier(cfg, st)
+	if err != nil {
+		return err
+	}
 	t := newTracker(cfg, st, a)
 	defer t.Close()
+	queueNotifications(t, cfg)
 	observe(t, m)
+	if n != nil {
+		seen := t.Observe
+		t.Observe = func(r tracker.Result) {
+			seen(r)
+			if r.Status == model.OutcomeChanged {
+				n.Wake()
+			}
+		}
+	}
 
 	var jobs []schedule.Job
 	for _, d := range docs {
@@ -78,12 +94,24 @@ func runRun(ctx context.Context, a *app, args []string) error {
 		defer close(reDone)
 		reanalyseOnStart(ctx, st, a)
 	}()
+	// Notifications are sent beside the checks, never in their way.
+	notifyDone := make(chan struct{})
+	if n != nil {
+		n.Failed = m.NotifyFailed
+		go func() {
+			defer close(notifyDone)
+			n.Run(ctx, notify.DefaultPoll)
+		}()
+	} else {
+		close(notifyDone)
+	}
 	s := &schedule.Scheduler{Jitter: 0.1, Spread: spread(len(docs)), Log: a.log}
 	schedErr := s.Run(ctx, jobs)
 	// Shutdown is one path: signal → scheduler (above) → web server → database (deferred).
 	stopWeb()
 	webErr := <-webDone
 	<-reDone // it stops with ctx, between two changes
+	<-notifyDone
 	if schedErr != nil {
 		return fmt.Errorf("run: %w", schedErr)
 	}

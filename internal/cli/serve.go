@@ -123,12 +123,9 @@ func runFeed(ctx context.Context, a *app, args []string) error {
 	if *format != "rss" && *format != "atom" {
 		return usagef("invalid --format %q: want rss or atom", *format)
 	}
-	baseURL := ""
+	baseURL := "http://" + config.DefaultWebAddr
 	if cfg, err := a.loadConfig(); err == nil {
-		baseURL = cfg.Settings.Web.BaseURL
-	}
-	if baseURL == "" {
-		baseURL = "http://127.0.0.1:8080"
+		baseURL = cfg.Settings.Web.PublicURL()
 	}
 	opts := feed.Options{Vendor: *vendor, Clause: *clauseType, BaseURL: baseURL}
 	if err := opts.Validate(); err != nil {

@@ -77,7 +77,24 @@ func runStatus(ctx context.Context, a *app, args []string) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", sanitize(r.Vendor), sanitize(r.Document), last, outcome, since)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return a.printNotifyTroubles(ctx, st)
+}
+
+// printNotifyTroubles lists the notification targets whose deliveries fail.
+func (a *app) printNotifyTroubles(ctx context.Context, st *store.Store) error {
+	troubles, err := st.NotifyTroubles(ctx)
+	if err != nil || len(troubles) == 0 {
+		return err
+	}
+	fmt.Fprintln(a.env.Stdout, "\nNOTIFICATIONS FAILING")
+	for _, t := range troubles {
+		fmt.Fprintf(a.env.Stdout, "%s: %d being retried, %d given up; last failure %s: %s\n", t.Target, t.Retrying, t.GaveUp,
+			t.LastFailure.UTC().Format(time.RFC3339), sanitize(excerpt(t.LastError, 120)))
+	}
+	return nil
 }
 
 func runBackup(ctx context.Context, a *app, args []string) error {

@@ -71,6 +71,7 @@ type Settings struct {
 	Browser   Browser
 	Web       Web
 	Digest    Digest
+	Notify    []NotifyTarget
 }
 
 // Fetch holds the politeness and size limits of the fetcher. A zero field
@@ -104,6 +105,15 @@ type Web struct {
 	Addr     string
 	BaseURL  string // public URL, for links in feeds and mail
 	TokenEnv string // environment variable holding the access token
+}
+
+// PublicURL is the address people open the web UI at, for links in
+// notifications and feeds: BaseURL, else the listen address.
+func (w Web) PublicURL() string {
+	if w.BaseURL != "" {
+		return w.BaseURL
+	}
+	return "http://" + w.Addr
 }
 
 // Digest configures the e-mail digest of changes.

@@ -349,3 +349,35 @@ func TestSampleConfigLoads(t *testing.T) {
 		t.Errorf("the sample should show password_env and token_env: %+v", c.Settings)
 	}
 }
+
+func TestNotifyTargets(t *testing.T) {
+	c, err := Parse("vendors.yaml", []byte(`
+settings:
+  notify:
+    - type: webhook
+      url_env: HOOK_URL
+      secret_env: HOOK_KEY
+      min_severity: high
+      vendors: [a]
+    - type: Slack
+      url_env: SLACK_URL
+vendors:
+  - name: A
+    documents:
+      - type: T
+        url: https://a.example/t
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []NotifyTarget{
+		{Type: NotifyWebhook, URLEnv: "HOOK_URL", SecretEnv: "HOOK_KEY", MinSeverity: "high", Vendors: []string{"a"}},
+		{Type: NotifySlack, URLEnv: "SLACK_URL", MinSeverity: "low"},
+	}
+	if !reflect.DeepEqual(c.Settings.Notify, want) {
+		t.Errorf("got %+v, want %+v", c.Settings.Notify, want)
+	}
+	if got := c.Settings.Notify[1].Name(); got != "slack:SLACK_URL" {
+		t.Errorf("Name() = %q", got)
+	}
+}

@@ -32,6 +32,8 @@ type decoder struct {
 	nullKey map[ast.Node]ast.Node
 	nodes   int
 	tooBig  bool
+	// notifyVendors are the vendors named by notify targets.
+	notifyVendors []notifyVendor
 }
 
 // entry is one key of a mapping, after merge keys are expanded.

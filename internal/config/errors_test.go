@@ -70,6 +70,56 @@ vendors:
 		{"smtp password", "settings:\n  digest:\n    smtp:\n      password: hunter2\n" + vendorA, []string{
 			`vendors.yaml:4:17: password: secrets do not belong in vendors.yaml; put it in an environment variable and name that in "password_env"`,
 		}},
+		{"credentials in URLs", `
+settings:
+  web:
+    base_url: https://admin:s3cret@toswatch.example
+vendors:
+  - name: A
+    documents:
+      - type: T
+        url: https://bob:hunter2@a.example/t
+      - type: U
+        combine:
+          - url: https://tok@a.example/u
+`, []string{
+			`vendors.yaml:4:15: base_url: URL https://toswatch.example carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead`,
+			`vendors.yaml:9:14: url: URL https://a.example/t carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead`,
+			`vendors.yaml:12:18: url: URL https://a.example/u carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead`,
+		}},
+		{"notify targets", `
+settings:
+  notify:
+    - type: email
+      url_env: X
+    - type: webhook
+      url_env: HOOK
+    - type: slack
+      url: https://hooks.slack.example/T000/B000/XXXX
+      min_severity: critical
+    - type: webhook
+      url_env: HOOK2
+      secret_env: KEY
+      vendors: [A, Nobody]
+    - type: slack
+      url_env: SLACK
+      secret_env: KEY
+    - type: webhook
+      url_env: HOOK2
+      secret_env: KEY2
+    - url_env: 1X
+` + vendorA, []string{
+			`vendors.yaml:4:13: type: invalid value "email" (want webhook or slack)`,
+			`vendors.yaml:6:7: notify target: a webhook needs "secret_env", the environment variable that holds the key its requests are signed with`,
+			`vendors.yaml:8:7: notify target: missing "url_env", the environment variable that holds the URL`,
+			`vendors.yaml:9:12: url: a webhook URL is a secret and does not belong in vendors.yaml; put it in an environment variable and name that in "url_env"`,
+			`vendors.yaml:10:21: min_severity: invalid value "critical" (want high, medium or low)`,
+			`vendors.yaml:14:20: vendors: unknown vendor "Nobody" (known vendors: A)`,
+			`vendors.yaml:17:7: secret_env: Slack messages are not signed; remove it`,
+			`vendors.yaml:18:13: duplicate notify target "webhook:HOOK2" (first defined at vendors.yaml:11:13)`,
+			`vendors.yaml:21:7: notify target: missing "type" (webhook or slack)`,
+			`vendors.yaml:21:16: url_env: "1X" is not an environment variable name`,
+		}},
 		{"wrong types", `
 settings:
   schedule: [1h]
@@ -96,7 +146,7 @@ vendors:
 			`vendors.yaml:6:15: per_host: expected an integer, got a string`,
 			`vendors.yaml:7:30: allow_private_redirects: expected true or false, got "yes"`,
 			`vendors.yaml:8:15: max_body: expected a size such as "10MiB", got a list`,
-			`vendors.yaml:9:3: unknown key "fetch_extra" (known keys: browser, digest, fetch, schedule, user_agent, web)`,
+			`vendors.yaml:9:3: unknown key "fetch_extra" (known keys: browser, digest, fetch, notify, schedule, user_agent, web)`,
 			`vendors.yaml:11:11: name: expected a string, got a list`,
 			`vendors.yaml:14:11: type: expected a string, got a mapping`,
 			`vendors.yaml:15:14: url: expected a string, got a mapping`,

@@ -218,6 +218,12 @@ func httpURL(s string) error {
 	if u.Hostname() == "" {
 		return fmt.Errorf("URL %q has no host", s)
 	}
+	if u.User != nil {
+		// A password in a URL ends up in logs, the database, the UI and
+		// feeds: refuse it whole, without repeating it.
+		u.User = nil
+		return fmt.Errorf("URL %s carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead", u.Redacted())
+	}
 	return nil
 }
 

@@ -46,6 +46,9 @@ func (d *decoder) decodeFile(data []byte) *Config {
 	if !ok {
 		return c
 	}
+	if len(c.Vendors) > 0 {
+		d.checkNotifyVendors(c.Vendors)
+	}
 	if _, present := byKey["vendors"]; !present {
 		d.errorAt(0, 0, "no vendors configured")
 	} else if len(c.Vendors) == 0 && len(d.errs) == 0 {
@@ -75,6 +78,7 @@ func (d *decoder) settings(n ast.Node) Settings {
 		"browser":    func(v ast.Node) { s.Browser = d.browser(v) },
 		"web":        func(v ast.Node) { s.Web = d.web(v) },
 		"digest":     func(v ast.Node) { s.Digest = d.digest(v) },
+		"notify":     func(v ast.Node) { s.Notify = d.notify(v) },
 	})
 	return s
 }

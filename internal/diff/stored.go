@@ -30,3 +30,17 @@ func OfChange(c model.Change, texts func() (oldText, newText string, err error))
 	}
 	return Compute(oldText, newText), nil
 }
+
+// ChangedParagraphs counts the paragraphs a change changed, from the diff
+// recorded with it; -1 when none was recorded (older changes), rather than
+// diffing two whole versions for a headline.
+func ChangedParagraphs(c model.Change) int {
+	if len(c.Diff) == 0 {
+		return -1
+	}
+	var r Result
+	if err := json.Unmarshal(c.Diff, &r); err != nil {
+		return -1
+	}
+	return len(r.Lines)
+}

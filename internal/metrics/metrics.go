@@ -21,6 +21,7 @@ type Metrics struct {
 	versions    *prometheus.CounterVec
 	lastSuccess *prometheus.GaugeVec
 	failing     *prometheus.GaugeVec
+	notifyFail  *prometheus.CounterVec
 }
 
 // New returns a registry with toswatch's metrics and the Go runtime's.
@@ -48,8 +49,12 @@ func New() *Metrics {
 			Name: "toswatch_document_failing",
 			Help: "1 when the last check of a document failed, else 0.",
 		}, []string{"vendor", "document"}),
+		notifyFail: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "toswatch_notify_failures_total",
+			Help: "Failed notification attempts, by target (settings.notify: type:url_env).",
+		}, []string{"target"}),
 	}
-	m.reg.MustRegister(m.checks, m.duration, m.versions, m.lastSuccess, m.failing,
+	m.reg.MustRegister(m.checks, m.duration, m.versions, m.lastSuccess, m.failing, m.notifyFail,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -68,6 +73,11 @@ func (m *Metrics) Check(vendor, document string, outcome model.Outcome, kind str
 	}
 	m.failing.WithLabelValues(vendor, document).Set(0)
 	m.lastSuccess.WithLabelValues(vendor, document).Set(float64(at.Unix()))
+}
+
+// NotifyFailed counts a failed attempt to notify a target.
+func (m *Metrics) NotifyFailed(target string) {
+	m.notifyFail.WithLabelValues(target).Inc()
 }
 
 // Handler serves the metrics.

@@ -14,6 +14,8 @@ func TestMetricsExposition(t *testing.T) {
 	m.Check("Acme", "Terms", "new", "first", 40*time.Millisecond, at)
 	m.Check("Acme", "Terms", "unchanged", "", 20*time.Millisecond, at.Add(time.Hour))
 	m.Check("Beta", "DPA", "failed", "", time.Second, at)
+	m.NotifyFailed("webhook:HOOK_URL")
+	m.NotifyFailed("webhook:HOOK_URL")
 	srv := httptest.NewServer(m.Handler())
 	defer srv.Close()
 	resp, err := srv.Client().Get(srv.URL)
@@ -30,6 +32,7 @@ func TestMetricsExposition(t *testing.T) {
 		`toswatch_check_duration_seconds_count 3`,
 		`toswatch_last_success_timestamp_seconds{document="Terms",vendor="Acme"} 1.7800036e+09`,
 		`toswatch_document_failing{document="DPA",vendor="Beta"} 1`,
+		`toswatch_notify_failures_total{target="webhook:HOOK_URL"} 2`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %q", want)

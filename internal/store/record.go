@@ -48,6 +48,10 @@ type NewVersion struct {
 	ClauseChanges []model.ClauseChange // for KindChange
 	Analysis      int                  // for KindChange: the revision of the analyser that classified ClauseChanges
 	Diff          []byte               // for KindChange: the diff from the version before, as JSON
+	// Notify names the notification targets (config.NotifyTarget.Name)
+	// that want this change, for KindChange: they are queued in the
+	// outbox with it.
+	Notify []string
 }
 
 // Recorded says what RecordCheck wrote.
@@ -145,12 +149,16 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	if err != nil {
 		return 0, nil, err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO changes
+	var changeID int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO changes
 		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification, diff, analysis)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		docID, prev, id, now, rev, cols.json, cols.severity, cols.liability, cols.indemnity, string(nv.Diff), nv.Analysis)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		docID, prev, id, now, rev, cols.json, cols.severity, cols.liability, cols.indemnity, string(nv.Diff), nv.Analysis).Scan(&changeID)
 	if err != nil {
 		return 0, nil, fmt.Errorf("insert change: %w", err)
+	}
+	if err := enqueue(ctx, tx, changeID, nv.Notify, now); err != nil {
+		return 0, nil, err
 	}
 	return id, revertsTo, nil
 }

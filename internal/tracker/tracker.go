@@ -51,6 +51,10 @@ type Tracker struct {
 	Browser Renderer
 	// PDF converts PDF documents to text; nil: PDFs fail.
 	PDF PDFConverter
+	// Notify, when set, names the notification targets that want a change
+	// of vendor's with these clause changes; they are queued in the outbox
+	// with the change (see internal/notify).
+	Notify func(vendor string, ccs []model.ClauseChange) []string
 
 	docIDs sync.Map // vendor, type and URL → document id
 }
@@ -278,6 +282,9 @@ func (t *Tracker) judge(ctx context.Context, doc model.Document, start time.Time
 		// Recorded with the change so that feeds and digests need not
 		// load and diff both versions again.
 		nv.Diff = diff.Encode(diff.Compute(old, got.text))
+		if t.Notify != nil {
+			nv.Notify = t.Notify(doc.Vendor, nv.ClauseChanges)
+		}
 	}
 	rec.New = append(rec.New, nv)
 	return t.record(ctx, rec, res)

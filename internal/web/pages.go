@@ -36,25 +36,11 @@ type changeRow struct {
 }
 
 func newChangeRow(c model.Change) changeRow {
-	r := changeRow{Change: c, Summary: present.Headline(c, changedParagraphs(c))}
+	r := changeRow{Change: c, Summary: present.Headline(c, diff.ChangedParagraphs(c))}
 	if top := present.TopClause(c.ClauseChanges); top != nil {
 		r.Severity = top.Severity
 	}
 	return r
-}
-
-// changedParagraphs counts the paragraphs of a change from the diff
-// recorded with it; -1 when none was recorded (older changes), rather than
-// diffing two versions for a list row.
-func changedParagraphs(c model.Change) int {
-	if len(c.Diff) == 0 {
-		return -1
-	}
-	res, err := diff.OfChange(c, nil)
-	if err != nil {
-		return -1
-	}
-	return len(res.Lines)
 }
 
 type dashboardPage struct {
@@ -63,6 +49,7 @@ type dashboardPage struct {
 	FollowUps   []changeRow
 	Changes     []changeRow
 	Failing     []failingDoc
+	NotifyFails []store.NotifyTrouble
 	Threshold   int
 	Page        int
 	Prev, Next  int // 0: none
@@ -122,6 +109,10 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if data.Failing, err = s.failing(ctx); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if data.NotifyFails, err = s.st.NotifyTroubles(ctx); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
