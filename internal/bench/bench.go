@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/toswatch/toswatch/internal/clause"
+	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
@@ -156,16 +157,15 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 	}
 	defer st.Close()
 
-	hostDelay := opts.HostDelay
-	if hostDelay == 0 {
-		hostDelay = -1 // none
+	// The fetcher of a vendors.yaml without settings, but for the limits
+	// the bench is about.
+	fo := tracker.FetchOptions(config.Defaults())
+	fo.PerHost, fo.HostDelay, fo.Concurrency = perHost, opts.HostDelay, opts.Workers
+	fo.Retries = 0 // a failure must show, not be retried away
+	client, err := fetch.New(fo)
+	if err != nil {
+		return rep, fmt.Errorf("bench: %w", err)
 	}
-	client := fetch.New(fetch.Options{
-		PerHost:     perHost,
-		HostDelay:   hostDelay,
-		Concurrency: opts.Workers,
-		Retries:     -1, // a failure must show, not be retried away
-	})
 	defer client.CloseIdleConnections()
 	tr := &tracker.Tracker{Store: st, Fetch: client, Compare: clause.Compare, Analysis: clause.Revision}
 	r := &runner{opts: opts, dbPath: dbPath, farm: f, store: st, tracker: tr, docs: f.documents(),

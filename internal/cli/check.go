@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/toswatch/toswatch/internal/browser"
 	"github.com/toswatch/toswatch/internal/clause"
@@ -45,7 +44,10 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := newTracker(cfg, st, a)
+	t, err := newTracker(cfg, st, a)
+	if err != nil {
+		return err
+	}
 	defer t.Close()
 	queueNotifications(t, cfg)
 	var progress func(int, tracker.Result)
@@ -89,9 +91,12 @@ func checkStatus(results []tracker.Result) error {
 }
 
 // newTracker wires a tracker from the configuration.
-func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
+func newTracker(cfg *config.Config, st *store.Store, a *app) (*tracker.Tracker, error) {
 	f := cfg.Settings.Fetch
-	client := fetch.New(fetchOptions(cfg))
+	client, err := fetch.New(tracker.FetchOptions(cfg.Settings))
+	if err != nil {
+		return nil, err
+	}
 	t := &tracker.Tracker{
 		Store:            st,
 		Fetch:            client,
@@ -109,35 +114,7 @@ func newTracker(cfg *config.Config, st *store.Store, a *app) *tracker.Tracker {
 		t.Browser = browser.New(browser.Options{Path: b.Path, Tabs: b.Tabs, Timeout: f.Timeout,
 			UserAgent: cfg.Settings.UserAgent, Log: a.log})
 	}
-	return t
-}
-
-// fetchOptions maps the fetch settings of vendors.yaml to the fetcher's;
-// check, run and validate all fetch with it.
-func fetchOptions(cfg *config.Config) fetch.Options {
-	f := cfg.Settings.Fetch
-	return fetch.Options{
-		UserAgent:             cfg.Settings.UserAgent,
-		DialTimeout:           f.DialTimeout,
-		Timeout:               f.Timeout,
-		MaxBodyBytes:          f.MaxBody,
-		PerHost:               f.PerHost,
-		HostDelay:             offWhenZero(f.HostDelay),
-		Concurrency:           f.Concurrency,
-		Retries:               int(offWhenZero(time.Duration(f.Retries))),
-		RetryBase:             f.RetryBase,
-		MaxRetryAfter:         f.MaxRetryAfter,
-		AllowPrivateRedirects: f.AllowPrivateRedirects,
-	}
-}
-
-// offWhenZero maps a setting where vendors.yaml's 0 means "none" to the
-// fetcher's way of saying none (a negative value; its zero means default).
-func offWhenZero(d time.Duration) time.Duration {
-	if d == 0 {
-		return -1
-	}
-	return d
+	return t, nil
 }
 
 func printResult(w io.Writer, done, total int, r tracker.Result) {

@@ -96,7 +96,11 @@ func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite, m *me
 	var offset atomic.Int64
 	clock := func() time.Time { return time.Now().Add(time.Duration(offset.Load())).UTC() }
 	st.Now = clock
-	t := newTracker(cfg, st, a)
+	t, err := newTracker(cfg, st, a)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
 	defer t.Close()
 	t.Now = clock
 	observe(t, m)

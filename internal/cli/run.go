@@ -41,7 +41,10 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := newTracker(cfg, st, a)
+	t, err := newTracker(cfg, st, a)
+	if err != nil {
+		return err
+	}
 	defer t.Close()
 	queueNotifications(t, cfg)
 	observe(t, m)

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -30,7 +31,7 @@ func runStatus(ctx context.Context, a *app, args []string) error {
 	if _, err := a.parse(fs, args, 0, 0, "[--json]"); err != nil {
 		return err
 	}
-	threshold := 3
+	threshold := config.DefaultFailureThreshold
 	if cfg, err := a.loadConfig(); err == nil {
 		threshold = cfg.Settings.Fetch.FailureThreshold
 	}

@@ -42,7 +42,10 @@ func runValidate(ctx context.Context, a *app, args []string) error {
 	}
 	// The tracker captures documents exactly as check does (browser, PDF,
 	// multi-page documents), and validate never gives it a database.
-	t := newTracker(cfg, nil, a)
+	t, err := newTracker(cfg, nil, a)
+	if err != nil {
+		return err
+	}
 	defer t.Close()
 	v := &validator{tracker: t, interval: *interval}
 

@@ -16,7 +16,11 @@ import (
 	"github.com/toswatch/toswatch/internal/model"
 )
 
-// Defaults applied by Load where the file leaves a setting out (or zero).
+// Defaults applied by Load where the file leaves a setting out (or sets a
+// limit that cannot be off to zero). They are the only definition of each:
+// the fetcher, the browser wiring, the web UI and the digest get their
+// values from the loaded Settings (or Defaults), never from defaults of
+// their own.
 const (
 	DefaultSchedule  = 6 * time.Hour
 	DefaultUserAgent = "toswatch/1.0 (+https://github.com/toswatch/toswatch)"
@@ -74,10 +78,11 @@ type Settings struct {
 	Notify    []NotifyTarget
 }
 
-// Fetch holds the politeness and size limits of the fetcher. A zero field
-// means "use the default" (see WithDefaults), except Retries, HostDelay and
-// ConfirmDelay, where zero turns the feature off: Load sets their defaults
-// when the file leaves them out.
+// Fetch holds the politeness and size limits of the fetcher and of a check.
+// In a loaded Config every field holds the value in force: Retries,
+// HostDelay and ConfirmDelay are zero only when the file turns them off
+// (`retries: 0`: none), and the fetcher takes them as they are
+// (tracker.FetchOptions).
 type Fetch struct {
 	Timeout               time.Duration // whole request
 	DialTimeout           time.Duration
@@ -136,9 +141,9 @@ type SMTP struct {
 	TLS         string // TLSStartTLS, TLSImplicit or TLSNone
 }
 
-// WithDefaults returns f with every zero field set to its default, so that
-// code building a Fetch by hand (tests, tools) gets the same limits as a
-// loaded file.
+// WithDefaults returns f with every zero limit set to its default. The
+// settings that can be off (Retries, HostDelay, ConfirmDelay) are left as
+// they are: Defaults has theirs.
 func (f Fetch) WithDefaults() Fetch {
 	setDur := func(p *time.Duration, def time.Duration) {
 		if *p == 0 {
@@ -167,6 +172,11 @@ func (f Fetch) WithDefaults() Fetch {
 // value means "off", set before the file is read.
 func switchableDefaults() Fetch {
 	return Fetch{Retries: DefaultRetries, HostDelay: DefaultHostDelay, ConfirmDelay: DefaultConfirmDelay}
+}
+
+// Defaults returns the settings of a vendors.yaml that sets none.
+func Defaults() Settings {
+	return Settings{Fetch: switchableDefaults()}.WithDefaults()
 }
 
 // WithDefaults returns s with every unset setting at its default.

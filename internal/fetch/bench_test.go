@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -34,8 +35,12 @@ func BenchmarkFetch(b *testing.B) {
 				w.Header().Set("Content-Encoding", coding)
 				w.Write(wire)
 			})
-			opts := Options{HostDelay: -1, Retries: -1, PerHost: 8}
-			c := New(opts)
+			opts := testOptions()
+			opts.Timeout, opts.PerHost = 30*time.Second, 8
+			c, err := New(opts)
+			if err != nil {
+				b.Fatal(err)
+			}
 			defer c.CloseIdleConnections()
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()

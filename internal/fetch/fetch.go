@@ -16,91 +16,60 @@ import (
 	"net/http/cookiejar"
 	"net/netip"
 	"net/url"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/toswatch/toswatch/internal/model"
 )
 
-// Options configure a Client. Zero fields take the value of
-// DefaultOptions; a negative HostDelay, Retries, RetryBase or MaxRetryAfter
-// means none (no delay, no retry, no backoff, never wait for Retry-After).
+// Options configure a Client. They are used as given: every default lives
+// in the configuration (internal/config), which tracker.FetchOptions maps
+// to these, and nothing here has a default of its own. A setting that can
+// be off says so with its zero value: no HostDelay, no Retries, no
+// RetryBase (retry at once), no MaxRetryAfter (a Retry-After fails at once).
+// The limits that cannot be off must be set: New refuses a zero one.
 type Options struct {
 	UserAgent     string        // sent on every request
-	DialTimeout   time.Duration // to connect (and finish TLS): 10s
-	Timeout       time.Duration // one attempt, from its start to the body's last byte: 30s
-	MaxRedirects  int           // 5
-	MaxBodyBytes  int64         // 10 MiB, after decompression
-	PerHost       int           // requests in flight to one host: 2
-	HostDelay     time.Duration // between request starts to one host: 1s
-	Concurrency   int           // requests in flight overall: 8
-	Retries       int           // retries of a transient failure: 2 (3 attempts)
-	RetryBase     time.Duration // first backoff (doubled each retry, ± jitter): 1s
-	MaxRetryAfter time.Duration // longest Retry-After honoured: 60s; longer fails at once
+	DialTimeout   time.Duration // to connect (and finish TLS)
+	Timeout       time.Duration // one attempt, from its start to the body's last byte
+	MaxRedirects  int           // 0: DefaultMaxRedirects (not a setting of vendors.yaml)
+	MaxBodyBytes  int64         // after decompression
+	PerHost       int           // requests in flight to one host
+	HostDelay     time.Duration // between request starts to one host
+	Concurrency   int           // requests in flight overall
+	Retries       int           // retries of a transient failure (Retries+1 attempts)
+	RetryBase     time.Duration // first backoff (doubled each retry, ± jitter)
+	MaxRetryAfter time.Duration // longest Retry-After honoured; longer fails at once
 
 	// AllowPrivateRedirects lets a fetch that starts at a public address be
 	// redirected to a loopback, private or link-local one (intranets).
 	AllowPrivateRedirects bool
 }
 
-// DefaultUserAgent names the program and where to learn about it.
-const DefaultUserAgent = "toswatch/0.1 (terms-of-service change tracker; +https://github.com/toswatch/toswatch)"
+// DefaultMaxRedirects is how many redirects a fetch follows when
+// Options.MaxRedirects is 0.
+const DefaultMaxRedirects = 5
 
-// DefaultOptions returns the defaults; zero fields of the Options passed to
-// New are filled from them.
-func DefaultOptions() Options {
-	return Options{
-		UserAgent:     DefaultUserAgent,
-		DialTimeout:   10 * time.Second,
-		Timeout:       30 * time.Second,
-		MaxRedirects:  5,
-		MaxBodyBytes:  10 << 20,
-		PerHost:       2,
-		HostDelay:     time.Second,
-		Concurrency:   8,
-		Retries:       2,
-		RetryBase:     time.Second,
-		MaxRetryAfter: 60 * time.Second,
-	}
-}
-
-func (o Options) withDefaults() Options {
-	d := DefaultOptions()
-	fill := func(v *time.Duration, def time.Duration) {
-		switch {
-		case *v == 0:
-			*v = def
-		case *v < 0:
-			*v = 0
-		}
-	}
+// check says what is wrong with options that cannot work.
+func (o Options) check() error {
+	var bad []string
 	if o.UserAgent == "" {
-		o.UserAgent = d.UserAgent
+		bad = append(bad, "no UserAgent")
 	}
-	fill(&o.DialTimeout, d.DialTimeout)
-	fill(&o.Timeout, d.Timeout)
-	fill(&o.HostDelay, d.HostDelay)
-	fill(&o.RetryBase, d.RetryBase)
-	fill(&o.MaxRetryAfter, d.MaxRetryAfter)
-	if o.MaxRedirects <= 0 {
-		o.MaxRedirects = d.MaxRedirects
+	if o.DialTimeout <= 0 || o.Timeout <= 0 {
+		bad = append(bad, fmt.Sprintf("DialTimeout %s and Timeout %s must be positive", o.DialTimeout, o.Timeout))
 	}
-	if o.MaxBodyBytes <= 0 {
-		o.MaxBodyBytes = d.MaxBodyBytes
+	if o.MaxBodyBytes <= 0 || o.PerHost <= 0 || o.Concurrency <= 0 {
+		bad = append(bad, fmt.Sprintf("MaxBodyBytes %d, PerHost %d and Concurrency %d must be positive", o.MaxBodyBytes, o.PerHost, o.Concurrency))
 	}
-	if o.PerHost <= 0 {
-		o.PerHost = d.PerHost
+	if o.MaxRedirects < 0 || o.HostDelay < 0 || o.Retries < 0 || o.RetryBase < 0 || o.MaxRetryAfter < 0 {
+		bad = append(bad, "MaxRedirects, HostDelay, Retries, RetryBase and MaxRetryAfter must not be negative")
 	}
-	if o.Concurrency <= 0 {
-		o.Concurrency = d.Concurrency
+	if len(bad) > 0 {
+		return fmt.Errorf("fetch: invalid options: %s", strings.Join(bad, "; "))
 	}
-	switch {
-	case o.Retries == 0:
-		o.Retries = d.Retries
-	case o.Retries < 0:
-		o.Retries = 0
-	}
-	return o
+	return nil
 }
 
 // Client fetches documents. It is safe for concurrent use; one Client
@@ -120,10 +89,16 @@ type Client struct {
 	sleep    func(ctx context.Context, d time.Duration) error
 }
 
-// New returns a Client with opts, zero fields filled from DefaultOptions.
-func New(opts Options) *Client {
+// New returns a Client with opts, or an error when they cannot work.
+func New(opts Options) (*Client, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	if opts.MaxRedirects == 0 {
+		opts.MaxRedirects = DefaultMaxRedirects
+	}
 	c := &Client{
-		opts:     opts.withDefaults(),
+		opts:     opts,
 		isPublic: IsPublicAddr,
 		resolver: net.DefaultResolver,
 		sleep:    sleepCtx,
@@ -131,10 +106,10 @@ func New(opts Options) *Client {
 	c.lim = newLimiter(c.opts.Concurrency, c.opts.PerHost, c.opts.HostDelay)
 	c.open = c.newTransport(nil)
 	c.strict = c.newTransport(c.strictControl)
-	return c
+	return c, nil
 }
 
-// Options returns the options in force, defaults filled in.
+// Options returns the options in force.
 func (c *Client) Options() Options { return c.opts }
 
 // CloseIdleConnections closes the connections kept for reuse.

@@ -411,14 +411,33 @@ func TestErrorIsSentinel(t *testing.T) {
 	}
 }
 
-func TestOptionsDefaults(t *testing.T) {
-	got := New(Options{}).Options()
-	if got != DefaultOptions() {
-		t.Errorf("New(Options{}).Options() = %+v, want %+v", got, DefaultOptions())
+func TestOptionsAreUsedAsGiven(t *testing.T) {
+	c, err := New(testOptions())
+	if err != nil {
+		t.Fatal(err)
 	}
-	neg := New(Options{HostDelay: -1, Retries: -1, RetryBase: -1}).Options()
-	if neg.HostDelay != 0 || neg.Retries != 0 || neg.RetryBase != 0 {
-		t.Errorf("negative options = %v, %d, %v; want 0, 0, 0", neg.HostDelay, neg.Retries, neg.RetryBase)
+	want := testOptions()
+	want.MaxRedirects = DefaultMaxRedirects
+	if got := c.Options(); got != want {
+		t.Errorf("Options() = %+v, want %+v (zero HostDelay and Retries kept: none)", got, want)
+	}
+	for _, tt := range []struct {
+		name string
+		edit func(*Options)
+		want string
+	}{
+		{"nothing set", func(o *Options) { *o = Options{} }, "no UserAgent"},
+		{"no timeout", func(o *Options) { o.Timeout = 0 }, "Timeout 0s must be positive"},
+		{"no per-host limit", func(o *Options) { o.PerHost = 0 }, "PerHost 0"},
+		{"negative retries", func(o *Options) { o.Retries = -1 }, "must not be negative"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o := testOptions()
+			tt.edit(&o)
+			if _, err := New(o); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("New = %v, want an error with %q", err, tt.want)
+			}
+		})
 	}
 }
 

@@ -20,10 +20,14 @@ import (
 // test asks for them.
 func testOptions() Options {
 	return Options{
-		Timeout:   2 * time.Second,
-		HostDelay: -1,
-		Retries:   -1,
-		RetryBase: time.Millisecond,
+		UserAgent:     "toswatch-test/1",
+		DialTimeout:   10 * time.Second,
+		Timeout:       2 * time.Second,
+		MaxBodyBytes:  10 << 20,
+		PerHost:       2,
+		Concurrency:   8,
+		RetryBase:     time.Millisecond,
+		MaxRetryAfter: 60 * time.Second,
 	}
 }
 
@@ -49,7 +53,10 @@ func (s *sleepRecorder) got() []time.Duration {
 
 func newTestClient(t *testing.T, opts Options) (*Client, *sleepRecorder) {
 	t.Helper()
-	c := New(opts)
+	c, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	rec := &sleepRecorder{}
 	c.sleep = rec.sleep
 	t.Cleanup(c.CloseIdleConnections)

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/fetch"
@@ -41,7 +42,8 @@ type Tracker struct {
 	// changed drastically, to confirm the change before recording it.
 	ConfirmDelay time.Duration
 	// FailureThreshold is the number of failed checks in a row after which
-	// a document counts as failing (and its recovery is reported).
+	// a document counts as failing (and its recovery is reported); 0:
+	// config.DefaultFailureThreshold.
 	FailureThreshold int
 	Log              *slog.Logger
 	Now              func() time.Time
@@ -346,7 +348,7 @@ func (t *Tracker) record(ctx context.Context, rec store.Check, res Result) (Resu
 	}
 	threshold := t.FailureThreshold
 	if threshold <= 0 {
-		threshold = 3
+		threshold = config.DefaultFailureThreshold
 	}
 	res.Resumed = r.PriorFailures >= threshold
 	return res, nil

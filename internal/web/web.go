@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -36,14 +37,11 @@ type Options struct {
 	// loopback.
 	Token string
 	// FailureThreshold is the number of failed checks in a row after which
-	// a document is listed as failing; 0 means DefaultFailureThreshold.
+	// a document is listed as failing; 0: config.DefaultFailureThreshold.
 	FailureThreshold int
 	Now              func() time.Time
 	Log              *slog.Logger
 }
-
-// DefaultFailureThreshold is the FailureThreshold when Options leave it 0.
-const DefaultFailureThreshold = 3
 
 // csp allows the embedded style sheet and same-origin forms, nothing else:
 // no script at all, so that vendor text that escaped escaping stays inert.
@@ -65,7 +63,7 @@ func New(opts Options) (http.Handler, error) {
 		return nil, errors.New("web: no store")
 	}
 	if opts.FailureThreshold <= 0 {
-		opts.FailureThreshold = DefaultFailureThreshold
+		opts.FailureThreshold = config.DefaultFailureThreshold
 	}
 	if opts.Now == nil {
 		opts.Now = func() time.Time { return time.Now().UTC() }
