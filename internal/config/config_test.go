@@ -296,8 +296,8 @@ func TestShippedVendors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Vendors) < 14 || len(docs) < len(c.Vendors) {
-		t.Errorf("got %d vendors and %d documents, want at least 14 vendors with a document each", len(c.Vendors), len(docs))
+	if len(c.Vendors) < 30 || len(docs) < len(c.Vendors) {
+		t.Errorf("got %d vendors and %d documents, want at least 30 vendors with a document each", len(c.Vendors), len(docs))
 	}
 }
 
