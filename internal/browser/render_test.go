@@ -192,7 +192,7 @@ func TestRenderBoundsTabs(t *testing.T) {
 		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 		}
 		time.Sleep(300 * time.Millisecond)
-		fmt.Fprint(w, `<!doctype html><html><body><p id="t">`+termsText+`</p></body></html>`)
+		fmt.Fprint(w, `<!doctype html><html><body><p id="t">`+termsText+" "+termsText+`</p></body></html>`) // a terms page has 100 characters at least
 	}))
 	defer ts.Close()
 	var wg sync.WaitGroup

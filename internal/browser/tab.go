@@ -29,7 +29,8 @@ const (
 
 // Render loads url in a new tab and waits until every selector in waitFor
 // matches an element with non-empty text or, with no selectors, until the
-// page has loaded and the network has been quiet for a moment, all within
+// page has loaded and the network has been quiet for a moment, and then
+// until the selected text has stopped changing (waitStable), all within
 // Options.Timeout. It returns the rendered HTML
 // (document.documentElement.outerHTML) and the final URL.
 //
@@ -78,11 +79,8 @@ func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (htm
 			if ctx.Err() != nil {
 				return nil, "", fmt.Errorf("render %s: %w", url, ctx.Err())
 			}
-			// A wall in place of the terms is the better diagnosis.
-			if page, final, rerr := readPage(tctx); rerr == nil {
-				if reason, blocked := fetch.DetectWall(int(resp.Status), headers(resp), final, page); blocked {
-					return nil, "", fail(model.FailureBlocked, "%s", reason)
-				}
+			if werr := wall(tctx, resp, fail); werr != nil {
+				return nil, "", werr
 			}
 			if fe := (*Error)(nil); errors.As(err, &fe) {
 				fe.URL, fe.Status = url, int(resp.Status)
@@ -91,6 +89,18 @@ func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (htm
 		}
 	} else {
 		requests.waitQuiet(tctx, deadline)
+	}
+	// An error status without selectors fails below, whatever its text.
+	if resp.Status < 400 || len(waitFor) > 0 {
+		if err := b.waitStable(tctx, deadline, url, waitFor); err != nil {
+			if ctx.Err() != nil {
+				return nil, "", fmt.Errorf("render %s: %w", url, ctx.Err())
+			}
+			if werr := wall(tctx, resp, fail); werr != nil {
+				return nil, "", werr
+			}
+			return nil, "", err
+		}
 	}
 
 	page, final, err := readPage(tctx)
@@ -108,6 +118,20 @@ func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (htm
 		return nil, "", e
 	}
 	return page, final, nil
+}
+
+// wall returns a blocked failure when the page in the tab is a bot or
+// login wall: when the terms did not come, a wall in their place is the
+// better diagnosis.
+func wall(ctx context.Context, resp *network.Response, fail func(model.FailureKind, string, ...any) error) error {
+	page, final, err := readPage(ctx)
+	if err != nil {
+		return nil
+	}
+	if reason, blocked := fetch.DetectWall(int(resp.Status), headers(resp), final, page); blocked {
+		return fail(model.FailureBlocked, "%s", reason)
+	}
+	return nil
 }
 
 // navigationError sorts a failed navigation by the browser's net error.
