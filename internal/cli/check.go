@@ -106,6 +106,7 @@ func newTracker(cfg *config.Config, st *store.Store, a *app) (*tracker.Tracker, 
 		FailureThreshold: f.FailureThreshold,
 		Log:              a.log,
 		PDF:              pdf.New(),
+		Budget:           tracker.BudgetFor(client.Options(), f.ConfirmDelay, f.Timeout),
 	}
 	// The browser starts lazily, on the first page that needs it; without a
 	// Chromium, such pages fail with a message saying how to get one.

@@ -145,6 +145,7 @@ func (t *Tracker) renderPart(ctx context.Context, p model.Part) (captured, error
 	if t.Browser == nil {
 		return captured{}, &checkError{kind: model.FailureRender, err: errors.New("this page needs a browser and no Chromium was found: install chromium-headless-shell or set settings.browser.path")}
 	}
+	startBudget(ctx) // a render has no politeness wait of the fetcher's
 	html, final, err := t.Browser.Render(ctx, p.URL, p.Select)
 	if err != nil {
 		var be *browser.Error

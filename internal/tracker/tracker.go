@@ -57,6 +57,10 @@ type Tracker struct {
 	// of vendor's with these clause changes; they are queued in the outbox
 	// with the change (see internal/notify).
 	Notify func(vendor string, ccs []model.ClauseChange) []string
+	// Budget bounds a check of a one-page document (n times that for n
+	// pages) from when its first request leaves, after the politeness
+	// wait: then it fails with kind timeout. 0: unbounded. See BudgetFor.
+	Budget time.Duration
 
 	docIDs sync.Map // vendor, type and URL → document id
 }
@@ -101,7 +105,9 @@ func (e *checkError) Error() string {
 // Check checks one document now and records the outcome.
 func (t *Tracker) Check(ctx context.Context, doc model.Document) Result {
 	start := t.now()
-	res, err := t.check(ctx, doc, start)
+	work, stop := t.budget(ctx, len(parts(doc)))
+	defer stop()
+	res, err := t.check(ctx, work, doc, start)
 	if err != nil {
 		err = unrecorded(ctx, err)
 		msg := err.Error()
@@ -135,9 +141,11 @@ func unrecorded(ctx context.Context, err error) error {
 // fetch, so a check waits through many before it gives up.
 const maxConflicts = 20
 
-// check checks a document once and records the outcome. A returned error
-// is a database error; failures of the page itself are recorded checks.
-func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time) (Result, error) {
+// check checks a document once and records the outcome. Pages are fetched
+// with work, which the check's budget bounds; the outcome is recorded with
+// ctx. A returned error is a database error; failures of the page itself
+// are recorded checks.
+func (t *Tracker) check(ctx, work context.Context, doc model.Document, start time.Time) (Result, error) {
 	res := Result{Vendor: doc.Vendor, Document: doc.Type}
 	docID, err := t.documentID(ctx, doc)
 	if err != nil {
@@ -158,9 +166,10 @@ func (t *Tracker) check(ctx context.Context, doc model.Document, start time.Time
 			return res, err
 		}
 		if refetch {
-			got, fetchErr = t.capture(ctx, doc, conditional(doc, info, head))
+			got, fetchErr = t.capture(work, doc, conditional(doc, info, head))
+			fetchErr = overBudget(work, fetchErr)
 		}
-		res, err = t.judge(ctx, doc, start, docID, info, head, got, fetchErr)
+		res, err = t.judge(ctx, work, doc, start, docID, info, head, got, fetchErr)
 		if !errors.Is(err, store.ErrConflict) {
 			return res, err
 		}
@@ -221,7 +230,7 @@ func (t *Tracker) now() time.Time {
 // judge compares a capture (or its failure, fetchErr) with the document's
 // latest version, head, and records the outcome. It returns
 // store.ErrConflict when head is no longer the latest version.
-func (t *Tracker) judge(ctx context.Context, doc model.Document, start time.Time, docID int64, info store.DocInfo, head *store.Head, got captured, fetchErr error) (Result, error) {
+func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start time.Time, docID int64, info store.DocInfo, head *store.Head, got captured, fetchErr error) (Result, error) {
 	res := Result{Vendor: doc.Vendor, Document: doc.Type}
 	key := ExtractKey(doc)
 	rec := store.Check{DocumentID: docID, StartedAt: start}
@@ -263,9 +272,9 @@ func (t *Tracker) judge(ctx context.Context, doc model.Document, start time.Time
 			return res, err
 		}
 		if drastic(old, got.text) {
-			confirmed, err := t.confirm(ctx, doc, got.text)
+			confirmed, err := t.confirm(work, doc, got.text)
 			if err != nil {
-				return t.fail(ctx, rec, res, err)
+				return t.fail(ctx, rec, res, overBudget(work, err))
 			}
 			if !confirmed {
 				rec.Outcome = model.OutcomeUnconfirmed
