@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Clause detection: every sentence is matched against the cue lexicons
@@ -31,6 +33,7 @@ type sentenceRec struct {
 	heading      span // the nearest heading above; empty when none
 	sinceHeading int  // sentences between that heading and this one
 	firstInLine  bool
+	cont         string // how it continues the liability sentence before it, if it does (a model feature)
 }
 
 // ruleScan classifies every sentence of text by the rules and returns the
@@ -50,6 +53,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 	prevLiab, prevIndem := -2, -2 // index of the last hit of each type
 	prevOpen := false             // the last liability sentence announced a list
 	indemOpen := false            // the last indemnification sentence announced a list
+	prevSent := ""                // the sentence before, when no heading came between
 	for _, l := range splitLines(text) {
 		if l.heading {
 			ctxLiab, ctxIndem = headingKind(headingText(text[l.start:l.end]))
@@ -57,6 +61,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 			heading = l.span
 			index += 2 // a heading separates clauses
 			since = 0
+			prevSent = ""
 			continue
 		}
 		if len(l.sentences) == 1 && titledLine(text[l.start:l.end]) {
@@ -67,24 +72,36 @@ func ruleScan(text string) ([]sentenceRec, string) {
 			m := match(strings.ToLower(sent), langs, enabled, found)
 			lc, isLiab, isCap := m.liability(ctxLiab)
 			ic, isIndem := m.indemnity(indemSection, isLiab)
+			frag := k == 0 && prevSent != "" && fragment(prevSent, sent)
+			item := listItem(sent) || (k == 0 && l.indented)
+			cont := ""
 			if !isLiab && prevLiab == index-1 && !(m.indemStrong && !m.liabStrongAny) {
-				if m.followUp || (prevOpen && listItem(sent)) {
+				switch {
+				case frag:
+					cont = "fragment"
+				case prevOpen && item:
+					cont = "item"
+				case prevOpen && len(l.sentences) == 1 && len(sent) < 400:
+					cont = "line"
+				case m.followUp:
+					cont = "follow-up"
+				}
+				if cont != "" {
 					isLiab = true
 					lc = append(lc, "continues clause")
 				}
 			}
-			if !isIndem && prevIndem == index-1 && (m.indemWeakAny && !isLiab || indemOpen && listItem(sent)) {
+			if !isIndem && prevIndem == index-1 && (m.indemWeakAny && !isLiab || indemOpen && item || frag) {
 				isIndem = true
 				ic = append(ic, "continues clause")
 			}
 			if isLiab {
 				prevLiab = index
-				prevOpen = strings.HasSuffix(strings.TrimRight(sent, " *_"), ":") ||
-					strings.HasSuffix(strings.TrimRight(sent, " *_"), ";") || (prevOpen && listItem(sent))
+				prevOpen = opensList(sent) || (prevOpen && cont != "" && cont != "follow-up")
 			}
 			if isIndem {
 				prevIndem = index
-				indemOpen = strings.HasSuffix(strings.TrimRight(sent, " *_"), ":") || (indemOpen && listItem(sent))
+				indemOpen = strings.HasSuffix(strings.TrimRight(sent, " *_"), ":") || (indemOpen && item)
 			}
 			recs = append(recs, sentenceRec{
 				span: s, index: index, ruleLiab: isLiab, liabCues: lc, cap: isCap,
@@ -93,13 +110,20 @@ func ruleScan(text string) ([]sentenceRec, string) {
 				speaksLiab: m.liabStrongAny || slices.Contains(m.rawLiab, "liability"),
 				indem:      isIndem, indemStrong: m.indemStrong, indemCues: ic,
 				ctxLiab: ctxLiab, ctxIndem: ctxIndem, heading: heading, sinceHeading: since,
-				firstInLine: k == 0,
+				firstInLine: k == 0, cont: cont,
 			})
+			prevSent = sent
 			index++
 			since++
 		}
 	}
 	return recs, main
+}
+
+// attached reports whether the sentence is a limitation only as the rest
+// of the one before it (a fragment, a list item), by the rules.
+func (r *sentenceRec) attached() bool {
+	return r.cont == "fragment" || r.cont == "item" || r.cont == "line"
 }
 
 // decide turns the rule records into clause sentences. Liability is
@@ -108,10 +132,16 @@ func ruleScan(text string) ([]sentenceRec, string) {
 func decide(text string, recs []sentenceRec, lang string, lm *linearModel) (liab, indem []sentenceHit) {
 	useModel := lm != nil && lm.langs[lang] && len(recs) >= minModelSentences
 	var fb featureBuf
+	last := -2 // index of the last liability sentence
 	for i := range recs {
 		r := &recs[i]
 		isLiab, cues := r.ruleLiab, r.liabCues
-		if useModel {
+		switch {
+		case r.attached():
+			// A fragment or a list item has no sense of its own: it is
+			// part of a limitation when the sentence it continues is.
+			isLiab = last == r.index-1
+		case useModel:
 			isLiab = false
 			if candidate(recs, i) && (r.ruleLiab || r.speaksLiab) {
 				fb.extract(text, recs, i, lang)
@@ -122,22 +152,15 @@ func decide(text string, recs []sentenceRec, lang string, lm *linearModel) (liab
 			}
 		}
 		if isLiab {
+			last = r.index
 			liab = append(liab, sentenceHit{span: r.span, index: r.index, cues: cues, cap: r.cap})
 		}
 		if r.indem {
 			indem = append(indem, sentenceHit{span: r.span, index: r.index, cues: r.indemCues})
-		} else if lang == "de" && !isLiab && germanRelease.MatchString(strings.ToLower(text[r.start:r.end])) {
-			indem = append(indem, sentenceHit{span: r.span, index: r.index, cues: []string{"indemnify"}})
 		}
 	}
 	return liab, indem
 }
-
-// germanRelease finds the separable "stellen … frei" ("Sie stellen Acme
-// von allen Ansprüchen Dritter frei"): an indemnity. It is checked here,
-// after the rules, and not as a cue: the learned model reads the rules'
-// indemnity flags, and a change to them moves its liability calls.
-var germanRelease = regexp.MustCompile(`\bstell\S*\s+(?:\S+\s+){0,8}?(?:von|gegenüber)\s+(?:\S+\s+){0,6}?(?:ansprüch|forderung|schäd|kosten|haftung)\S*\s+(?:\S+\s+){0,4}?frei\b`)
 
 // listItem reports whether a sentence reads as an item of an enumeration
 // ("(b) loss of data;", "d. services provided by …").
@@ -149,7 +172,60 @@ func listItem(s string) bool {
 	return listStart.MatchString(t) || (strings.HasSuffix(t, ";") && len(t) < 120)
 }
 
-var listStart = regexp.MustCompile(`^(?:[-*•]\s|\(?[a-zA-Z0-9ivx]{1,4}[.)]\s)`)
+var listStart = regexp.MustCompile(`^(?:[-*•–]\s|\(?[a-zA-Z0-9ivx]{1,4}[.)]\s)`)
+
+// opensList reports whether a sentence announces a list: it ends with a
+// colon.
+func opensList(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, " *_"), ":")
+}
+
+// fragment reports whether sent is no sentence of its own but the rest of
+// prev: the text was broken inside a sentence (a page or line break of a
+// PDF, a segmenter fooled by an abbreviation or a section number). Then
+// prev ends without any punctuation, or sent starts with a small letter
+// after a prev that did not end with a full stop, or prev ends with a
+// number or an abbreviation and a stop, or sent is a bare list marker.
+func fragment(prev, sent string) bool {
+	t := strings.TrimSpace(sent)
+	r, _ := utf8.DecodeRuneInString(t)
+	if bareMarker.MatchString(t) {
+		return true
+	}
+	p := strings.TrimRight(prev, " *_\"\u201d)")
+	last, _ := utf8.DecodeLastRuneInString(p)
+	switch {
+	case last == utf8.RuneError:
+		return false
+	case unicode.IsLetter(last) || unicode.IsDigit(last):
+		return true
+	case last == '.':
+		before := p[:len(p)-1]
+		i := strings.LastIndexAny(before, " (\t")
+		w := before[i+1:]
+		if (unicode.IsDigit(r) || unicode.IsLower(r)) && w != "" && allDigitsOrDots(w) {
+			// "in section 8." + "6 …": "8.6" broken; "…; 8." + "loss of
+			// data": the number of the next item ended the line.
+			return true
+		}
+		return w != "" && !allDigitsOrDots(w) && lex().abbreviations[strings.ToLower(w)] && utf8.RuneCountInString(w) > 1
+	case last == '!' || last == '?':
+		return false
+	}
+	return unicode.IsLower(r) && !listStart.MatchString(t)
+}
+
+func allDigitsOrDots(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// bareMarker is a list marker alone on its line ("a.", "(b)", "6.", "4.;").
+var bareMarker = regexp.MustCompile(`^\(?[a-zA-Z0-9ivx]{1,3}[.)]?[.;]?$`)
 
 // matches holds which cues matched one sentence.
 type matches struct {
@@ -219,6 +295,13 @@ func match(low string, langs map[string]bool, enabled []bool, found []bool) matc
 		if w == "this limitation" || w == "lost profits" {
 			m.followUp = true
 		}
+	}
+	if m.indemStrong && slices.Contains(m.liabStrong, "release of claims") && !containsAny(low, lex().thirdParty) {
+		// "Sie stellen uns von allen Ansprüchen frei und verzichten auf
+		// …": a release of your own claims, not an indemnity against
+		// someone else's.
+		m.indemStrong = false
+		m.indemCues = nil
 	}
 	if m.indemStrong && m.liabStrongAny && lex().exceptIndem.MatchString(low) {
 		m.exceptIndem = true

@@ -191,7 +191,7 @@ type prf struct{ tp, fp, fn int }
 // add counts the lines of d. Lines of frozen documents are never listed,
 // so that no tuning looks at them.
 func (c *prf) add(t *testing.T, d corpusDoc, pred []bool, gold []goldLabel, what string) {
-	verbose := os.Getenv("CLAUSE_EVAL_VERBOSE") == what && !frozenDocs[d.name]
+	verbose := what != "" && os.Getenv("CLAUSE_EVAL_VERBOSE") == what && !frozenDocs[d.name]
 	for i, s := range d.sents {
 		switch {
 		case gold[i] == goldCore && pred[i]:
@@ -322,8 +322,13 @@ func crossValidate(t *testing.T, docs []scannedDoc, cfg trainConfig, assignment 
 		for _, d := range docs {
 			if fold[d.name] == k {
 				pl, pi := d.predict(lm)
-				liab.add(t, d.corpusDoc, pl, d.liab, "liability")
-				indem.add(t, d.corpusDoc, pi, d.indem, "indemnification")
+				if assignment == 0 { // list the errors of one assignment only
+					liab.add(t, d.corpusDoc, pl, d.liab, "liability")
+					indem.add(t, d.corpusDoc, pi, d.indem, "indemnification")
+				} else {
+					liab.add(t, d.corpusDoc, pl, d.liab, "")
+					indem.add(t, d.corpusDoc, pi, d.indem, "")
+				}
 			}
 		}
 	}

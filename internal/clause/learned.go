@@ -141,10 +141,9 @@ func (fb *featureBuf) extract(text string, recs []sentenceRec, i int, lang strin
 	for _, c := range r.rawCues {
 		fb.addPair(lang, "cue:"+c)
 	}
-	for _, c := range r.liabCues {
-		if c == "continues clause" {
-			fb.addPair(lang, "continues")
-		}
+	if r.cont != "" {
+		fb.addPair(lang, "continues")
+		fb.addPair(lang, "continues:"+r.cont)
 	}
 	pos := strconv.Itoa(min(r.sinceHeading, 4))
 	if r.ctxLiab {

@@ -70,6 +70,7 @@ var lexSections = map[string]entryShape{
 	"disclaimer":          shapeWord,    // with only weak liability cues, a warranty disclaimer
 	"indemnity.exception": shapeWord,    // words that open an exception to a limitation
 	"indemnity.word":      shapeWord,    // stems that name an indemnity, after an exception
+	"third-party":         shapeWord,    // name a third party: "freistellen" from their claims is an indemnity, from yours a release
 	"abbreviation":        shapeWord,    // end with a full stop without ending a sentence (lower case, no stop)
 	"small-word":          shapeWord,    // may start with a small letter in a title
 }
@@ -179,6 +180,7 @@ type lexicon struct {
 	headingDuty   []string
 	warranty      []string
 	disclaimer    []string
+	thirdParty    []string
 	abbreviations map[string]bool
 	smallWords    map[string]bool
 }
@@ -277,6 +279,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.headingDuty = lx.words("heading.duty")
 	lx.warranty = lx.words("warranty")
 	lx.disclaimer = lx.words("disclaimer")
+	lx.thirdParty = lx.words("third-party")
 	for _, w := range lx.words("abbreviation") {
 		lx.abbreviations[w] = true
 	}

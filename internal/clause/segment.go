@@ -13,6 +13,7 @@ type span struct{ start, end int }
 type line struct {
 	span
 	heading   bool
+	indented  bool // the line starts with two spaces or a tab: an item of a list in plain text
 	sentences []span
 }
 
@@ -30,7 +31,8 @@ func splitLines(text string) []line {
 		s, e := trimSpan(text, pos, end)
 		if s < e {
 			l := line{span: span{s, e}}
-			l.heading = isHeading(text[s:e])
+			l.heading = isHeading(text[s:e]) && !leadIn(text[s:e])
+			l.indented = strings.HasPrefix(text[pos:e], "  ") || strings.HasPrefix(text[pos:e], "\t")
 			if !l.heading {
 				l.sentences = splitSentences(text, s, e)
 			}
@@ -130,6 +132,20 @@ func isHeading(l string) bool {
 		return false
 	}
 	return true
+}
+
+// leadIn reports whether a short line ending with a colon reads as a
+// sentence that announces a list ("We are not liable for:"), not as a
+// title ("Limitation of Liability:"): most of its words are in small
+// letters.
+func leadIn(l string) bool {
+	t := strings.TrimRight(l, "*_ \t")
+	if !strings.HasSuffix(t, ":") || strings.HasPrefix(l, "#") {
+		return false
+	}
+	h := headingText(l)
+	words := len(strings.Fields(h))
+	return words > 3 && lowerWords(h) > words/2
 }
 
 // titledLine reports whether a line that isHeading rejects for its full

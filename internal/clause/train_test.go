@@ -50,7 +50,7 @@ func examplesOf(d corpusDoc, recs []sentenceRec) []example {
 	var fb featureBuf
 	var out []example
 	for i := range recs {
-		if !candidate(recs, i) {
+		if !candidate(recs, i) || recs[i].attached() {
 			continue
 		}
 		line := sort.SearchInts(d.starts, recs[i].start+1) - 1

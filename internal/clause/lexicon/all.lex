@@ -7,6 +7,11 @@ gap3:
 	(?:[^\s.;:]+\s+){0,3}
 gap6:
 	(?:[^\s.;:]+\s+){0,6}
+# Up to five (ten) words, none ending with a comma.
+words5:
+	(?:[^\s.,;:]+\s+){0,5}
+words10:
+	(?:[^\s.,;:]+\s+){0,10}
 
 [indemnity.weak]
 claims: claim|reclamaci|demanda|réclamation|ansprüche|pretese|roszcze|klagen|lawsuit

@@ -59,8 +59,23 @@ die
 
 [liability.strong]
 not liable: haft|verantwort
-	\bhaft(?:e|et|en|est)\b[^.;]{0,80}\b(?:nicht|keine[nm]?|keinerlei)\b
+	\bhaft(?:e|et|en|est)\b[^.;]{0,80}\b(?:nicht|keine[nm]?|keinerlei|weder)\b
 	|\b(?:nicht|keine[nm]?|keinerlei|weder)\b\s+{gap6}(?:haftbar|haftung|verantwortlich|verantwortung|gewähr)
+	|\b(?:nicht|weder|keiner\s+weise|keinen\s+fall|keinem\s+fall)\b[^.;:]{0,120}\b(?:verantwortlich|haftbar)\b
+release of claims: verzicht|1542
+	verzicht\S*\s+{words10}(?:rechte|ansprüche|rechtsmittel|rechtsbehelf)
+	|\bauf\s+{words5}(?:rechte|ansprüche)\s+{words5}verzicht
+	|1542
+sole remedy: rechtsmittel|abhilfe|ausschließliches recht
+	(?:einzig|ausschließlich|alleinig)\S*\s+(?:(?:und|oder)\s+(?:einzig|ausschließlich)\S*\s+)?(?:rechtsmittel|abhilfe)
+	|einzig\S*\s+und\s+ausschließlich\S*\s+recht\b
+no compensation: entschädig|erstattung|ausgleich|schadensersatz|schadenersatz|kompensation
+	\b(?:kein|keine|keinen|keinerlei|nicht|ohne)\s+{words5}(?:anspruch\s+auf\s+{words5})?(?:entschädigung|erstattung|rückerstattung|ausgleich|schadensersatz|schadenersatz|kompensation)
+	|\b(?:nicht|keinerlei)\s+(?:\S+\s+){0,2}verpflicht\S*[^.;]{0,100}(?:entschädigung|erstattung|ausgleich)
+without liability: ohne
+	\bohne\s+{words5}haftung
+cap on compensation: entschädig|erstattung|ersatz
+	(?:entschädigung|erstattung|ersatz)\S*[^.;]{0,100}(?:höchstens|begrenzt|beschränkt|übersteig)
 no liability: haftung
 	haftung[^.;]{0,80}(?:ausgeschlossen|beschränkt|begrenzt|\baus\b)
 	|(?:schlie(?:ß|ss)\S*|lehn\S*|beschränk\S*|begrenz\S*)\s+{gap6}haftung
@@ -97,8 +112,22 @@ liability: haft|verantwort
 damages: schäden|schaden|verlust
 
 [indemnity.strong]
-indemnify: freist|freizu|schadlos|entschädig
-	freist(?:ell|el)
+indemnify: freist|freizu|schadlos|frei
+	freistell(?:en|t|e|st)\b
 	|freizustellen
-	|schadlos
-	|entschädigen
+	|schadlos\s+(?:zu\s+)?halt
+	|\bhalt\S*\s+{gap6}schadlos
+	|\bstell\S*\s+(?:\S+\s+){0,8}?(?:von|gegenüber)\s+(?:\S+\s+){0,6}?(?:ansprüch|forderung|schäd|kosten|haftung)\S*\s+(?:\S+\s+){0,4}?frei\b
+sued, pays our costs: verklagt
+	verklagt[^.;]{0,150}(?:kosten|aufkommen)
+pays our losses: erstatt
+	\buns\b[^.;]{0,100}(?:verluste|schäden|kosten)[^.;]{0,100}erstatten
+	|erstatten[^.;]{0,100}(?:ansprüchen|verfahren)
+bears our losses: haften
+	\bsie\s+haften\s+(?:uns\s+gegenüber\s+)?für\s+(?:alle|sämtliche|jegliche)\b[^.;]{0,200}\b(?:von|gegenüber)\s+(?:uns|\pL+)\b[^.;]{0,120}(?:verursacht|entstehen|entstanden|ergeben)
+
+[indemnity.weak]
+indemnity: freistellung|schadloshaltung|entschädig
+
+[third-party]
+dritte

@@ -112,9 +112,21 @@ liable only: liable
 	|\bliable\s+only\b
 consequential damages: damage|loss
 	\b(?:indirect|incidental|consequential|special|punitive|exemplary|reliance)\b[\w\s,()/-]{0,60}\b(?:damages|loss|losses)\b
-release of claims: releas|waive
+release of claims: releas|waive|1542|settlement
 	\b(?:release|releases|releasing)\b[^.;]{0,80}\bfrom\b[^.;]{0,60}\b(?:claims?|liabilit\w*|demands|damages|responsibility)\b
-	|\bwaives?\s+(?:any\s+and\s+all\s+|all\s+|any\s+)claims?\s+against
+	|\b(?:release|releases|releasing)\s+{words5}from\s+(?:any\s+and\s+all|all|any)\b
+	|\b(?:waive|waives|waiving)\s+{words10}(?:rights?|remed(?:y|ies)|claims?|protections?)\b
+	|civil\s+code\s+(?:section\s+|§\s*)?1542
+	|\bsettlement\s+of\s+(?:any\s+and\s+all|all|any)\s+claims
+sole remedy: remed
+	\b(?:sole|only|exclusive)\s+(?:and\s+exclusive\s+)?(?:right\s+and\s+)?remed(?:y|ies)\b
+no compensation: compensat|refund|reimburs
+	\b(?:not|no|never|nor|without)\s+{words5}(?:compensation|refunds?|reimbursement)\b
+without liability: without
+	\bwithout\s+{words5}(?:liability|liabilities|responsibility)\b
+cap on compensation: exceed|maximum
+	\b(?:compensation|refund|reimbursement)\b[^.;]{0,100}\b(?:not|never|cannot|no)\s+(?:\S+\s+){0,2}exceed
+	|\blimited\s+to\s+a\s+maximum
 
 [liability.weak]
 lost profits: loss|lost
@@ -139,6 +151,10 @@ hold harmless: harmless
 	|\bharmless\s+from\b
 bears our losses: incurred|suffered|sustained
 	\byou\b[^.;]{0,40}\b(?:responsible|liable|pay us|reimburse us|compensate us)\s+(?:to\s+\S+\s+)?for\s+(?:any|all)\b[^.;]{0,120}\b(?:incurred|suffered|sustained)\s+by\s+(?:us\b|[a-xz][^\s.;]*)[^.;]{0,80}\b(?:caused by|arising out of|arising from|resulting from)\s+(?:your|you|any breach|any claims?|the actions)
+defends against claims: defend|compensat|reimburs
+	\b(?:will|shall|must|agree\s+to|undertake\s+to)\s+(?:\S+\s+){0,2}(?:defend|compensate|reimburse)\s+(?:\S+\s+){0,6}(?:against|from|for)\s+(?:any|all)\s+(?:\S+\s+){0,6}(?:claims?|losses|costs|damages|liabilit)
+liable for our losses: incur|suffer|sustain
+	\byou\b[^.;]{0,40}\b(?:responsible|liable)\s+(?:to\s+us\s+)?for\s+(?:any|all)\b[^.;]{0,120}\b(?:we|us)\s+(?:may\s+)?(?:incur|suffer|sustain)
 pays our costs: our costs|our legal
 	\b(?:if|when)\s+(?:we|\S+)\s+(?:are|is|get|gets)\s+sued\b[^.;]{0,120}\byou\s+(?:have to|must|will|agree to)\s+pay\s+(?:all\s+(?:of\s+)?)?our\s+(?:costs|legal)
 
@@ -153,3 +169,7 @@ indemnity: indemn
 	|\bindemnified\b
 settlement: settle
 	\bsettle(?:s|d|ment)?\b
+
+[third-party]
+third part
+third-part

@@ -48,6 +48,18 @@ consequential damages: daño|perjuicio|lucro
 	(?:daños|perjuicios)\s+(?:\pL+\s+){0,2}(?:indirectos|consecuentes|consecuenciales|incidentales|especiales|punitivos|emergentes|ejemplares)
 	|lucro cesante
 
+release of claims: renunci|1542
+	renunci\S*\s+{words10}(?:derechos?|reclamaci|acciones|recursos)
+	|1542
+sole remedy: recurso
+	(?:único|exclusivo)\s+(?:y\s+exclusivo\s+)?recurso
+no compensation: compensaci|indemnizaci|reembolso
+	\b(?:no|ninguna|ningún|sin)\s+{words5}(?:compensaci[oó]n|indemnizaci[oó]n|reembolso)
+without liability: sin
+	\bsin\s+{words5}responsabilidad
+cap on compensation: indemnizaci|reembolso|compensaci
+	(?:indemnizaci[oó]n|reembolso|compensaci[oó]n)[^.;]{0,100}(?:no (?:podrá )?exceder|no superará|limitad)
+
 [liability.weak]
 lost profits: pérdida
 	pérdidas?\s+de\s+(?:beneficios|datos|ganancias|ingresos|negocio)
@@ -72,3 +84,6 @@ indemnify: indemniz
 hold harmless: indemne|salvo|exim
 	mantener\S*\s+(?:\pL+\s+){0,4}(?:indemnes?|a salvo)
 	|eximir\S*\s+(?:\pL+\s+){0,4}de\s+(?:toda\s+|cualquier\s+)?responsabilidad
+
+[third-party]
+tercer

@@ -49,6 +49,18 @@ consequential damages: dommage|préjudice|manque
 	(?:dommages|préjudices)\s+(?:\pL+\s+){0,2}(?:indirects|consécutifs|immatériels|spéciaux|punitifs|accessoires)
 	|manque à gagner
 
+release of claims: renonc|1542
+	renonc\S*\s+{words10}(?:droits?|recours|réclamations?)
+	|1542
+sole remedy: recours
+	(?:seul|unique|exclusif)\s+(?:et\s+(?:unique|exclusif)\s+)?recours
+no compensation: compensation|indemnisation|remboursement|dédommagement
+	\b(?:pas|aucun\S*|sans)\s+{words5}(?:compensation|indemnisation|remboursement|dédommagement)
+without liability: sans
+	\bsans\s+{words5}responsabilit
+cap on compensation: indemnisation|remboursement|dédommagement|indemnité
+	(?:indemnisation|remboursement|dédommagement|indemnité)[^.;]{0,100}(?:ne (?:pourra|peut) (?:pas )?(?:excéder|dépasser)|limité)
+
 [liability.weak]
 lost profits: perte
 	pertes?\s+de\s+(?:profits?|bénéfices?|données|chiffre|revenus|clientèle)
@@ -73,3 +85,6 @@ indemnify: indemnis|garanti
 hold harmless: indemne|dégager
 	tenir\s+(?:\S+\s+){0,3}indemnes?
 	|dégager\s+(?:\S+\s+){0,4}(?:de\s+toute\s+)?responsabilit
+
+[third-party]
+tiers

@@ -61,6 +61,18 @@ consequential damages: dann|lucro
 	danni\s+(?:\pL+\s+){0,2}(?:indiretti|consequenziali|conseguenti|incidentali|speciali|punitivi|esemplari|accidentali)
 	|lucro cessante
 
+release of claims: rinunci|1542
+	rinunci\S*\s+{words10}(?:diritt|rimedi|pretes|azion|ricors)
+	|1542
+sole remedy: rimedio
+	(?:unico|sol[oa]|esclusivo)\s+(?:(?:ed?|e)\s+(?:unico|esclusivo)\s+)?(?:diritto\s+e\s+)?rimedio
+no compensation: risarc|rimbors|indennizz|compens
+	\b(?:non|nessun\S*|alcun\S*|senza)\s+{words5}(?:risarc|rimbors|indennizz|compens)
+without liability: senza
+	\bsenza\s+{words5}(?:responsabilit|essere\s+(?:\pL+\s+)?(?:responsabil|perseguibil))
+cap on compensation: risarcimento|rimborso|indennizzo
+	(?:risarcimento|rimborso|indennizzo)[^.;]{0,100}(?:non potrà superare|non può superare|non supererà|limitat\S*\s+a|massimo)
+
 [liability.weak]
 lost profits: perdit
 	perdit[ae]\s+(?:di\s+)?(?:\pL+\s+){0,2}(?:profitt|dati|guadagn|ricav|avviamento|reddit)
@@ -77,8 +89,16 @@ damages: dann|perdit
 	|perdit[ae]
 
 [indemnity.strong]
-indemnify: manlev|indenn
+indemnify: manlev|indenn|risarc|esoner
 	manlev
-	|tenere\s+(?:\pL+\s+){0,4}indenne
-	|mantenere\s+(?:\pL+\s+){0,4}indenne
-	|indennizzare
+	|tener\S*\s+(?:\S+\s+){0,8}indenn[ei]
+	|indennizzare|indennizzer\S*
+	|(?:accett\S*|impegn\S*|tenut[oa]|consenso|dovr\S*)\s+(?:\pL+\s+){0,3}(?:a|di)\s+(?:difendere,?\s+(?:e\s+)?)?(?:risarcire|indennizzare)
+	|esonerer\S*\s+{words5}da\s+(?:\pL+\s+){0,2}responsabilit
+sued, pays our costs: giudizio|citat
+	citat\S*\s+in\s+giudizio[^.;]{0,150}(?:pagare|rimborsare|sostenere)\s+(?:\pL+\s+){0,2}cost
+bears our losses: responsabile
+	\b(?:l'utente|lei|tu)\s+(?:\S+\s+){0,2}(?:è|sarà|sei)\s+responsabile\s+(?:di|per)\s+(?:tutt[ie]|qualsiasi|ogni)\b[^.;]{0,200}(?:subit[ie]|sostenut[ie]|arrecat[ie])\s+(?:a|da)\b
+
+[third-party]
+terz

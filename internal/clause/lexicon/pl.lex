@@ -54,6 +54,18 @@ cap on total liability: odpowiedzialno
 consequential damages: szkod|strat
 	(?:szkod|strat)\S*\s+(?:\pL+\s+){0,2}(?:pośredni|wynikow|przypadkow|szczególn|następcz|uboczn|retorsyjn)
 
+release of claims: zrzeka|1542
+	zrzeka\S*\s+{words5}(?:praw|roszcze|środk)
+	|1542
+sole remedy: środk|zadośćuczyn
+	(?:jedyn|wyłączn)\S*\s+(?:i\s+wyłączn\S*\s+)?(?:prawem\s+(?:\S+\s+){0,2}i\s+)?(?:środk\S*\s+(?:zaradcz|prawn)|zadośćuczynien)
+no compensation: odszkodowa|zwrot|rekompens
+	\b(?:nie|bez|żadn\S*)\s+{words5}(?:odszkodowa|zwrot|rekompens)
+without liability: bez
+	\bbez\s+{words5}(?:odpowiedzialno|ponoszenia)
+cap on compensation: odszkodowa|zwrot|rekompens
+	(?:odszkodowani|zwrot|rekompensat)\S*[^.;]{0,100}(?:nie może przekroczyć|nie przekroczy|nie może przekraczać|ograniczon|maksymaln|do wysokości)
+
 [liability.weak]
 lost profits: utrat|utracon
 	utrat\S*\s+(?:\pL+\s+){0,2}(?:zysk|danych|dochod|przychod|reputacj|klient)
@@ -69,7 +81,18 @@ liability: odpowiedzialn|odpowiada
 damages: szkod|strat
 
 [indemnity.strong]
-indemnify: zwolni|zabezpiecz|rekompens
-	zwolni\S*\s+(?:\pL+\s+){0,5}z\s+(?:wszelkiej\s+)?odpowiedzialno
-	|zabezpiecz\S*\s+(?:[^\s.;]+\s+){0,6}(?:przed|od)\s+(?:wszelkimi\s+)?(?:roszcze|odpowiedzialno|strat|szkod)
-	|zrekompensować
+indemnify: zwolni|zwalnia|zabezpiecz|chroni|rekompens|pokry
+	zwolni(?:ć|sz|my|cie|ą)?\s[^.;]{0,250}\bz\s+(?:wszelkiej\s+)?odpowiedzialno
+	|zwalnia\S*\s+i\s+chroni
+	|zwalnia\S*\s+{words5}(?:od|z)\s+(?:wszelkiej\s+)?odpowiedzialno
+	|(?:zabezpiecz|chroni)\S*[^.;]{0,250}\bprzed\s+(?:wszelki\S*\s+)?(?:roszcze|odpowiedzialno|strat|szkod|działani|koszt)
+	|zabezpiecz\S*\s+(?:[^\s.;]+\s+){0,6}od\s+(?:wszelkimi\s+)?(?:roszcze|odpowiedzialno|strat|szkod)
+	|zrekompensow\S*
+	|(?:zgadza\S*\s+się|zobowiązuje\S*\s+się|zobowiązan\S*)\s+(?:\S+\s+){0,2}(?:pokry|naprawi|wynagrodzi)\S*\s+(?:\S+\s+){0,3}(?:zobowiązani|strat|koszt|szkod)
+sued, pays our costs: pozwan
+	pozwan\S*[^.;]{0,150}(?:pokry\S*|zapłaci\S*)\s+(?:\S+\s+)?koszt
+bears our losses: ponosi
+	użytkownik\S*\s+ponosi\s+odpowiedzialność\s+za\s+wszelk[^.;]{0,200}poniesion\S*\s+przez
+
+[third-party]
+trzeci
