@@ -72,6 +72,7 @@ func commands() []command {
 		{"backup", "FILE", "write a consistent copy of the database to FILE", runBackup},
 		{"demo", "[--addr HOST:PORT]", "an offline showcase: sample vendors, a history with clause changes, the web UI", runDemo},
 		{"bench", "[--docs 2000] [--hosts 100] [--rounds 30] [--db FILE]", "benchmark the pipeline on a loopback farm of vendor sites", runBench},
+		{"version", "", "print the version and the commit it was built from", runVersion},
 	}
 }
 
@@ -108,10 +109,16 @@ type app struct {
 func (a *app) dispatch(ctx context.Context, args []string) error {
 	// Global flags may also come before the command name.
 	pre := a.flags("toswatch")
+	pre.Usage = func() { a.usage(a.env.Stdout) } // -h, --help
+	showVersion := pre.Bool("version", false, "print the version and exit")
 	if err := pre.Parse(args); err != nil {
 		return a.flagError(err)
 	}
 	args = pre.Args()
+	if *showVersion {
+		a.printVersion()
+		return nil
+	}
 	if len(args) == 0 || args[0] == "help" {
 		a.usage(a.env.Stdout)
 		if len(args) == 0 {
@@ -135,13 +142,14 @@ func (a *app) dispatch(ctx context.Context, args []string) error {
 func (a *app) usage(w io.Writer) {
 	fmt.Fprintf(w, "toswatch tracks the terms of service of the vendors listed in vendors.yaml.\n\nUsage: toswatch COMMAND [ARGS] [FLAGS]\n\nCommands:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n             %s\n", c.name, c.args, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, "\nFlags on every command:\n"+
 		"  --config FILE     vendors.yaml to use (default ./vendors.yaml, env TOSWATCH_CONFIG)\n"+
 		"  --db FILE         SQLite database (default ./toswatch.db, env TOSWATCH_DB)\n"+
 		"  --log-level LEVEL debug, info, warn or error (default warn; info for run)\n"+
-		"\nRun toswatch COMMAND --help for a command's flags.\n")
+		"  --version         print the version and the commit it was built from\n"+
+		"\nRun toswatch COMMAND --help for a command's arguments and flags.\n")
 }
 
 // flags returns a flag set with the global flags on it.

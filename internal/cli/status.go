@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"sort"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -32,21 +35,26 @@ func runStatus(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	threshold := config.DefaultFailureThreshold
-	if cfg, err := a.loadConfig(); err == nil {
+	cfg, cfgErr := a.loadConfig()
+	if cfgErr == nil {
 		threshold = cfg.Settings.Fetch.FailureThreshold
 	}
-	st, err := a.openExisting(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	docs, err := st.ListDocuments(ctx, "")
-	if err != nil {
-		return err
+	var st *store.Store
+	var docs []store.DocInfo
+	if _, err := os.Stat(store.File(a.dbPath)); err == nil || cfgErr != nil {
+		if st, err = a.openExisting(ctx); err != nil {
+			return err
+		}
+		defer st.Close()
+		if docs, err = st.ListDocuments(ctx, ""); err != nil {
+			return err
+		}
 	}
 	rows := []statusJSON{}
+	known := map[string]bool{}
 	for _, d := range docs {
-		r := statusJSON{Vendor: d.Vendor, Document: d.Type, URL: d.URL, Outcome: "never checked", Failures: d.Failures,
+		known[docKey(d.Vendor, d.Type)] = true
+		r := statusJSON{Vendor: d.Vendor, Document: d.Type, URL: d.URL, Outcome: notCheckedYet, Failures: d.Failures,
 			Failing: d.Failures >= threshold}
 		if c := d.LastCheck; c != nil {
 			t := c.StartedAt.UTC().Format(time.RFC3339)
@@ -58,6 +66,22 @@ func runStatus(ctx context.Context, a *app, args []string) error {
 		}
 		rows = append(rows, r)
 	}
+	// Configured documents the database has not seen yet are listed too.
+	if cfgErr == nil {
+		for _, v := range cfg.Vendors {
+			for _, d := range v.Documents {
+				if !known[docKey(d.Vendor, d.Type)] {
+					rows = append(rows, statusJSON{Vendor: d.Vendor, Document: d.Type, URL: d.URL, Outcome: notCheckedYet})
+				}
+			}
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if a, b := strings.ToLower(rows[i].Vendor), strings.ToLower(rows[j].Vendor); a != b {
+			return a < b
+		}
+		return strings.ToLower(rows[i].Document) < strings.ToLower(rows[j].Document)
+	})
 	if *asJSON {
 		return a.printJSON(rows)
 	}
@@ -81,7 +105,17 @@ func runStatus(ctx context.Context, a *app, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if st == nil {
+		return nil
+	}
 	return a.printNotifyTroubles(ctx, st)
+}
+
+// notCheckedYet is the outcome of a document without any check.
+const notCheckedYet = "not checked yet"
+
+func docKey(vendor, typ string) string {
+	return strings.ToLower(vendor) + "\x00" + strings.ToLower(typ)
 }
 
 // printNotifyTroubles lists the notification targets whose deliveries fail.

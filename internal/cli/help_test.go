@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func runArgs(args ...string) (stdout, stderr string, code int) {
+	var out, errb bytes.Buffer
+	code = Run(context.Background(), args, Env{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), Getenv: func(string) string { return "" }})
+	return out.String(), errb.String(), code
+}
+
+// TestHelpListsEveryCommand: --help, -h, help and no arguments list every
+// command on one line each.
+func TestHelpListsEveryCommand(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{{[]string{"--help"}, 0}, {[]string{"-h"}, 0}, {[]string{"help"}, 0}, {nil, 2}} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			out, _, code := runArgs(tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d", code, tc.code)
+			}
+			for _, c := range commands() {
+				line := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(c.name) + ` +(.+)$`).FindStringSubmatch(out)
+				if line == nil || line[1] != c.summary {
+					t.Errorf("no line %q followed by its summary in:\n%s", c.name, out)
+				}
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		out, errOut, code := runArgs(args...)
+		if code != 0 || !regexp.MustCompile(`^toswatch \S+, commit \S+`).MatchString(out) {
+			t.Errorf("%v: exit %d, %q %q; want \"toswatch VERSION, commit COMMIT\"", args, code, out, errOut)
+		}
+	}
+}
+
+// TestStatusListsDocumentsNotCheckedYet: every configured document is
+// listed, also before the database exists and those no check reached.
+func TestStatusListsDocumentsNotCheckedYet(t *testing.T) {
+	e := newEnv(t)
+	cfg := fmt.Sprintf(`settings:
+  fetch: {host_delay: 0s, retries: 0}
+vendors:
+  - name: Acme
+    documents:
+      - {type: Terms of Service, url: "%s/terms", select: [".terms"]}
+  - name: Beta
+    documents:
+      - {type: DPA, url: "%s/dpa"}
+`, e.url, e.url)
+	if err := os.WriteFile(e.config, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status := func() []statusJSON {
+		t.Helper()
+		out, errOut, code := e.run("status", "--json")
+		var rows []statusJSON
+		if code != 0 || json.Unmarshal([]byte(out), &rows) != nil {
+			t.Fatalf("status: exit %d: %s %s", code, out, errOut)
+		}
+		return rows
+	}
+	rows := status()
+	if len(rows) != 2 || rows[0].Outcome != "not checked yet" || rows[1].Outcome != "not checked yet" {
+		t.Errorf("before any check: %+v, want both documents not checked yet", rows)
+	}
+	if _, err := os.Stat(e.db); err == nil {
+		t.Errorf("status created the database")
+	}
+	if _, errOut, code := e.run("check", "Acme"); code != 0 {
+		t.Fatalf("check Acme: exit %d: %s", code, errOut)
+	}
+	rows = status()
+	if len(rows) != 2 || rows[0].Vendor != "Acme" || rows[0].Outcome != "new" || rows[1].Vendor != "Beta" || rows[1].Outcome != "not checked yet" {
+		t.Errorf("after checking Acme: %+v", rows)
+	}
+	out, _, _ := e.run("status")
+	if !regexp.MustCompile(`(?m)^Beta +DPA +- +not checked yet`).MatchString(out) {
+		t.Errorf("status text lacks Beta's line:\n%s", out)
+	}
+}
