@@ -86,9 +86,12 @@ func (s *Store) ListDocuments(ctx context.Context, vendor string) ([]DocInfo, er
 }
 
 // FailingDocuments returns the documents whose last minFailures checks or
-// more failed, with their last check.
+// more failed, and those whose every check so far failed (no version yet:
+// a first run where most fetches fail must not look like a quiet one),
+// with their last check.
 func (s *Store) FailingDocuments(ctx context.Context, minFailures int) ([]DocInfo, error) {
-	return s.listDocuments(ctx, "d.failures >= ? AND d.failures > 0", minFailures)
+	return s.listDocuments(ctx, `d.failures > 0 AND (d.failures >= ?
+		OR NOT EXISTS (SELECT 1 FROM versions WHERE document_id = d.id))`, minFailures)
 }
 
 func (s *Store) listDocuments(ctx context.Context, where string, args ...any) ([]DocInfo, error) {

@@ -284,13 +284,30 @@ func TestFailingDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, tc := range []struct{ min, want int }{{1, 1}, {2, 1}, {3, 0}, {0, 1}} {
+	// Beta has failed twice and was never read: it is failing whatever
+	// the threshold. Acme, read once, fails twice now: listed from 2 up.
+	for _, tc := range []struct{ min, want int }{{1, 1}, {2, 1}, {3, 1}, {0, 1}} {
 		docs, err := s.FailingDocuments(ctx, tc.min)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(docs) != tc.want || (tc.want == 1 && (docs[0].Vendor != "Beta" || docs[0].LastCheck == nil || docs[0].LastCheck.Error != "timeout: x")) {
 			t.Errorf("FailingDocuments(%d) = %+v, want %d", tc.min, docs, tc.want)
+		}
+	}
+	for i := 0; i < 2; i++ {
+		if _, err := s.RecordCheck(ctx, Check{DocumentID: ok, StartedAt: s.Now(), Outcome: model.OutcomeFailed, Error: "timeout: y",
+			ExpectLatest: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ min, want int }{{2, 2}, {3, 1}} {
+		docs, err := s.FailingDocuments(ctx, tc.min)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(docs) != tc.want || docs[len(docs)-1].Vendor != "Beta" {
+			t.Errorf("after Acme failed twice: FailingDocuments(%d) = %+v, want %d", tc.min, docs, tc.want)
 		}
 	}
 }

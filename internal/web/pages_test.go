@@ -371,3 +371,27 @@ func readAll(t testing.TB, resp *http.Response) string {
 	}
 	return string(b)
 }
+
+// TestDashboardShowsDocumentsThatNeverWorked: after a first run where
+// most fetches failed once, the dashboard lists them as failing, not only
+// once failure_threshold checks in a row failed.
+func TestDashboardShowsDocumentsThatNeverWorked(t *testing.T) {
+	f := newFixture(t)
+	f.record("Acme", "Terms", model.KindFirst, acmeV1)
+	for _, v := range []string{"Globex", "Initech", "Umbrella"} {
+		f.fail(v, "Terms", "timeout: fetch http://127.0.0.1/"+v+": no answer")
+	}
+	f.serve(Options{})
+	_, body := f.get(nil, "/")
+	if !strings.Contains(body, `id="failing"`) {
+		t.Fatalf("the dashboard shows no failing documents after a first run where 3 of 4 failed")
+	}
+	for _, v := range []string{"Globex", "Initech", "Umbrella"} {
+		if !strings.Contains(body, "no answer") || !strings.Contains(body, `href="/vendors/`+v+`"`) {
+			t.Errorf("%s is not listed as failing", v)
+		}
+	}
+	if got := strings.Count(body, "(never read yet)"); got != 3 {
+		t.Errorf("got %d documents marked never read yet, want 3", got)
+	}
+}
