@@ -15,6 +15,7 @@ import (
 
 type versionJSON struct {
 	ID         int64  `json:"id"`
+	Number     int    `json:"number"` // within the document: v1, v2, …
 	Vendor     string `json:"vendor"`
 	Document   string `json:"document"`
 	RecordedAt string `json:"recorded_at"`
@@ -52,7 +53,7 @@ func runHistory(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 		for _, v := range vs {
-			out = append(out, versionJSON{v.ID, v.Vendor, v.Document, v.RecordedAt.UTC().Format(time.RFC3339), v.SHA256, v.Kind, v.RevertsTo})
+			out = append(out, versionJSON{v.ID, v.Number, v.Vendor, v.Document, v.RecordedAt.UTC().Format(time.RFC3339), v.SHA256, v.Kind, v.RevertsTo})
 		}
 	}
 	if *asJSON {
@@ -63,13 +64,13 @@ func runHistory(ctx context.Context, a *app, args []string) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(a.env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tRECORDED (UTC)\tKIND\tVENDOR\tDOCUMENT\tNOTE")
+	fmt.Fprintln(tw, "ID\tVERSION\tRECORDED (UTC)\tKIND\tVENDOR\tDOCUMENT\tNOTE")
 	for _, v := range out {
 		note := ""
 		if v.RevertsTo != nil {
 			note = fmt.Sprintf("same text as version %d", *v.RevertsTo)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", v.ID, v.RecordedAt, v.Kind, sanitize(v.Vendor), sanitize(v.Document), note)
+		fmt.Fprintf(tw, "%d\tv%d\t%s\t%s\t%s\t%s\t%s\n", v.ID, v.Number, v.RecordedAt, v.Kind, sanitize(v.Vendor), sanitize(v.Document), note)
 	}
 	return tw.Flush()
 }

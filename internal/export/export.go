@@ -34,6 +34,8 @@ type Change struct {
 	Document      string               `json:"document"`
 	FromVersion   int64                `json:"from_version"`
 	ToVersion     int64                `json:"to_version"`
+	FromNumber    int                  `json:"from_number"` // the versions' numbers within the document (v1, v2, …)
+	ToNumber      int                  `json:"to_number"`
 	RecordedAt    string               `json:"recorded_at"`
 	RevertsTo     *int64               `json:"reverts_to"`
 	ClauseChanges []model.ClauseChange `json:"clause_changes"`
@@ -51,7 +53,7 @@ func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // FromChange converts a change to its JSON form.
 func FromChange(c model.Change) Change {
 	out := Change{ID: c.ID, Vendor: c.Vendor, Document: c.Document, FromVersion: c.FromVersion, ToVersion: c.ToVersion,
-		RecordedAt: formatTime(c.RecordedAt), RevertsTo: c.RevertsTo, ClauseChanges: c.ClauseChanges,
+		FromNumber: c.FromNumber, ToNumber: c.ToNumber, RecordedAt: formatTime(c.RecordedAt), RevertsTo: c.RevertsTo, ClauseChanges: c.ClauseChanges,
 		ReviewState: c.ReviewState(), Reviews: []Review{}}
 	if out.ClauseChanges == nil {
 		out.ClauseChanges = []model.ClauseChange{}

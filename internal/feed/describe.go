@@ -29,8 +29,8 @@ type description struct {
 // descTmpl is html/template so that every piece of vendor text is escaped
 // however it is placed.
 var descTmpl = template.Must(template.New("desc").Parse(`
-{{- if .RevertsTo}}<p><strong>Flip-flop:</strong> this change brings back the text of version {{.RevertsTo}}, recorded earlier.</p>{{end -}}
-<p>{{.Vendor}} — {{.Document}}: version {{.From}} → version {{.To}}, recorded {{.At}}.</p>
+{{- if .RevertsTo}}<p><strong>Flip-flop:</strong> this change brings back the text of {{.RevertsTo}}, recorded earlier.</p>{{end -}}
+<p>{{.Vendor}} — {{.Document}}: {{.From}} → {{.To}}, recorded {{.At}}.</p>
 {{- if .Clauses}}<ul>{{range .Clauses}}<li><strong>{{.Severity}}</strong> {{.Label}} clause {{.Kind}}: {{.Summary}}{{if .Cap}} (cap: {{.Cap}}){{end}}</li>{{end}}</ul>{{end -}}
 {{range .Paras}}<p><em>{{.Where}}</em><br>{{range .Runs}}{{if eq .Op "delete"}}<del>{{.Text}}</del>{{else if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</p>{{end -}}
 {{if .More}}<p>… and {{.More}} more changed paragraph{{if gt .More 1}}s{{end}}.</p>{{end -}}
@@ -46,7 +46,7 @@ type descPara struct {
 func describe(c model.Change, res diff.Result, link string) (description, error) {
 	data := struct {
 		Vendor, Document, At, Link string
-		From, To                   int64
+		From, To                   string
 		RevertsTo                  any
 		Clauses                    []descClause
 		Paras                      []descPara
@@ -54,10 +54,10 @@ func describe(c model.Change, res diff.Result, link string) (description, error)
 	}{
 		Vendor: c.Vendor, Document: c.Document, Link: link,
 		At:   c.RecordedAt.UTC().Format("2006-01-02 15:04 UTC"),
-		From: c.FromVersion, To: c.ToVersion,
+		From: present.VersionLabel(c.FromNumber), To: present.VersionLabel(c.ToNumber),
 	}
 	if c.RevertsTo != nil {
-		data.RevertsTo = *c.RevertsTo
+		data.RevertsTo = present.VersionLabel(c.RevertsToNumber)
 	}
 	for _, cc := range c.ClauseChanges {
 		sev := cc.Severity

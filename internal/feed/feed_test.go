@@ -98,7 +98,7 @@ func TestBuild(t *testing.T) {
 		id    int64
 		title string
 	}{
-		{ids[2], "Acme — Terms of Service: reverted to the text of version 2 — text changed (1 paragraph)"},
+		{ids[2], "Acme — Terms of Service: reverted to the text of v2 — text changed (1 paragraph)"},
 		{ids[1], "Acme — Terms of Service: text changed (2 paragraphs)"},
 		{ids[0], "Acme — Terms of Service: cap lowered from $1,000 to $100"},
 	}
@@ -126,7 +126,7 @@ func TestBuild(t *testing.T) {
 			t.Errorf("description lacks %q:\n%s", w, desc)
 		}
 	}
-	if !strings.Contains(f.Items[0].Description, "<strong>Flip-flop:</strong> this change brings back the text of version 2") {
+	if !strings.Contains(f.Items[0].Description, "<strong>Flip-flop:</strong> this change brings back the text of v2, recorded earlier.</p><p>Acme — Terms of Service: v4 → v5,") {
 		t.Errorf("flip-flop description lacks the note:\n%s", f.Items[0].Description)
 	}
 }

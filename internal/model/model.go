@@ -55,14 +55,17 @@ const (
 
 // Version is one recorded text of a document.
 type Version struct {
-	ID         int64
+	ID         int64 // global: what commands and URLs take
+	Number     int   // within its document, from 1: what people read (v1, v2, …)
 	Vendor     string
 	Document   string
 	RecordedAt time.Time
 	SHA256     string // of Text
 	Kind       string // KindFirst, KindChange or KindTechnical
 	RevertsTo  *int64 // an earlier version with the same text (a flip-flop)
-	Text       string // Markdown, one paragraph per line; empty when not loaded
+	// RevertsToNumber is RevertsTo's number within the document, or 0.
+	RevertsToNumber int
+	Text            string // Markdown, one paragraph per line; empty when not loaded
 }
 
 // Clause types.
@@ -140,14 +143,18 @@ type ClauseChange struct {
 // Change is a recorded change: a new version of a document and what moved
 // from the version before it.
 type Change struct {
-	ID            int64
-	Vendor        string
-	Document      string
-	FromVersion   int64
-	ToVersion     int64
-	RecordedAt    time.Time
-	RevertsTo     *int64
-	ClauseChanges []ClauseChange
+	ID          int64
+	Vendor      string
+	Document    string
+	FromVersion int64
+	ToVersion   int64
+	// FromNumber and ToNumber are the two versions' numbers within the
+	// document (Version.Number); RevertsToNumber is RevertsTo's, or 0.
+	FromNumber, ToNumber int
+	RevertsToNumber      int
+	RecordedAt           time.Time
+	RevertsTo            *int64
+	ClauseChanges        []ClauseChange
 	// Diff is the change's diff as JSON (internal/diff's Result), recorded
 	// with it; empty for changes recorded before diffs were kept.
 	Diff []byte

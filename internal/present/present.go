@@ -77,11 +77,17 @@ func Headline(c model.Change, paragraphs int) string {
 			s = fmt.Sprintf("text changed (%d paragraphs)", paragraphs)
 		}
 	}
-	if c.RevertsTo != nil {
+	switch {
+	case c.RevertsToNumber > 0:
+		s = fmt.Sprintf("reverted to the text of %s — %s", VersionLabel(c.RevertsToNumber), s)
+	case c.RevertsTo != nil:
 		s = fmt.Sprintf("reverted to the text of version %d — %s", *c.RevertsTo, s)
 	}
 	return s
 }
+
+// VersionLabel names a version by its number within its document: "v3".
+func VersionLabel(number int) string { return "v" + strconv.Itoa(number) }
 
 // CapMove says how a clause change moved the liability cap ("$100 → the
 // fees paid"), or "" when neither text states one or both state the same.

@@ -29,6 +29,8 @@ type ChangeFilter struct {
 }
 
 const changeColumns = `ch.id, v.name, d.type, ch.from_version, ch.to_version, ch.recorded_at, ch.reverts_to,
+	(SELECT number FROM versions WHERE id = ch.from_version), (SELECT number FROM versions WHERE id = ch.to_version),
+	COALESCE((SELECT number FROM versions WHERE id = ch.reverts_to), 0),
 	ch.clause_changes, ch.diff, ` + reviewsColumn
 
 func (s *Store) scanChange(sc interface{ Scan(...any) error }) (model.Change, error) {
@@ -36,7 +38,7 @@ func (s *Store) scanChange(sc interface{ Scan(...any) error }) (model.Change, er
 	var at, js, diffJSON, reviews string
 	var rev sql.NullInt64
 	if err := sc.Scan(&c.ID, &c.Vendor, &c.Document, &c.FromVersion, &c.ToVersion, &at, &rev,
-		&js, &diffJSON, &reviews); err != nil {
+		&c.FromNumber, &c.ToNumber, &c.RevertsToNumber, &js, &diffJSON, &reviews); err != nil {
 		return c, err
 	}
 	c.RecordedAt = s.parseTime(at)

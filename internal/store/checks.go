@@ -17,18 +17,21 @@ type CheckInfo struct {
 	Outcome    model.Outcome
 	Error      string
 	VersionID  *int64
+	// VersionNumber is VersionID's number within the document, or 0.
+	VersionNumber int
 }
 
-const checkColumns = `c.id, c.started_at, c.duration_ms, c.http_status, c.outcome, c.error, c.version_id`
+const checkColumns = `c.id, c.started_at, c.duration_ms, c.http_status, c.outcome, c.error, c.version_id,
+	(SELECT number FROM versions WHERE id = c.version_id)`
 
 // nullCheck scans the columns of a LEFT JOINed check.
 type nullCheck struct {
-	id, ms, status, version sql.NullInt64
-	started, outcome, err   sql.NullString
+	id, ms, status, version, number sql.NullInt64
+	started, outcome, err           sql.NullString
 }
 
 func (n *nullCheck) dest() []any {
-	return []any{&n.id, &n.started, &n.ms, &n.status, &n.outcome, &n.err, &n.version}
+	return []any{&n.id, &n.started, &n.ms, &n.status, &n.outcome, &n.err, &n.version, &n.number}
 }
 
 func (n *nullCheck) info(s *Store) *CheckInfo {
@@ -36,13 +39,14 @@ func (n *nullCheck) info(s *Store) *CheckInfo {
 		return nil
 	}
 	return &CheckInfo{
-		ID:         n.id.Int64,
-		StartedAt:  s.parseTime(n.started.String),
-		Duration:   time.Duration(n.ms.Int64) * time.Millisecond,
-		HTTPStatus: int(n.status.Int64),
-		Outcome:    model.Outcome(n.outcome.String),
-		Error:      n.err.String,
-		VersionID:  nullInt(n.version),
+		ID:            n.id.Int64,
+		StartedAt:     s.parseTime(n.started.String),
+		Duration:      time.Duration(n.ms.Int64) * time.Millisecond,
+		HTTPStatus:    int(n.status.Int64),
+		Outcome:       model.Outcome(n.outcome.String),
+		Error:         n.err.String,
+		VersionID:     nullInt(n.version),
+		VersionNumber: int(n.number.Int64),
 	}
 }
 

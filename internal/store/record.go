@@ -136,9 +136,9 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	now := formatTime(s.Now())
 	var id int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO versions
-		(document_id, recorded_at, kind, text_sha256, raw_sha256, media_type, source_url, extract_key, reverts_to)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		docID, now, nv.Kind, textSHA, rawSHA, nv.MediaType, nv.SourceURL, nv.ExtractKey, rev).Scan(&id)
+		(document_id, number, recorded_at, kind, text_sha256, raw_sha256, media_type, source_url, extract_key, reverts_to)
+		VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		docID, docID, now, nv.Kind, textSHA, rawSHA, nv.MediaType, nv.SourceURL, nv.ExtractKey, rev).Scan(&id)
 	if err != nil {
 		return 0, nil, fmt.Errorf("insert version: %w", err)
 	}

@@ -128,4 +128,44 @@ func TestMigrationKeepsExistingReviews(t *testing.T) {
 	if len(c2.Reviews) != 0 {
 		t.Errorf("an unreviewed change got reviews: %+v", c2.Reviews)
 	}
+	// Versions recorded before numbers were kept are numbered in order.
+	if c2.FromNumber != 2 || c2.ToNumber != 3 {
+		t.Errorf("change 2: v%d → v%d, want v2 → v3", c2.FromNumber, c2.ToNumber)
+	}
+}
+
+// TestVersionNumbersPerDocument: each document counts its own versions.
+func TestVersionNumbersPerDocument(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	a := syncDoc(t, s)
+	b, err := s.SyncDocument(ctx, model.Document{Vendor: "Beta", Type: "DPA", URL: "http://127.0.0.1/dpa"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1 := record(t, s, a, 0, model.KindFirst, "one")
+	b1 := record(t, s, b, 0, model.KindFirst, "beta one")
+	a2 := record(t, s, a, a1.VersionID, model.KindChange, "two")
+	record(t, s, b, b1.VersionID, model.KindChange, "beta two")
+	a3 := record(t, s, a, a2.VersionID, model.KindChange, "one")
+	vs, err := s.Versions(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range vs {
+		if v.Number != i+1 {
+			t.Errorf("Acme version id %d: number %d, want %d", v.ID, v.Number, i+1)
+		}
+	}
+	c, err := s.ChangeForVersion(ctx, a3.VersionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.FromNumber != 2 || c.ToNumber != 3 || c.RevertsToNumber != 1 {
+		t.Errorf("flip-flop: v%d → v%d reverting to v%d, want v2 → v3 reverting to v1", c.FromNumber, c.ToNumber, c.RevertsToNumber)
+	}
+	v, err := s.Version(ctx, a3.VersionID)
+	if err != nil || v.Number != 3 || v.RevertsToNumber != 1 {
+		t.Errorf("version: %+v, %v; want number 3 reverting to 1", v, err)
+	}
 }

@@ -20,13 +20,17 @@ type Head struct {
 	ExtractKey string
 }
 
-const versionColumns = `ve.id, v.name, d.type, ve.recorded_at, ve.text_sha256, ve.kind, ve.reverts_to`
+const versionColumns = `ve.id, ve.number, v.name, d.type, ve.recorded_at, ve.text_sha256, ve.kind, ve.reverts_to,
+	COALESCE((SELECT number FROM versions r WHERE r.id = ve.reverts_to), 0)`
 
 func (s *Store) scanVersion(sc interface{ Scan(...any) error }) (model.Version, error) {
 	var ver model.Version
 	var at string
 	var rev sql.NullInt64
-	err := sc.Scan(&ver.ID, &ver.Vendor, &ver.Document, &at, &ver.SHA256, &ver.Kind, &rev)
+	err := sc.Scan(&ver.ID, &ver.Number, &ver.Vendor, &ver.Document, &at, &ver.SHA256, &ver.Kind, &rev, &ver.RevertsToNumber)
+	if err != nil {
+		return ver, err
+	}
 	ver.RecordedAt = s.parseTime(at)
 	ver.RevertsTo = nullInt(rev)
 	return ver, err
@@ -47,7 +51,7 @@ func (s *Store) latest(ctx context.Context, q queryer, docID int64) (*Head, erro
 		WHERE ve.document_id = ? ORDER BY ve.id DESC LIMIT 1`, docID)
 	var at string
 	var rev sql.NullInt64
-	err := row.Scan(&h.Version.ID, &h.Version.Vendor, &h.Version.Document, &at, &h.Version.SHA256, &h.Version.Kind, &rev,
+	err := row.Scan(&h.Version.ID, &h.Version.Number, &h.Version.Vendor, &h.Version.Document, &at, &h.Version.SHA256, &h.Version.Kind, &rev, &h.Version.RevertsToNumber,
 		&raw, &h.MediaType, &h.SourceURL, &h.ExtractKey)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"html/template"
 	"math"
 	"net/http"
 	"strconv"
@@ -310,16 +311,11 @@ func (s *server) versions(ctx context.Context, docID int64, changes map[int64]in
 	return out, nil
 }
 
-type paragraph struct {
-	Line int
-	Text string
-}
-
 type versionPage struct {
-	Title      string
-	Version    model.Version
-	Paragraphs []paragraph
-	ChangeID   int64
+	Title    string
+	Version  model.Version
+	Text     template.HTML // the text rendered from its Markdown
+	ChangeID int64
 }
 
 func (s *server) version(w http.ResponseWriter, r *http.Request) {
@@ -334,13 +330,9 @@ func (s *server) version(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	data := versionPage{Title: v.Vendor + " — " + v.Document + ", version " + strconv.FormatInt(v.ID, 10), Version: v}
+	data := versionPage{Title: v.Vendor + " — " + v.Document + ", " + present.VersionLabel(v.Number), Version: v}
 	// Line numbers match the diff's, so a change page can point at a line.
-	for i, l := range strings.Split(v.Text, "\n") {
-		if strings.TrimSpace(l) != "" {
-			data.Paragraphs = append(data.Paragraphs, paragraph{Line: i + 1, Text: strings.TrimSuffix(l, "\r")})
-		}
-	}
+	data.Text = renderMarkdown(v.Text)
 	c, err := s.st.ChangeForVersion(ctx, id)
 	switch {
 	case err == nil:
