@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -47,7 +48,18 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.env.Stdout, "\ntoswatch demo: open %s (Ctrl-C stops; the demo database is temporary)\n", srv.URL())
+	db, config := shellQuote(filepath.Join(dir, "toswatch.db")), shellQuote(filepath.Join(dir, "vendors.yaml"))
+	fmt.Fprintf(a.env.Stdout, "\ntoswatch demo: open %s (Ctrl-C stops)\n", srv.URL())
+	fmt.Fprintf(a.env.Stdout, "\nThe demo database is %s (deleted when the demo stops). Meanwhile, in another terminal:\n", db)
+	for _, c := range []string{
+		"changes",
+		"status",
+		`diff "Acme CRM" "Terms of Service"`,
+		`review 1 --by "Your Name" --decision needs-follow-up --note "ask counsel"`,
+		"export --format json",
+	} {
+		fmt.Fprintf(a.env.Stdout, "  toswatch --db %s --config %s %s\n", db, config, c)
+	}
 	return srv.serve(ctx)
 }
 
@@ -116,8 +128,30 @@ func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite, m *me
 			for _, r := range t.CheckAll(ctx, docs, 4, nil) {
 				counts[r.Status]++
 			}
-			fmt.Fprintf(a.env.Stdout, "revision %d, check %d: %v\n", rev, i+1, counts)
+			fmt.Fprintf(a.env.Stdout, "revision %d, check %d: %s\n", rev, i+1, countOutcomes(counts))
 		}
 	}
 	return cfg, st, nil
+}
+
+// countOutcomes says how many checks had each outcome: "3 unchanged, 1 failed".
+func countOutcomes(counts map[model.Outcome]int) string {
+	var parts []string
+	for _, o := range []model.Outcome{model.OutcomeNew, model.OutcomeChanged, model.OutcomeUnchanged,
+		model.OutcomeTechnical, model.OutcomeUnconfirmed, model.OutcomeFailed} {
+		if counts[o] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[o], o))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// shellQuote quotes a path for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
