@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/corpustest"
 )
 
 // indemFloor is the lowest indemnification F1 accepted on the labelled
@@ -27,9 +29,7 @@ func sentenceKey(s string) string {
 // (testdata/indemnity-labels.tsv). A sentence detected but not labelled
 // counts as a false positive: every candidate was labelled.
 func TestEvalIndemnification(t *testing.T) {
-	if _, err := os.Stat(versionsDir); err != nil {
-		t.Skipf("corpus %s absent", versionsDir)
-	}
+	corpustest.Dir(t, "versions")
 	f, err := os.Open(filepath.Join("testdata", "indemnity-labels.tsv"))
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/toswatch/toswatch/internal/corpustest"
 	"github.com/toswatch/toswatch/internal/model"
 )
 
@@ -25,7 +26,7 @@ import (
 // positive; part and heading lines count for neither. See
 // docs/EVALUATION.md.
 
-const unfairTOSDir = "../../../shared/corpus/unfair-tos"
+var unfairTOSDir = corpustest.Path("unfair-tos")
 
 // frozenDocs are the documents of the frozen held-out split: every fifth
 // name of the sorted list, fixed before any figure was read on the
@@ -147,9 +148,7 @@ func docText(sents []labelledSentence) (string, []int) {
 // in sorted order; it skips the test when the corpus is absent.
 func loadCorpus(t testing.TB) []corpusDoc {
 	t.Helper()
-	if _, err := os.Stat(unfairTOSDir); err != nil {
-		t.Skipf("corpus %s absent: %v", unfairTOSDir, err)
-	}
+	corpustest.Dir(t, "unfair-tos")
 	liab, indem := loadGold(t, "liability-gold.jsonl"), loadGold(t, "indemnification-gold.jsonl")
 	var out []corpusDoc
 	for _, lang := range trainLangs {
@@ -397,9 +396,6 @@ func TestEvalUnfairTOS(t *testing.T) {
 	}
 
 	assignments := cvAssignments
-	if testing.Short() {
-		assignments = 1
-	}
 	f1s := map[string]map[string][]float64{model.Liability: {}, model.Indemnification: {}}
 	var first map[string]byLang
 	for a := range assignments {
@@ -418,7 +414,7 @@ func TestEvalUnfairTOS(t *testing.T) {
 			t.Logf("%s %-3s CV by document, assignment 0: %v", typ, l, first[typ][l])
 			t.Logf("%s %-3s CV F1 over %d fold assignments: mean %.3f sd %.3f (mean-2sd %.3f)", typ, l, assignments, s.mean, s.sd, s.mean-2*s.sd)
 			t.Logf("%s %-3s frozen split, shipped model: %v", typ, l, held[typ][l])
-			if floor, ok := cvFloors[typ][l]; ok && !testing.Short() && s.mean < floor {
+			if floor, ok := cvFloors[typ][l]; ok && s.mean < floor {
 				t.Errorf("%s %s: cross-validated mean F1 = %.3f, want >= %.3f", typ, l, s.mean, floor)
 			}
 		}

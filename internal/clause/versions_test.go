@@ -7,10 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/toswatch/toswatch/internal/corpustest"
 	"github.com/toswatch/toswatch/internal/model"
 )
 
-const versionsDir = "../../../shared/corpus/versions"
+var versionsDir = corpustest.Path("versions")
 
 type versionManifest struct {
 	Service  string `json:"service"`
@@ -25,9 +26,9 @@ type versionManifest struct {
 // for any pair: a text compared with itself has no change, and every
 // change found is well formed.
 func TestVersionsCorpus(t *testing.T) {
-	dirs, err := filepath.Glob(filepath.Join(versionsDir, "*", "manifest.json"))
+	dirs, err := filepath.Glob(filepath.Join(corpustest.Dir(t, "versions"), "*", "manifest.json"))
 	if err != nil || len(dirs) == 0 {
-		t.Skipf("corpus %s absent", versionsDir)
+		t.Fatalf("no version histories in %s: %v", versionsDir, err)
 	}
 	for _, mf := range dirs {
 		dir := filepath.Dir(mf)
@@ -71,9 +72,7 @@ func TestVersionsCorpus(t *testing.T) {
 // TestVersionPairs checks the classification of real version pairs
 // whose clauses were read by hand.
 func TestVersionPairs(t *testing.T) {
-	if _, err := os.Stat(versionsDir); err != nil {
-		t.Skipf("corpus %s absent", versionsDir)
-	}
+	corpustest.Dir(t, "versions")
 	tests := []struct {
 		doc, old, new string
 		severity      string // of the liability change; "" for none

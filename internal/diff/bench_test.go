@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/corpustest"
 )
 
 func benchCompute(b *testing.B, old, new string) {
@@ -56,10 +58,10 @@ func BenchmarkComputeHuge(b *testing.B) {
 
 // Every revision of a real document history in the corpus, in turn.
 func BenchmarkComputeCorpus(b *testing.B) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "versions", "PayPal_-_Terms_of_Service")
+	dir := filepath.Join(corpustest.Dir(b, "versions"), "PayPal_-_Terms_of_Service")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	if len(files) < 2 {
-		b.Skip("corpus absent: ../../../shared/corpus/versions (only in the project's evaluation setup)")
+		b.Fatalf("fewer than two versions in %s", dir)
 	}
 	var texts []string
 	size := 0

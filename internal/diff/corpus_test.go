@@ -4,17 +4,17 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-// corpusVersions is where the real document histories are, when present.
-var corpusVersions = filepath.Join("..", "..", "..", "shared", "corpus", "versions")
+	"github.com/toswatch/toswatch/internal/corpustest"
+)
 
 // TestCorpus diffs every pair of consecutive versions of the real document
 // histories and checks that each result is an exact account of the change.
 func TestCorpus(t *testing.T) {
-	docs, _ := filepath.Glob(filepath.Join(corpusVersions, "*"))
+	corpus := corpustest.Dir(t, "versions")
+	docs, _ := filepath.Glob(filepath.Join(corpus, "*"))
 	if len(docs) == 0 {
-		t.Skip("corpus absent: ../../../shared/corpus/versions (only in the project's evaluation setup)")
+		t.Fatalf("no version histories in %s", corpus)
 	}
 	for _, dir := range docs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.md"))

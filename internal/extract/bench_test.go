@@ -3,6 +3,8 @@ package extract
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/corpustest"
 )
 
 // BenchmarkHTML measures one extraction of a project page, so that the
@@ -20,9 +22,9 @@ func BenchmarkHTML(b *testing.B) {
 // BenchmarkCorpus measures extraction of the last capture of each real
 // replay sequence (110–240 KB pages), with selectors and without.
 func BenchmarkCorpus(b *testing.B) {
-	mfs, _ := filepath.Glob(filepath.Join(replayDir, "*", "manifest.json"))
+	mfs, _ := filepath.Glob(filepath.Join(corpustest.Dir(b, "replay"), "*", "manifest.json"))
 	if len(mfs) == 0 {
-		b.Skipf("replay corpus absent at %s: skipping", replayDir)
+		b.Fatalf("no capture sequences in %s", replayDir)
 	}
 	for _, mf := range mfs {
 		m := readManifest(b, mf)

@@ -12,13 +12,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/corpustest"
 )
 
 // replayDiff prints the lines that differ at every unexpected or missed
 // change of TestReplayCorpus, to find the noise behind it.
 var replayDiff = flag.Bool("replaydiff", false, "log the differing lines of unexpected changes in TestReplayCorpus")
 
-const replayDir = "../../../shared/corpus/replay"
+var replayDir = corpustest.Path("replay")
 
 // manifest is the manifest.json of one replay sequence.
 type manifest struct {
@@ -298,12 +300,9 @@ func TestWordRatio(t *testing.T) {
 // change, no real change may be missed, and the final text must match the
 // reference; without selectors the figures are only reported.
 func TestReplayCorpus(t *testing.T) {
-	dirs, err := filepath.Glob(filepath.Join(replayDir, "*", "manifest.json"))
+	dirs, err := filepath.Glob(filepath.Join(corpustest.Dir(t, "replay"), "*", "manifest.json"))
 	if err != nil || len(dirs) == 0 {
-		t.Skipf("replay corpus absent at %s: skipping", replayDir)
-	}
-	if testing.Short() {
-		t.Skip("replay corpus takes a while: skipped in -short mode")
+		t.Fatalf("no capture sequences in %s: %v", replayDir, err)
 	}
 	for _, mf := range dirs {
 		dir := filepath.Dir(mf)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/toswatch/toswatch/internal/corpustest"
 	"github.com/toswatch/toswatch/internal/model"
 )
 
@@ -15,12 +16,10 @@ import (
 // shared/corpus/versions: the text keeps the words, is stable when
 // normalised again, and two versions with different words stay different.
 func TestTextCorpus(t *testing.T) {
-	mfs, _ := filepath.Glob("../../../shared/corpus/versions/*/manifest.json")
+	dir := corpustest.Dir(t, "versions")
+	mfs, _ := filepath.Glob(filepath.Join(dir, "*", "manifest.json"))
 	if len(mfs) == 0 {
-		t.Skip("versions corpus absent at ../../../shared/corpus/versions: skipping")
-	}
-	if testing.Short() {
-		t.Skip("versions corpus takes a while: skipped in -short mode")
+		t.Fatalf("no version histories in %s", dir)
 	}
 	for _, mf := range mfs {
 		raw, err := os.ReadFile(mf)

@@ -9,13 +9,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/corpustest"
 	"golang.org/x/text/encoding/charmap"
 )
 
 // benchPage is a real terms page from the corpus when there is one, else a
 // generated page of similar size.
 func benchPage(b *testing.B) []byte {
-	files, _ := filepath.Glob("../../../shared/corpus/replay/*/0000.html.gz")
+	files, _ := filepath.Glob(filepath.Join(corpustest.Path("replay"), "*", "0000.html.gz"))
 	if len(files) > 0 {
 		return gunzipFile(b, files[0])
 	}

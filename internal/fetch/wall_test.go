@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/toswatch/toswatch/internal/corpustest"
 	"github.com/toswatch/toswatch/internal/model"
 )
 
@@ -174,9 +175,10 @@ func TestDetectWall(t *testing.T) {
 // the captures mention "captcha" and "log in" in their text. Consecutive
 // captures differ mostly by noise, so every fifth one is enough.
 func TestDetectWallCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/corpus/replay/*/*.html.gz")
+	dir := corpustest.Dir(t, "replay")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.html.gz"))
 	if len(files) == 0 {
-		t.Skip("corpus not found at ../../../shared/corpus/replay (only in the project workspace)")
+		t.Fatalf("no captures in %s", dir)
 	}
 	for i, f := range files {
 		if i%5 != 0 && i != len(files)-1 {

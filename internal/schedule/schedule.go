@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-co-op/gocron/v2"
@@ -37,6 +38,10 @@ type Scheduler struct {
 	// StopTimeout bounds how long Run waits for running jobs at shutdown.
 	StopTimeout time.Duration
 	Log         *slog.Logger
+
+	// finished, when set, is called after each run of a job, once the job
+	// may run again: tests advance a fake clock only then.
+	finished func(job string)
 }
 
 // Run schedules the jobs and blocks until ctx is cancelled, then waits for
@@ -62,8 +67,6 @@ func (s *Scheduler) Run(ctx context.Context, jobs []Job) error {
 		opts := []gocron.JobOption{
 			gocron.WithName(j.Name),
 			gocron.WithContext(ctx),
-			// A job still running when its next turn comes is not run twice.
-			gocron.WithSingletonMode(gocron.LimitModeReschedule),
 		}
 		if j.At == "" {
 			// Interval jobs start now, spread over the first Spread.
@@ -73,8 +76,7 @@ func (s *Scheduler) Run(ctx context.Context, jobs []Job) error {
 			}
 			opts = append(opts, gocron.WithStartAt(start))
 		}
-		run := j.Run
-		_, err = sched.NewJob(def, gocron.NewTask(func(ctx context.Context) { run(ctx) }), opts...)
+		_, err = sched.NewJob(def, gocron.NewTask(s.once(j, clock)), opts...)
 		if err != nil {
 			return fmt.Errorf("schedule %s: %w", j.Name, err)
 		}
@@ -88,6 +90,50 @@ func (s *Scheduler) Run(ctx context.Context, jobs []Job) error {
 		return fmt.Errorf("scheduler shutdown: %w", err)
 	}
 	return nil
+}
+
+// once returns the task of a job, which runs it at most once per turn:
+//
+//   - a turn that comes while the job is still running is skipped, so that
+//     a job never runs twice at once (gocron's singleton mode does the same,
+//     but marks a run finished a moment after it returns);
+//   - a turn that comes less than half an interval after the last run
+//     started is a second firing of the same turn, and is skipped too
+//     (gocron fires a turn again when it reschedules a job for the very
+//     instant it ran, which a frozen test clock makes happen).
+func (s *Scheduler) once(j Job, clock clockwork.Clock) func(ctx context.Context) {
+	gap := 12 * time.Hour // a daily job
+	if j.At == "" {
+		gap = time.Duration(float64(j.Interval)*(1-s.Jitter)) / 2
+	}
+	var running atomic.Bool
+	var last time.Time // when the last run started; guarded by running
+	return func(ctx context.Context) {
+		if !running.CompareAndSwap(false, true) {
+			s.skipped(j, "still running")
+			return
+		}
+		now := clock.Now()
+		if !last.IsZero() && now.Sub(last) < gap {
+			running.Store(false)
+			s.skipped(j, "a second firing of the same turn")
+			return
+		}
+		last = now
+		defer func() {
+			running.Store(false)
+			if s.finished != nil {
+				s.finished(j.Name)
+			}
+		}()
+		j.Run(ctx)
+	}
+}
+
+func (s *Scheduler) skipped(j Job, why string) {
+	if s.Log != nil {
+		s.Log.Debug("turn skipped", slog.String("job", j.Name), slog.String("why", why))
+	}
 }
 
 func (s *Scheduler) definition(j Job) (gocron.JobDefinition, error) {

@@ -13,7 +13,8 @@ func TestJobsRunOnTheirIntervalAndStop(t *testing.T) {
 	clock := clockwork.NewFakeClock()
 	ctx, cancel := context.WithCancel(context.Background())
 	var fast, slow atomic.Int32
-	s := &Scheduler{Clock: clock, StopTimeout: time.Second}
+	finished := make(chan string, 16)
+	s := &Scheduler{Clock: clock, StopTimeout: time.Second, finished: func(job string) { finished <- job }}
 	done := make(chan error)
 	go func() {
 		done <- s.Run(ctx, []Job{
@@ -29,19 +30,23 @@ func TestJobsRunOnTheirIntervalAndStop(t *testing.T) {
 		clock.Advance(time.Millisecond)
 	}
 	waitFor(t, started)
-	// A singleton job's turn is skipped while its previous run is still
-	// marked running, which under load can outlast the run's last line by
-	// a moment: give each run time to be marked done, and accept a skip.
+	// A turn that comes while the job is still running is skipped: the
+	// clock moves on only once the runs it started are over.
+	awaitFinished(t, finished, "fast", "slow")
 	for h := 1; h <= 6; h++ {
 		clock.BlockUntilContext(ctx, 2) // both jobs waiting on their timers
-		before := fast.Load()
 		clock.Advance(time.Hour)
-		eventually(func() bool { return fast.Load() > before }, 2*time.Second)
-		time.Sleep(20 * time.Millisecond)
+		if h < 6 {
+			awaitFinished(t, finished, "fast")
+		} else {
+			awaitFinished(t, finished, "fast", "slow")
+		}
 	}
-	waitFor(t, func() bool { return slow.Load() == 2 })
-	if got := fast.Load(); got < 5 || got > 8 {
-		t.Errorf("the hourly job ran %d times in 6 hours, want about 7", got)
+	if got, want := fast.Load(), int32(7); got != want {
+		t.Errorf("the hourly job ran %d times in 6 hours, want %d", got, want)
+	}
+	if got, want := slow.Load(), int32(2); got != want {
+		t.Errorf("the six-hourly job ran %d times in 6 hours, want %d", got, want)
 	}
 	cancel()
 	select {
@@ -90,6 +95,28 @@ func TestInvalidJobs(t *testing.T) {
 	}
 }
 
+// awaitFinished waits until each of jobs has finished one run.
+func awaitFinished(t *testing.T, finished <-chan string, jobs ...string) {
+	t.Helper()
+	want := map[string]int{}
+	for _, j := range jobs {
+		want[j]++
+	}
+	for len(want) > 0 {
+		select {
+		case j := <-finished:
+			if want[j] == 0 {
+				t.Fatalf("%s finished a run out of turn (waiting for %v)", j, want)
+			}
+			if want[j]--; want[j] == 0 {
+				delete(want, j)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("runs of %v not finished in 10s", want)
+		}
+	}
+}
+
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
 	if !eventually(cond, 10*time.Second) {
@@ -132,5 +159,28 @@ func TestDailyJobRunsAtItsTimeInItsZone(t *testing.T) {
 	waitFor(t, func() bool { return runs.Load() == 1 })
 	if got := at.Load().(time.Time).In(madrid).Format("15:04"); got != "08:00" {
 		t.Errorf("ran at %s Madrid time, want 08:00", got)
+	}
+}
+
+func TestASecondFiringOfATurnIsSkipped(t *testing.T) {
+	clock := clockwork.NewFakeClock()
+	var runs int
+	s := &Scheduler{Jitter: 0.1}
+	task := s.once(Job{Name: "j", Interval: time.Hour, Run: func(context.Context) { runs++ }}, clock)
+	for _, tt := range []struct {
+		advance time.Duration
+		want    int
+	}{
+		{0, 1},                // the first turn
+		{0, 1},                // fired again at the same instant
+		{20 * time.Minute, 1}, // still well within the turn
+		{35 * time.Minute, 2}, // the next turn, early by the jitter
+		{time.Hour, 3},
+	} {
+		clock.Advance(tt.advance)
+		task(context.Background())
+		if runs != tt.want {
+			t.Fatalf("after %s more: %d runs, want %d", tt.advance, runs, tt.want)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/toswatch/toswatch/internal/corpustest"
 	"github.com/toswatch/toswatch/internal/model"
 )
 
@@ -67,12 +68,12 @@ func BenchmarkDashboard(b *testing.B) {
 // BenchmarkChangePage renders the change between the first two versions
 // of PayPal's terms (170 kB each) from the corpus.
 func BenchmarkChangePage(b *testing.B) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "versions", "PayPal_-_Terms_of_Service")
+	dir := filepath.Join(corpustest.Dir(b, "versions"), "PayPal_-_Terms_of_Service")
 	var texts []string
 	for _, name := range []string{"0000.md", "0001.md"} {
 		t, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
-			b.Skipf("corpus absent (%v): ../shared/corpus holds real version histories", err)
+			b.Fatal(err)
 		}
 		texts = append(texts, string(t))
 	}
