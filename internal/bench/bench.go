@@ -18,10 +18,9 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/config"
-	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/pipeline"
 	"github.com/toswatch/toswatch/internal/store"
 	"github.com/toswatch/toswatch/internal/tracker"
 )
@@ -157,18 +156,19 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 	}
 	defer st.Close()
 
-	// The fetcher of a vendors.yaml without settings, but for the limits
+	// The pipeline of a vendors.yaml without settings, but for the limits
 	// the bench is about.
-	fo := tracker.FetchOptions(config.Defaults())
-	fo.PerHost, fo.HostDelay, fo.Concurrency = perHost, opts.HostDelay, opts.Workers
-	fo.Retries = 0 // a failure must show, not be retried away
-	client, err := fetch.New(fo)
+	cfg := &config.Config{Settings: config.Defaults()}
+	fs := &cfg.Settings.Fetch
+	fs.PerHost, fs.HostDelay, fs.Concurrency = perHost, opts.HostDelay, opts.Workers
+	fs.Retries = 0      // a failure must show, not be retried away
+	fs.ConfirmDelay = 0 // the farm answers the same twice at once
+	p, err := pipeline.New(cfg, pipeline.Options{Store: st})
 	if err != nil {
 		return rep, fmt.Errorf("bench: %w", err)
 	}
-	defer client.CloseIdleConnections()
-	tr := &tracker.Tracker{Store: st, Fetch: client, Compare: clause.Compare, Analysis: clause.Revision}
-	r := &runner{opts: opts, dbPath: dbPath, farm: f, store: st, tracker: tr, docs: f.documents(),
+	defer p.Close()
+	r := &runner{opts: opts, dbPath: dbPath, farm: f, store: st, tracker: p.Tracker, docs: f.documents(),
 		rng: rand.New(rand.NewPCG(uint64(opts.Seed), 7))}
 
 	printHeader(opts.Out, rep)

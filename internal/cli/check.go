@@ -7,13 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/toswatch/toswatch/internal/browser"
-	"github.com/toswatch/toswatch/internal/clause"
-	"github.com/toswatch/toswatch/internal/config"
-	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
-	"github.com/toswatch/toswatch/internal/pdf"
-	"github.com/toswatch/toswatch/internal/store"
+	"github.com/toswatch/toswatch/internal/pipeline"
 	"github.com/toswatch/toswatch/internal/tracker"
 )
 
@@ -44,12 +39,12 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	t, err := newTracker(cfg, st, a)
+	p, err := pipeline.New(cfg, pipeline.Options{Store: st, Log: a.log})
 	if err != nil {
 		return err
 	}
-	defer t.Close()
-	queueNotifications(t, cfg)
+	defer p.Close()
+	t := p.Tracker
 	var progress func(int, tracker.Result)
 	if !*asJSON {
 		progress = func(done int, r tracker.Result) { printResult(a.env.Stdout, done, len(docs), r) }
@@ -88,34 +83,6 @@ func checkStatus(results []tracker.Result) error {
 		return errFailed
 	}
 	return nil
-}
-
-// newTracker wires a tracker from the configuration.
-func newTracker(cfg *config.Config, st *store.Store, a *app) (*tracker.Tracker, error) {
-	f := cfg.Settings.Fetch
-	client, err := fetch.New(tracker.FetchOptions(cfg.Settings))
-	if err != nil {
-		return nil, err
-	}
-	t := &tracker.Tracker{
-		Store:            st,
-		Fetch:            client,
-		Compare:          clause.Compare,
-		Analysis:         clause.Revision,
-		ConfirmDelay:     f.ConfirmDelay,
-		FailureThreshold: f.FailureThreshold,
-		Log:              a.log,
-		PDF:              pdf.New(),
-		Budget:           tracker.BudgetFor(client.Options(), f.ConfirmDelay, f.Timeout),
-	}
-	// The browser starts lazily, on the first page that needs it; without a
-	// Chromium, such pages fail with a message saying how to get one.
-	b := cfg.Settings.Browser
-	if _, err := browser.Find(b.Path); err == nil {
-		t.Browser = browser.New(browser.Options{Path: b.Path, Tabs: b.Tabs, Timeout: f.Timeout,
-			UserAgent: cfg.Settings.UserAgent, Log: a.log})
-	}
-	return t, nil
 }
 
 func printResult(w io.Writer, done, total int, r tracker.Result) {

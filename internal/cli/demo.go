@@ -16,6 +16,7 @@ import (
 	"github.com/toswatch/toswatch/internal/demo"
 	"github.com/toswatch/toswatch/internal/metrics"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/pipeline"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -108,14 +109,13 @@ func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite, m *me
 	var offset atomic.Int64
 	clock := func() time.Time { return time.Now().Add(time.Duration(offset.Load())).UTC() }
 	st.Now = clock
-	t, err := newTracker(cfg, st, a)
+	p, err := pipeline.New(cfg, pipeline.Options{Store: st, Log: a.log, Now: clock, Observe: observer(m)})
 	if err != nil {
 		st.Close()
 		return nil, nil, err
 	}
-	defer t.Close()
-	t.Now = clock
-	observe(t, m)
+	defer p.Close()
+	t := p.Tracker
 	start := time.Now().Add(-time.Duration(demo.Revisions) * 24 * time.Hour)
 	for rev := 0; rev < demo.Revisions; rev++ {
 		site.SetRevision(rev)

@@ -7,10 +7,8 @@ import (
 	"time"
 
 	"github.com/toswatch/toswatch/internal/config"
-	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/notify"
 	"github.com/toswatch/toswatch/internal/store"
-	"github.com/toswatch/toswatch/internal/tracker"
 )
 
 // checkNotifyWait bounds how long `check` waits for its notifications to
@@ -30,16 +28,6 @@ func (a *app) notifier(cfg *config.Config, st *store.Store) (*notify.Notifier, e
 		return nil, usageError{err}
 	}
 	return &notify.Notifier{Store: st, Targets: targets, BaseURL: cfg.Settings.Web.PublicURL(), Log: a.log}, nil
-}
-
-// queueNotifications makes the tracker queue each change it records for
-// the targets that want it.
-func queueNotifications(t *tracker.Tracker, cfg *config.Config) {
-	if len(cfg.Settings.Notify) == 0 {
-		return
-	}
-	targets := cfg.Settings.Notify
-	t.Notify = func(vendor string, ccs []model.ClauseChange) []string { return notify.Wants(targets, vendor, ccs) }
 }
 
 // drainNotifications delivers what `check` queued, waiting at most

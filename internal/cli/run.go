@@ -9,6 +9,7 @@ import (
 	"github.com/toswatch/toswatch/internal/metrics"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/notify"
+	"github.com/toswatch/toswatch/internal/pipeline"
 	"github.com/toswatch/toswatch/internal/schedule"
 	"github.com/toswatch/toswatch/internal/store"
 	"github.com/toswatch/toswatch/internal/tracker"
@@ -41,22 +42,22 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	t, err := newTracker(cfg, st, a)
-	if err != nil {
-		return err
-	}
-	defer t.Close()
-	queueNotifications(t, cfg)
-	observe(t, m)
+	seen := observer(m)
 	if n != nil {
-		seen := t.Observe
-		t.Observe = func(r tracker.Result) {
-			seen(r)
+		counted := seen
+		seen = func(r tracker.Result) {
+			counted(r)
 			if r.Status == model.OutcomeChanged {
 				n.Wake()
 			}
 		}
 	}
+	p, err := pipeline.New(cfg, pipeline.Options{Store: st, Log: a.log, Observe: seen})
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	t := p.Tracker
 
 	var jobs []schedule.Job
 	for _, d := range docs {
@@ -138,9 +139,9 @@ func reanalyseOnStart(ctx context.Context, st *store.Store, a *app) {
 	}
 }
 
-// observe counts a tracker's checks in the metrics.
-func observe(t *tracker.Tracker, m *metrics.Metrics) {
-	t.Observe = func(r tracker.Result) {
+// observer counts a tracker's checks in the metrics.
+func observer(m *metrics.Metrics) func(tracker.Result) {
+	return func(r tracker.Result) {
 		m.Check(r.Vendor, r.Document, r.Status, r.Status.VersionKind(), r.Duration, time.Now())
 	}
 }

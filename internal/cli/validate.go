@@ -12,10 +12,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/toswatch/toswatch/internal/capture"
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/model"
-	"github.com/toswatch/toswatch/internal/tracker"
+	"github.com/toswatch/toswatch/internal/pipeline"
 )
 
 // runValidate checks that every configured document can be tracked as
@@ -40,14 +41,14 @@ func runValidate(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	// The tracker captures documents exactly as check does (browser, PDF,
-	// multi-page documents), and validate never gives it a database.
-	t, err := newTracker(cfg, nil, a)
+	// Documents are captured exactly as check does (browser, PDF,
+	// multi-page documents); validate has no database.
+	p, err := pipeline.New(cfg, pipeline.Options{Log: a.log})
 	if err != nil {
 		return err
 	}
-	defer t.Close()
-	v := &validator{tracker: t, interval: *interval}
+	defer p.Close()
+	v := &validator{capturer: p.Capture, interval: *interval}
 
 	// Documents are checked side by side (each waits out its interval)
 	// and reported in file order as soon as the ones before are done.
@@ -143,7 +144,7 @@ func (r *docReport) print(w io.Writer) {
 }
 
 type validator struct {
-	tracker  *tracker.Tracker
+	capturer *capture.Capturer
 	interval time.Duration
 }
 
@@ -182,7 +183,7 @@ func (v *validator) validate(ctx context.Context, doc model.Document) docReport 
 // capture fetches and extracts a document as check does. With report
 // set, it records a line per check that passes too.
 func (v *validator) capture(ctx context.Context, doc model.Document, r *docReport, report bool) (string, bool) {
-	c, err := v.tracker.Capture(ctx, doc)
+	c, err := v.capturer.Capture(ctx, doc, capture.Validators{})
 	switch {
 	case errors.Is(err, model.FailureBlocked):
 		r.fail("blocked", "%s", strings.TrimPrefix(err.Error(), string(model.FailureBlocked)+": ")) // the kind would repeat the name
@@ -201,7 +202,7 @@ func (v *validator) capture(ctx context.Context, doc model.Document, r *docRepor
 		return "", false
 	}
 	if report {
-		r.ok("fetch", "%d, %s, %s from %s", c.Status, c.MediaType, formatSize(c.Bytes), c.URL)
+		r.ok("fetch", "%d, %s, %s from %s", c.Status, c.MediaType, formatSize(len(c.Raw)), c.URL)
 		r.ok("selectors", "%s", describeSelection(doc))
 		r.ok("not a wall", "no bot, captcha or login wall")
 	}

@@ -82,7 +82,7 @@ type Settings struct {
 // In a loaded Config every field holds the value in force: Retries,
 // HostDelay and ConfirmDelay are zero only when the file turns them off
 // (`retries: 0`: none), and the fetcher takes them as they are
-// (tracker.FetchOptions).
+// (capture.FetchOptions).
 type Fetch struct {
 	Timeout               time.Duration // whole request
 	DialTimeout           time.Duration

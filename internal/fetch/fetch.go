@@ -24,7 +24,7 @@ import (
 )
 
 // Options configure a Client. They are used as given: every default lives
-// in the configuration (internal/config), which tracker.FetchOptions maps
+// in the configuration (internal/config), which capture.FetchOptions maps
 // to these, and nothing here has a default of its own. A setting that can
 // be off says so with its zero value: no HostDelay, no Retries, no
 // RetryBase (retry at once), no MaxRetryAfter (a Retry-After fails at once).

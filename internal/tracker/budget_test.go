@@ -4,11 +4,13 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/capture"
 	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
@@ -29,8 +31,8 @@ func TestCheckThatRunsForeverFailsWithKindTimeout(t *testing.T) {
 	}))
 	defer srv.Close()
 	f := fetcher(t, func(o *fetch.Options) { o.Timeout, o.Retries, o.HostDelay = time.Hour, 0, 0 })
-	tr := newTracker(t, "", f)
-	tr.Budget = 200 * time.Millisecond
+	path := filepath.Join(t.TempDir(), "toswatch.db")
+	tr := newTrackerWith(t, path, capture.Options{Fetch: f}, Options{Budget: 200 * time.Millisecond})
 	d := doc
 	d.URL = srv.URL + "/terms"
 	// Without a budget the check would hang until the test's own limit.
@@ -42,13 +44,13 @@ func TestCheckThatRunsForeverFailsWithKindTimeout(t *testing.T) {
 		!strings.HasPrefix(*r.Error, "timeout: the check took longer than its budget of 200ms") {
 		t.Fatalf("got %+v (error %q), want failed with kind timeout", r, deref(r.Error))
 	}
-	info, err := tr.Store.FindDocument(ctx, d.Vendor, d.Type)
+	info, err := tr.Store().FindDocument(ctx, d.Vendor, d.Type)
 	if err != nil || info.Failures != 1 {
 		t.Errorf("document after the check: %+v, %v; want its failure recorded", info, err)
 	}
 
 	hang.Store(false)
-	tr.Budget = time.Minute // ample for an answer on a loaded machine
+	tr = newTrackerWith(t, path, capture.Options{Fetch: f}, Options{Budget: time.Minute}) // ample for an answer on a loaded machine
 	if r := tr.Check(ctx, d); r.Status != model.OutcomeNew {
 		t.Errorf("next check: %+v (error %q), want new", r, deref(r.Error))
 	}
@@ -65,8 +67,7 @@ func TestBudgetStartsAfterThePolitenessWait(t *testing.T) {
 	// and a budget of 1.5 s: the second check waits longer than its budget
 	// before it may send anything.
 	f := fetcher(t, func(o *fetch.Options) { o.Retries, o.HostDelay = 0, 2*time.Second })
-	tr := newTracker(t, "", f)
-	tr.Budget = 1500 * time.Millisecond
+	tr := newTrackerWith(t, "", capture.Options{Fetch: f}, Options{Budget: 1500 * time.Millisecond})
 	d := doc
 	d.URL = srv.URL + "/terms"
 	ctx := context.Background()
@@ -80,7 +81,7 @@ func TestBudgetStartsAfterThePolitenessWait(t *testing.T) {
 // fetcher is a real fetcher with the default settings, changed by edit.
 func fetcher(t *testing.T, edit func(*fetch.Options)) *fetch.Client {
 	t.Helper()
-	o := FetchOptions(config.Defaults())
+	o := capture.FetchOptions(config.Defaults())
 	edit(&o)
 	c, err := fetch.New(o)
 	if err != nil {
@@ -94,12 +95,4 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
-}
-
-func TestBudgetFor(t *testing.T) {
-	o := fetch.Options{Timeout: 30 * time.Second, Retries: 2, HostDelay: time.Second, RetryBase: time.Second, MaxRetryAfter: time.Minute}
-	// 3 × (30 s + 1 s) + (1 s + 2 s) + 60 s + 30 s = 186 s, twice, plus 5 s.
-	if got, want := BudgetFor(o, 5*time.Second, 30*time.Second), 377*time.Second; got != want {
-		t.Errorf("got %s, want %s", got, want)
-	}
 }

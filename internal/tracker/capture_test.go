@@ -2,10 +2,12 @@ package tracker
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/toswatch/toswatch/internal/capture"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
 )
@@ -59,15 +61,15 @@ func (fakePDF) Text(ctx context.Context, data []byte) (string, error) {
 
 func latestText(t *testing.T, tr *Tracker, d model.Document) string {
 	t.Helper()
-	info, err := tr.Store.FindDocument(context.Background(), d.Vendor, d.Type)
+	info, err := tr.Store().FindDocument(context.Background(), d.Vendor, d.Type)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := tr.Store.Latest(context.Background(), info.ID)
+	h, err := tr.Store().Latest(context.Background(), info.ID)
 	if err != nil || h == nil {
 		t.Fatalf("latest: %v %v", h, err)
 	}
-	text, err := tr.Store.Text(context.Background(), h.Version.SHA256)
+	text, err := tr.Store().Text(context.Background(), h.Version.SHA256)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,11 +111,12 @@ func TestPDFDocument(t *testing.T) {
 	body := "%PDF-fake\nTerms of Service\nOur total liability will not exceed the fees you paid in the twelve (12) months before the claim, to the extent permitted by law."
 	s.set("http://127.0.0.1:1/terms.pdf", "application/pdf", body)
 	d := model.Document{Vendor: "Acme", Type: "PDF Terms", URL: "http://127.0.0.1:1/terms.pdf"}
-	tr := newTracker(t, "", s)
+	path := filepath.Join(t.TempDir(), "toswatch.db")
+	tr := newTracker(t, path, s)
 	if r := tr.Check(context.Background(), d); r.Status != model.OutcomeFailed {
 		t.Fatalf("without a converter: %+v, want failed", r)
 	}
-	tr.PDF = fakePDF{}
+	tr = newTrackerWith(t, path, capture.Options{Fetch: s, PDF: fakePDF{}}, Options{})
 	if r := tr.Check(context.Background(), d); r.Status != model.OutcomeNew {
 		t.Fatalf("%+v", r)
 	}
@@ -140,8 +143,7 @@ func TestAutoRenderFallsBackToTheBrowser(t *testing.T) {
 			s := &site{}
 			tc.set(s)
 			b := &fakeBrowser{pages: map[string]string{url: rendered}}
-			tr := newTracker(t, "", s)
-			tr.Browser = b
+			tr := newTrackerWith(t, "", capture.Options{Fetch: s, Browser: b}, Options{})
 			d := model.Document{Vendor: "Acme", Type: "Terms", URL: url, Select: []string{".terms"}}
 			if r := tr.Check(context.Background(), d); r.Status != model.OutcomeNew {
 				t.Fatalf("%+v", r)
@@ -161,18 +163,9 @@ func TestRateLimitingIsNotABrowserCase(t *testing.T) {
 	const url = "http://127.0.0.1:1/terms"
 	s := &site{errs: map[string]error{url: &fetch.Error{Kind: model.FailureHTTPStatus, URL: url, Status: 429, RetryAfter: true}}}
 	b := &fakeBrowser{pages: map[string]string{url: page(10, nil)}}
-	tr := newTracker(t, "", s)
-	tr.Browser = b
+	tr := newTrackerWith(t, "", capture.Options{Fetch: s, Browser: b}, Options{})
 	r := tr.Check(context.Background(), model.Document{Vendor: "Acme", Type: "Terms", URL: url, Select: []string{".terms"}})
 	if r.Status != model.OutcomeFailed || b.renders != 0 {
 		t.Errorf("429 with Retry-After: %+v after %d renders, want failed without the browser", r, b.renders)
-	}
-}
-
-func TestReadPartsRejectsCorruptBodies(t *testing.T) {
-	for _, raw := range []string{"junk", "\x00part text/html http://x 99\nshort", "\x00part text/html\n"} {
-		if _, err := readParts([]byte(raw)); err == nil {
-			t.Errorf("readParts(%q): no error", raw)
-		}
 	}
 }

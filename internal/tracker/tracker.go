@@ -1,13 +1,10 @@
-// Package tracker runs checks: for one document it fetches the page,
-// extracts its text, compares it with the latest stored version, analyses
-// what moved, and records the outcome in one transaction.
+// Package tracker records checks: for one document it captures the page
+// (internal/capture), compares the text with the latest stored version,
+// analyses what moved, and records the outcome in one transaction.
 package tracker
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -15,23 +12,15 @@ import (
 	"sync"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/capture"
 	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/diff"
-	"github.com/toswatch/toswatch/internal/extract"
-	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
-// Fetcher gets one page. *fetch.Client is the real one.
-type Fetcher interface {
-	Fetch(ctx context.Context, req fetch.Request) (*fetch.Response, error)
-}
-
-// Tracker checks documents and records what it finds.
-type Tracker struct {
-	Store *store.Store
-	Fetch Fetcher
+// Options are the tracker's settings; every field is optional.
+type Options struct {
 	// Compare classifies how the liability and indemnification clauses
 	// moved between two texts; nil records changes without analysis.
 	Compare func(oldText, newText string) []model.ClauseChange
@@ -46,24 +35,58 @@ type Tracker struct {
 	// config.DefaultFailureThreshold.
 	FailureThreshold int
 	Log              *slog.Logger
-	Now              func() time.Time
+	// Now is the clock of the checks (time.Now by default).
+	Now func() time.Time
 	// Observe, when set, sees every result (for metrics).
 	Observe func(Result)
-	// Browser renders pages that need JavaScript; nil: none available.
-	Browser Renderer
-	// PDF converts PDF documents to text; nil: PDFs fail.
-	PDF PDFConverter
 	// Notify, when set, names the notification targets that want a change
 	// of vendor's with these clause changes; they are queued in the outbox
 	// with the change (see internal/notify).
 	Notify func(vendor string, ccs []model.ClauseChange) []string
 	// Budget bounds a check of a one-page document (n times that for n
 	// pages) from when its first request leaves, after the politeness
-	// wait: then it fails with kind timeout. 0: unbounded. See BudgetFor.
+	// wait: then it fails with kind timeout. 0: unbounded. See
+	// capture.BudgetFor.
 	Budget time.Duration
+}
+
+// Tracker checks documents: it captures each one and records what it finds.
+type Tracker struct {
+	store   *store.Store
+	capture *capture.Capturer
+	opts    Options
 
 	docIDs sync.Map // vendor, type and URL → document id
 }
+
+// New returns a tracker that captures with c and records into st.
+func New(st *store.Store, c *capture.Capturer, opts Options) (*Tracker, error) {
+	switch {
+	case st == nil:
+		return nil, errors.New("tracker: no database")
+	case c == nil:
+		return nil, errors.New("tracker: no capturer")
+	case opts.ConfirmDelay < 0:
+		return nil, fmt.Errorf("tracker: negative confirm delay %s", opts.ConfirmDelay)
+	case opts.Budget < 0:
+		return nil, fmt.Errorf("tracker: negative check budget %s", opts.Budget)
+	case opts.FailureThreshold < 0:
+		return nil, fmt.Errorf("tracker: negative failure threshold %d", opts.FailureThreshold)
+	}
+	if opts.FailureThreshold == 0 {
+		opts.FailureThreshold = config.DefaultFailureThreshold
+	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = func() time.Time { return time.Now().UTC() }
+	}
+	return &Tracker{store: st, capture: c, opts: opts}, nil
+}
+
+// Store is the database the tracker records into.
+func (t *Tracker) Store() *store.Store { return t.store }
 
 // Result is the outcome of one check, as `check --json` prints it.
 type Result struct {
@@ -80,32 +103,10 @@ type Result struct {
 	Duration time.Duration `json:"-"`
 }
 
-// checkError is a failed check: its kind and the detail.
-type checkError struct {
-	kind model.FailureKind
-	err  error
-}
-
-func (e *checkError) Unwrap() error { return e.err }
-
-// FailureKind returns the kind, for model.FailureOf.
-func (e *checkError) FailureKind() model.FailureKind { return e.kind }
-
-// Is makes errors.Is(err, model.FailureRender) and friends match.
-func (e *checkError) Is(target error) bool { return target == e.kind }
-
-func (e *checkError) Error() string {
-	msg := e.err.Error()
-	if strings.HasPrefix(msg, string(e.kind)) {
-		return msg
-	}
-	return string(e.kind) + ": " + msg
-}
-
 // Check checks one document now and records the outcome.
 func (t *Tracker) Check(ctx context.Context, doc model.Document) Result {
 	start := t.now()
-	work, stop := t.budget(ctx, len(parts(doc)))
+	work, stop := capture.WithBudget(ctx, t.opts.Budget, doc)
 	defer stop()
 	res, err := t.check(ctx, work, doc, start)
 	if err != nil {
@@ -115,8 +116,8 @@ func (t *Tracker) Check(ctx context.Context, doc model.Document) Result {
 	}
 	res.Duration = t.now().Sub(start)
 	t.log(res)
-	if t.Observe != nil {
-		t.Observe(res)
+	if t.opts.Observe != nil {
+		t.opts.Observe(res)
 	}
 	return res
 }
@@ -126,13 +127,13 @@ func (t *Tracker) Check(ctx context.Context, doc model.Document) Result {
 // stopped meanwhile.
 func unrecorded(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
-		return &checkError{kind: model.FailureCanceled, err: context.Cause(ctx)}
+		return model.FailureCanceled.Wrap(context.Cause(ctx))
 	}
 	var de *store.Error
 	if errors.As(err, &de) {
 		err = de // its message says all; "record check of document 3" adds nothing
 	}
-	return &checkError{kind: model.FailureDatabase, err: err}
+	return model.FailureDatabase.Wrap(err)
 }
 
 // maxConflicts bounds how often a check compares its capture again because
@@ -153,21 +154,21 @@ func (t *Tracker) check(ctx, work context.Context, doc model.Document, start tim
 	}
 	var info store.DocInfo
 	var head *store.Head
-	var got captured
+	var got capture.Page
 	var fetchErr error
 	refetch := true
 	for conflicts := 0; ; conflicts++ {
 		if refetch {
-			if info, err = t.Store.GetDocument(ctx, docID); err != nil {
+			if info, err = t.store.GetDocument(ctx, docID); err != nil {
 				return res, err
 			}
 		}
-		if head, err = t.Store.Latest(ctx, docID); err != nil {
+		if head, err = t.store.Latest(ctx, docID); err != nil {
 			return res, err
 		}
 		if refetch {
-			got, fetchErr = t.capture(work, doc, conditional(doc, info, head))
-			fetchErr = overBudget(work, fetchErr)
+			got, fetchErr = t.capture.Capture(work, doc, conditional(info, head))
+			fetchErr = capture.OverBudget(work, fetchErr)
 		}
 		res, err = t.judge(ctx, work, doc, start, docID, info, head, got, fetchErr)
 		if !errors.Is(err, store.ErrConflict) {
@@ -179,60 +180,43 @@ func (t *Tracker) check(ctx, work context.Context, doc model.Document, start tim
 		// Another process recorded a version meanwhile: compare the same
 		// capture with it. A "not modified" answer was relative to the
 		// version known before, so it takes a new fetch.
-		refetch = got.notModified
+		refetch = got.NotModified
 	}
 }
 
-// conditional is the request for a document: conditional on the
-// validators of the last check once there is a version to fall back on.
-func conditional(doc model.Document, info store.DocInfo, head *store.Head) fetch.Request {
-	req := fetch.Request{URL: doc.URL}
-	if head != nil {
-		req.ETag, req.LastModified = info.ETag, info.LastModified
+// conditional returns the validators of the last check once there is a
+// version to fall back on.
+func conditional(info store.DocInfo, head *store.Head) capture.Validators {
+	if head == nil {
+		return capture.Validators{}
 	}
-	return req
-}
-
-// logger is Log, or a logger that drops everything when none is set.
-func (t *Tracker) logger() *slog.Logger {
-	if t.Log == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return t.Log
+	return capture.Validators{ETag: info.ETag, LastModified: info.LastModified}
 }
 
 func (t *Tracker) log(r Result) {
-	if t.Log == nil {
-		return
-	}
 	attrs := []any{slog.String("vendor", r.Vendor), slog.String("document", r.Document),
 		slog.String("status", string(r.Status)), slog.Duration("duration", r.Duration)}
 	if r.Version != nil {
 		attrs = append(attrs, slog.Int64("version", *r.Version))
 	}
 	if r.Error != nil {
-		t.Log.Warn("check failed", append(attrs, slog.String("error", *r.Error))...)
+		t.opts.Log.Warn("check failed", append(attrs, slog.String("error", *r.Error))...)
 		return
 	}
 	if r.Resumed {
-		t.Log.Info("tracking resumed", attrs...)
+		t.opts.Log.Info("tracking resumed", attrs...)
 	}
-	t.Log.Info("checked", attrs...)
+	t.opts.Log.Info("checked", attrs...)
 }
 
-func (t *Tracker) now() time.Time {
-	if t.Now != nil {
-		return t.Now()
-	}
-	return time.Now().UTC()
-}
+func (t *Tracker) now() time.Time { return t.opts.Now() }
 
 // judge compares a capture (or its failure, fetchErr) with the document's
 // latest version, head, and records the outcome. It returns
 // store.ErrConflict when head is no longer the latest version.
-func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start time.Time, docID int64, info store.DocInfo, head *store.Head, got captured, fetchErr error) (Result, error) {
+func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start time.Time, docID int64, info store.DocInfo, head *store.Head, got capture.Page, fetchErr error) (Result, error) {
 	res := Result{Vendor: doc.Vendor, Document: doc.Type}
-	key := ExtractKey(doc)
+	key := capture.ExtractKey(doc)
 	rec := store.Check{DocumentID: docID, StartedAt: start}
 	// base is the text the new capture is compared with: the latest
 	// version's, or its technical re-extraction. Its text is loaded only
@@ -246,35 +230,35 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 			base = &baseline{sha: store.Hash([]byte(tech.Text)), text: &tech.Text}
 		}
 	}
-	rec.HTTPStatus = got.status
+	rec.HTTPStatus = got.Status
 	rec.Duration = t.now().Sub(start)
 	switch {
 	case fetchErr != nil:
 		return t.fail(ctx, rec, res, fetchErr)
-	case got.notModified:
+	case got.NotModified:
 		rec.ETag, rec.LastModified = info.ETag, info.LastModified
 	default:
-		rec.ETag, rec.LastModified = got.etag, got.lastModified
+		rec.ETag, rec.LastModified = got.ETag, got.LastModified
 	}
-	if got.notModified || (base != nil && store.Hash([]byte(got.text)) == base.sha) {
+	if got.NotModified || (base != nil && store.Hash([]byte(got.Text)) == base.sha) {
 		rec.Outcome = model.OutcomeUnchanged
 		if len(rec.New) > 0 {
 			rec.Outcome = model.OutcomeTechnical
 		}
 		return t.record(ctx, rec, res)
 	}
-	nv := store.NewVersion{Kind: model.KindFirst, Text: got.text, Raw: got.raw, MediaType: got.mediaType,
-		SourceURL: got.url, ExtractKey: key}
+	nv := store.NewVersion{Kind: model.KindFirst, Text: got.Text, Raw: got.Raw, MediaType: got.MediaType,
+		SourceURL: got.URL, ExtractKey: key}
 	rec.Outcome = model.OutcomeNew
 	if base != nil {
-		old, err := base.load(ctx, t.Store)
+		old, err := base.load(ctx, t.store)
 		if err != nil {
 			return res, err
 		}
-		if drastic(old, got.text) {
-			confirmed, err := t.confirm(work, doc, got.text)
+		if drastic(old, got.Text) {
+			confirmed, err := t.confirm(work, doc, got.Text)
 			if err != nil {
-				return t.fail(ctx, rec, res, overBudget(work, err))
+				return t.fail(ctx, rec, res, capture.OverBudget(work, err))
 			}
 			if !confirmed {
 				rec.Outcome = model.OutcomeUnconfirmed
@@ -286,15 +270,15 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 		}
 		nv.Kind = model.KindChange
 		rec.Outcome = model.OutcomeChanged
-		if t.Compare != nil {
-			nv.ClauseChanges = t.Compare(old, got.text)
-			nv.Analysis = t.Analysis
+		if t.opts.Compare != nil {
+			nv.ClauseChanges = t.opts.Compare(old, got.Text)
+			nv.Analysis = t.opts.Analysis
 		}
 		// Recorded with the change so that feeds and digests need not
 		// load and diff both versions again.
-		nv.Diff = diff.Encode(diff.Compute(old, got.text))
-		if t.Notify != nil {
-			nv.Notify = t.Notify(doc.Vendor, nv.ClauseChanges)
+		nv.Diff = diff.Encode(diff.Compute(old, got.Text))
+		if t.opts.Notify != nil {
+			nv.Notify = t.opts.Notify(doc.Vendor, nv.ClauseChanges)
 		}
 	}
 	rec.New = append(rec.New, nv)
@@ -325,7 +309,7 @@ func (t *Tracker) documentID(ctx context.Context, doc model.Document) (int64, er
 	if id, ok := t.docIDs.Load(key); ok {
 		return id.(int64), nil
 	}
-	id, err := t.Store.SyncDocument(ctx, doc)
+	id, err := t.store.SyncDocument(ctx, doc)
 	if err == nil {
 		t.docIDs.Store(key, id)
 	}
@@ -339,7 +323,7 @@ func (t *Tracker) fail(ctx context.Context, rec store.Check, res Result, err err
 }
 
 func (t *Tracker) record(ctx context.Context, rec store.Check, res Result) (Result, error) {
-	r, err := t.Store.RecordCheck(ctx, rec)
+	r, err := t.store.RecordCheck(ctx, rec)
 	if err != nil {
 		return res, err
 	}
@@ -355,11 +339,7 @@ func (t *Tracker) record(ctx context.Context, rec store.Check, res Result) (Resu
 		msg := rec.Error
 		res.Error = &msg
 	}
-	threshold := t.FailureThreshold
-	if threshold <= 0 {
-		threshold = config.DefaultFailureThreshold
-	}
-	res.Resumed = r.PriorFailures >= threshold
+	res.Resumed = r.PriorFailures >= t.opts.FailureThreshold
 	return res, nil
 }
 
@@ -371,24 +351,20 @@ func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store
 	if head.ExtractKey == key || head.RawSHA256 == "" {
 		return nil
 	}
-	raw, err := t.Store.Raw(ctx, head.RawSHA256)
+	raw, err := t.store.Raw(ctx, head.RawSHA256)
 	if err != nil {
-		t.logger().Warn("re-extraction skipped: the latest version's raw body cannot be read",
+		t.opts.Log.Warn("re-extraction skipped: the latest version's raw body cannot be read",
 			slog.String("vendor", doc.Vendor), slog.String("document", doc.Type), slog.Any("error", err))
 		return nil
 	}
-	var text string
-	if ps := parts(doc); head.MediaType == mediaCombined {
-		text, err = t.extractParts(ctx, raw, ps)
-	} else if len(ps) == 1 {
-		text, err = t.extractBody(ctx, raw, head.MediaType, head.SourceURL, ps[0])
-	} else {
-		return nil // a single page became a multi-page document: only a new fetch can tell
+	text, err := t.capture.Reextract(ctx, doc, raw, head.MediaType, head.SourceURL)
+	if errors.Is(err, capture.ErrPartsChanged) {
+		return nil // only a new fetch can tell
 	}
 	if err != nil {
 		// Settings made for a new layout may well not fit the old page:
 		// the next capture is compared with the latest text as it is.
-		t.logger().Info("re-extraction with the new settings failed; the latest version stays the baseline",
+		t.opts.Log.Info("re-extraction with the new settings failed; the latest version stays the baseline",
 			slog.String("vendor", doc.Vendor), slog.String("document", doc.Type), slog.Any("error", err))
 		return nil
 	}
@@ -397,20 +373,6 @@ func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store
 	}
 	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, MediaType: head.MediaType,
 		SourceURL: head.SourceURL, ExtractKey: key}
-}
-
-// ExtractKey identifies the settings a text was extracted with: the
-// extractor's revision and the document's selectors. When it changes, the
-// latest raw body is extracted again (see reextract).
-func ExtractKey(doc model.Document) string {
-	b, _ := json.Marshal(struct {
-		Rev            int
-		Select, Remove []string
-		Ranges         []model.Range
-		Combine        []model.Part
-	}{extract.Revision, doc.Select, doc.Remove, doc.Ranges, doc.Combine})
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:8])
 }
 
 // drastic reports whether a new text is so different from the current one
@@ -440,19 +402,11 @@ func (t *Tracker) confirm(ctx context.Context, doc model.Document, text string) 
 	select {
 	case <-ctx.Done():
 		return false, ctx.Err()
-	case <-time.After(t.ConfirmDelay):
+	case <-time.After(t.opts.ConfirmDelay):
 	}
-	again, err := t.capture(ctx, doc, fetch.Request{URL: doc.URL})
+	again, err := t.capture.Capture(ctx, doc, capture.Validators{})
 	if err != nil {
 		return false, fmt.Errorf("%s: confirming a drastic change: %w", model.FailureUnconfirmed, err)
 	}
-	return again.text == text, nil
-}
-
-// Close stops the browser, if one was started.
-func (t *Tracker) Close() error {
-	if c, ok := t.Browser.(interface{ Close() error }); ok && c != nil {
-		return c.Close()
-	}
-	return nil
+	return again.Text == text, nil
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/toswatch/toswatch/internal/capture"
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/fetch"
 	"github.com/toswatch/toswatch/internal/model"
@@ -49,7 +50,14 @@ func page(n int, edit map[int]string) string {
 
 var doc = model.Document{Vendor: "Acme", Type: "Terms of Service", URL: "http://127.0.0.1:1/terms", Select: []string{".terms"}}
 
-func newTracker(t *testing.T, path string, f Fetcher) *Tracker {
+func newTracker(t *testing.T, path string, f capture.Fetcher) *Tracker {
+	t.Helper()
+	return newTrackerWith(t, path, capture.Options{Fetch: f}, Options{})
+}
+
+// newTrackerWith returns a tracker on the database at path (a new one when
+// empty) with the given capture and tracker options.
+func newTrackerWith(t *testing.T, path string, copts capture.Options, opts Options) *Tracker {
 	t.Helper()
 	if path == "" {
 		path = filepath.Join(t.TempDir(), "toswatch.db")
@@ -59,16 +67,24 @@ func newTracker(t *testing.T, path string, f Fetcher) *Tracker {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return &Tracker{Store: st, Fetch: f}
+	c, err := capture.New(copts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := New(st, c, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
 }
 
 func versions(t *testing.T, tr *Tracker) []model.Version {
 	t.Helper()
-	d, err := tr.Store.FindDocument(context.Background(), doc.Vendor, doc.Type)
+	d, err := tr.Store().FindDocument(context.Background(), doc.Vendor, doc.Type)
 	if err != nil {
 		t.Fatal(err)
 	}
-	vs, err := tr.Store.Versions(context.Background(), d.ID)
+	vs, err := tr.Store().Versions(context.Background(), d.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +139,7 @@ func TestSmallChangeNeedsNoConfirmation(t *testing.T) {
 		t.Errorf("fetched %d times, want 2", f.calls)
 	}
 	// The change is recorded with its diff.
-	changes, err := tr.Store.Changes(ctx, store.ChangeFilter{})
+	changes, err := tr.Store().Changes(ctx, store.ChangeFilter{})
 	if err != nil || len(changes) != 1 {
 		t.Fatalf("changes: %v, %v", changes, err)
 	}
@@ -200,9 +216,8 @@ func TestInterleaveHosts(t *testing.T) {
 // re-extraction is given up, and said so in the log, not silently.
 func TestFailedReextractionIsLogged(t *testing.T) {
 	f := &pages{bodies: []string{page(40, nil)}}
-	tr := newTracker(t, "", f)
 	var logs bytes.Buffer
-	tr.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	tr := newTrackerWith(t, "", capture.Options{Fetch: f}, Options{Log: slog.New(slog.NewTextHandler(&logs, nil))})
 	ctx := context.Background()
 	tr.Check(ctx, doc)
 	moved := doc
@@ -210,5 +225,35 @@ func TestFailedReextractionIsLogged(t *testing.T) {
 	tr.Check(ctx, moved)
 	if !strings.Contains(logs.String(), `msg="re-extraction with the new settings failed; the latest version stays the baseline" vendor=Acme document="Terms of Service" error="selector_missing`) {
 		t.Errorf("log:\n%s", logs.String())
+	}
+}
+
+func TestNewChecksItsInputs(t *testing.T) {
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := capture.New(capture.Options{Fetch: &pages{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		st   *store.Store
+		c    *capture.Capturer
+		opts Options
+	}{
+		{"no store", nil, c, Options{}},
+		{"no capturer", st, nil, Options{}},
+		{"negative confirm delay", st, c, Options{ConfirmDelay: -1}},
+		{"negative failure threshold", st, c, Options{FailureThreshold: -1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := New(tt.st, tt.c, tt.opts); err == nil {
+				t.Error("no error")
+			}
+		})
 	}
 }

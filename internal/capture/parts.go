@@ -1,4 +1,4 @@
-package tracker
+package capture
 
 import (
 	"bytes"
@@ -51,7 +51,7 @@ func readParts(raw []byte) ([]rawPart, error) {
 
 // extractParts extracts each stored part with the settings of the part at
 // the same position; it fails when the number of parts changed.
-func (t *Tracker) extractParts(ctx context.Context, raw []byte, ps []model.Part) (string, error) {
+func (c *Capturer) extractParts(ctx context.Context, raw []byte, ps []model.Part) (string, error) {
 	rps, err := readParts(raw)
 	if err != nil {
 		return "", err
@@ -61,7 +61,7 @@ func (t *Tracker) extractParts(ctx context.Context, raw []byte, ps []model.Part)
 	}
 	texts := make([]string, len(rps))
 	for i, rp := range rps {
-		if texts[i], err = t.extractBody(ctx, rp.body, rp.mediaType, rp.url, ps[i]); err != nil {
+		if texts[i], err = c.extractBody(ctx, rp.body, rp.mediaType, rp.url, ps[i]); err != nil {
 			return "", err
 		}
 	}

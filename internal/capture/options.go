@@ -1,4 +1,4 @@
-package tracker
+package capture
 
 import (
 	"github.com/toswatch/toswatch/internal/config"

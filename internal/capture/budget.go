@@ -1,4 +1,4 @@
-package tracker
+package capture
 
 import (
 	"context"
@@ -31,16 +31,16 @@ func (e errOverBudget) Error() string {
 	return fmt.Sprintf("the check took longer than its budget of %s", e.budget)
 }
 
-// budget returns the context a check fetches and renders with: it is
-// cancelled Budget (times the document's pages) after the check's first
-// request left, after the politeness wait, so that a queue of checks for
-// one host does not eat into it. stop releases it.
-func (t *Tracker) budget(ctx context.Context, pages int) (work context.Context, stop func()) {
-	if t.Budget <= 0 {
+// WithBudget returns the context a check of doc fetches and renders with:
+// it is cancelled budget (times the document's pages) after the check's
+// first request left, after the politeness wait, so that a queue of checks
+// for one host does not eat into it. 0: unbounded. stop releases it.
+func WithBudget(ctx context.Context, budget time.Duration, doc model.Document) (work context.Context, stop func()) {
+	if budget <= 0 {
 		return ctx, func() {}
 	}
 	work, cancel := context.WithCancelCause(ctx)
-	c := &budgetClock{d: t.Budget * time.Duration(max(pages, 1)), cancel: cancel}
+	c := &budgetClock{d: budget * time.Duration(max(len(parts(doc)), 1)), cancel: cancel}
 	// The fetcher gets a connection for a request only once the limiter let
 	// it go: that is when the clock starts.
 	work = httptrace.WithClientTrace(work, &httptrace.ClientTrace{GetConn: func(string) { c.start() }})
@@ -79,12 +79,12 @@ func (c *budgetClock) stop() {
 	c.cancel(nil)
 }
 
-// overBudget turns the failure of work cancelled by its budget into a
+// OverBudget turns the failure of work cancelled by its budget into a
 // failure of kind timeout.
-func overBudget(work context.Context, err error) error {
+func OverBudget(work context.Context, err error) error {
 	var ob errOverBudget
 	if err != nil && errors.As(context.Cause(work), &ob) {
-		return &checkError{kind: model.FailureTimeout, err: ob}
+		return model.FailureTimeout.Wrap(ob)
 	}
 	return err
 }
