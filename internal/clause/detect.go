@@ -44,7 +44,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 	for i, cu := range lex().cues.cues {
 		enabled[i] = langs[cu.lang]
 	}
-	found := make([]bool, len(lex().cues.needles))
+	hits := lex().cues.newHits()
 	var recs []sentenceRec
 	var ctxLiab, ctxIndem bool
 	indemSection := false // ctxIndem, ended early by a titled line too
@@ -69,7 +69,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 		}
 		for k, s := range l.sentences {
 			sent := text[s.start:s.end]
-			m := match(strings.ToLower(sent), langs, enabled, found)
+			m := match(strings.ToLower(sent), enabled, hits)
 			lc, isLiab, isCap := m.liability(ctxLiab)
 			ic, isIndem := m.indemnity(indemSection, isLiab)
 			frag := k == 0 && prevSent != "" && fragment(prevSent, sent)
@@ -243,14 +243,16 @@ type matches struct {
 	warranty bool     // a warranty word is there
 }
 
-func match(low string, langs map[string]bool, enabled []bool, found []bool) matches {
+func match(low string, enabled []bool, hits *cueHits) matches {
 	var m matches
-	if !lex().cues.find(low, found) {
+	cues := lex().cues
+	if !cues.find(low, hits) {
 		return m
 	}
-	for i := range lex().cues.cues {
-		cu := &lex().cues.cues[i]
-		if !enabled[i] || !anyFound(found, cu.needs) || (cu.re != nil && !matchNear(cu, low, found)) {
+	notMine := false // a [not-limitation] pattern matched
+	for i := range cues.cues {
+		cu := &cues.cues[i]
+		if !enabled[i] || !cues.matches(cu, low, hits) {
 			continue
 		}
 		switch cu.kind {
@@ -272,11 +274,13 @@ func match(low string, langs map[string]bool, enabled []bool, found []bool) matc
 		case indemWeak:
 			m.indemWeakAny = true
 			m.indemCues = appendUnique(m.indemCues, cu.name)
+		case notLimit:
+			notMine = true
 		}
 	}
 	m.rawLiab = append(slices.Clip(m.liabStrong), m.liabWeak...)
 	m.warranty = containsAny(low, lex().warranty)
-	if m.liabWord && limitsNothing(low, langs) {
+	if m.liabWord && notMine {
 		m.notMine = true
 	}
 	if m.liabWord && !m.liabStrongAny && m.notMine {
@@ -307,17 +311,6 @@ func match(low string, langs map[string]bool, enabled []bool, found []bool) matc
 		m.exceptIndem = true
 	}
 	return m
-}
-
-// limitsNothing reports whether the liability words of a sentence are
-// about someone other than the provider, or about a company form.
-func limitsNothing(low string, langs map[string]bool) bool {
-	for _, l := range lex().order {
-		if re := lex().notLimitation[l]; re != nil && langs[l] && re.MatchString(low) {
-			return true
-		}
-	}
-	return false
 }
 
 // liability decides whether the sentence limits liability and returns the

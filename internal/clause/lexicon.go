@@ -173,7 +173,6 @@ type lexicon struct {
 	order         []string  // the languages of the files, all.lex excepted
 	cues          *matcher
 	langWords     map[string][]string // " word " by language
-	notLimitation map[string]*regexp.Regexp
 	exceptIndem   *regexp.Regexp
 	headingLiab   []string
 	headingIndem  []string
@@ -208,7 +207,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		// all.lex last: its cues follow every language's.
 		return cmpBool(path.Base(a) == "all.lex", path.Base(b) == "all.lex")
 	})
-	lx := &lexicon{langWords: map[string][]string{}, notLimitation: map[string]*regexp.Regexp{},
+	lx := &lexicon{langWords: map[string][]string{},
 		abbreviations: map[string]bool{}, smallWords: map[string]bool{}}
 	for _, name := range names {
 		src, err := fs.ReadFile(fsys, name)
@@ -251,20 +250,16 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				cues = append(cues, cue{lang: f.lang, name: e.key, kind: s.kind, need: strings.Split(e.value, "|"), pattern: p})
 			}
 		}
-		var nl []string
 		for _, e := range f.sections["not-limitation"] {
 			p, err := expand(f, e)
 			if err != nil {
 				return nil, err
 			}
-			nl = append(nl, "(?:"+p+")")
-		}
-		if len(nl) > 0 {
-			re, err := regexp.Compile(strings.Join(nl, "|"))
-			if err != nil {
-				return nil, fmt.Errorf("lexicon/%s.lex: [not-limitation]: %w", f.lang, err)
+			lits := startLiterals(p)
+			if lits == nil {
+				return nil, fmt.Errorf("lexicon/%s.lex:%d: [not-limitation] %s: the pattern must start with words, not with a class of characters or an optional part", f.lang, e.line, e.key)
 			}
-			lx.notLimitation[f.lang] = re
+			cues = append(cues, cue{lang: f.lang, name: e.key, kind: notLimit, need: lits, pattern: p})
 		}
 		for _, e := range f.sections["language"] {
 			lx.langWords[f.lang] = append(lx.langWords[f.lang], " "+e.key+" ")
@@ -332,6 +327,7 @@ const (
 	liabWeak                   // needs another cue or a heading
 	indemStrong                // on its own makes an indemnification sentence
 	indemWeak                  // needs an indemnification heading or a strong cue
+	notLimit                   // the liability words are about someone else than the provider ([not-limitation])
 )
 
 // cue is one lexical pattern. need lists literals of which one must occur

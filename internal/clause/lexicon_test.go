@@ -108,12 +108,12 @@ func lexExampleMatches(t *testing.T, lx *lexicon, f lexFile, section, name, text
 			kind = int(s.kind)
 		}
 	}
-	found := make([]bool, len(lx.cues.needles))
-	lx.cues.find(low, found)
+	hits := lx.cues.newHits()
+	lx.cues.find(low, hits)
 	for i := range lx.cues.cues {
 		cu := &lx.cues.cues[i]
 		if cu.lang == f.lang && int(cu.kind) == kind && cu.name == name {
-			return anyFound(found, cu.needs) && (cu.re == nil || matchNear(cu, low, found))
+			return lx.cues.matches(cu, low, hits)
 		}
 	}
 	t.Fatalf("[%s] has no cue %q", section, name)
@@ -165,13 +165,13 @@ not liable: aansprakelijk
 		t.Errorf("nl language words = %q", got)
 	}
 	low := "acme is niet voor schade aansprakelijk"
-	found := make([]bool, len(lx.cues.needles))
-	lx.cues.find(low, found)
+	hits := lx.cues.newHits()
+	lx.cues.find(low, hits)
 	var ok bool
 	for i := range lx.cues.cues {
 		cu := &lx.cues.cues[i]
 		if cu.lang == "nl" && cu.name == "not liable" {
-			ok = anyFound(found, cu.needs) && matchNear(cu, low, found)
+			ok = lx.cues.matches(cu, low, hits)
 		}
 	}
 	if !ok {

@@ -3,33 +3,61 @@ package clause
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 )
 
-// A compiled set of cues: every literal the cues need is looked for once
-// per sentence, and a cue's regular expression runs only when one of its
-// literals is there.
+// A compiled set of cues. One pass over a sentence finds every literal
+// the cues need; a cue's regular expression then runs only when one of
+// its literals is there, and anchored at the places where a match can
+// start (the occurrences of its start literals), not at every position of
+// the sentence: on text dense with legal vocabulary, where most cues have
+// their literals in most sentences, unanchored searches are what the
+// analysis would spend its time on.
 type matcher struct {
 	needles []string
 	cues    []compiledCue
-	// byPrefix lists, for the first two bytes of each needle, the needles
-	// that start with them: one pass over a sentence finds all needles.
+	// byPrefix lists, for the first two bytes of each needle a cue needs,
+	// the needles that start with them: one pass over a sentence finds
+	// them all.
 	byPrefix [1 << 16][]uint16
-	first    [256]bool // first bytes of needles
+	first    [256]bool // first bytes of those needles
 }
 
-// find marks in found the needles that occur in s and reports whether any
-// does.
-func (m *matcher) find(s string, found []bool) bool {
-	clear(found)
+type compiledCue struct {
+	*cue
+	needs  []int          // indexes into matcher.needles
+	starts []int          // needles one of which every match starts with; nil: search unanchored
+	anchor *regexp.Regexp // the pattern anchored at a start, one byte of context before it
+}
+
+// cueHits is what is known of one sentence: which needed literals occur,
+// and where the start literals asked for so far do. Reused from sentence
+// to sentence.
+type cueHits struct {
+	found  []bool
+	pos    [][]int
+	posGen []uint32 // pos[j] is valid when posGen[j] == gen
+	gen    uint32
+}
+
+func (m *matcher) newHits() *cueHits {
+	return &cueHits{found: make([]bool, len(m.needles)), pos: make([][]int, len(m.needles)), posGen: make([]uint32, len(m.needles))}
+}
+
+// find records in h the needed literals that occur in s and reports
+// whether any does.
+func (m *matcher) find(s string, h *cueHits) bool {
+	clear(h.found)
+	h.gen++
 	any := false
 	for i := 0; i+1 < len(s); i++ {
 		if !m.first[s[i]] {
 			continue
 		}
 		for _, j := range m.byPrefix[uint16(s[i])<<8|uint16(s[i+1])] {
-			if !found[j] && strings.HasPrefix(s[i:], m.needles[j]) {
-				found[j] = true
+			if !h.found[j] && strings.HasPrefix(s[i:], m.needles[j]) {
+				h.found[j] = true
 				any = true
 			}
 		}
@@ -37,38 +65,94 @@ func (m *matcher) find(s string, found []bool) bool {
 	return any
 }
 
-type compiledCue struct {
-	*cue
-	needs []int // indexes into matcher.needles
+// positions returns where needle j occurs in s, after find(s, h).
+func (m *matcher) positions(j int, s string, h *cueHits) []int {
+	if h.posGen[j] == h.gen {
+		return h.pos[j]
+	}
+	n := m.needles[j]
+	p := h.pos[j][:0]
+	for off := 0; ; {
+		i := strings.Index(s[off:], n)
+		if i < 0 {
+			break
+		}
+		p = append(p, off+i)
+		off += i + 1
+	}
+	h.pos[j], h.posGen[j] = p, h.gen
+	return p
+}
+
+// matches reports whether cue cu matches s, after find(s, h).
+func (m *matcher) matches(cu *compiledCue, s string, h *cueHits) bool {
+	if !anyFound(h.found, cu.needs) {
+		return false
+	}
+	if cu.re == nil {
+		return true
+	}
+	if cu.starts == nil {
+		return cu.re.MatchString(s)
+	}
+	for _, j := range cu.starts {
+		for _, p := range m.positions(j, s, h) {
+			if cu.anchor.MatchString(s[max(0, p-1):]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func newMatcher(cs []cue) (*matcher, error) {
 	m := &matcher{}
 	index := map[string]int{}
+	needle := func(n string) int {
+		j, ok := index[n]
+		if !ok {
+			j = len(m.needles)
+			index[n] = j
+			m.needles = append(m.needles, n)
+		}
+		return j
+	}
 	for i := range cs {
 		cu := &cs[i]
+		cc := compiledCue{cue: cu}
 		if cu.pattern != "" {
 			re, err := regexp.Compile(cu.pattern)
 			if err != nil {
 				return nil, fmt.Errorf("lexicon/%s.lex: cue %q: %w", cu.lang, cu.name, err)
 			}
 			cu.re = re
-		}
-		cc := compiledCue{cue: cu}
-		for _, n := range cu.need {
-			j, ok := index[n]
-			if !ok {
-				j = len(m.needles)
-				index[n] = j
-				m.needles = append(m.needles, n)
+			if lits := startLiterals(cu.pattern); lits != nil {
+				// "(?s:.)?" takes the byte before the start, so that a \b
+				// at the start of the pattern sees what precedes it; a
+				// match that starts on that byte instead is a match too.
+				cc.anchor = regexp.MustCompile(`^(?s:.)?(?:` + cu.pattern + `)`)
+				for _, l := range lits {
+					cc.starts = append(cc.starts, needle(l))
+				}
 			}
-			cc.needs = append(cc.needs, j)
+		}
+		for _, n := range cu.need {
+			cc.needs = append(cc.needs, needle(n))
 		}
 		m.cues = append(m.cues, cc)
+	}
+	needed := make([]bool, len(m.needles))
+	for _, cc := range m.cues {
+		for _, j := range cc.needs {
+			needed[j] = true
+		}
 	}
 	for j, n := range m.needles {
 		if len(n) < 2 {
 			return nil, fmt.Errorf("lexicon: literal %q shorter than two bytes", n)
+		}
+		if !needed[j] {
+			continue
 		}
 		m.first[n[0]] = true
 		k := uint16(n[0])<<8 | uint16(n[1])
@@ -77,33 +161,136 @@ func newMatcher(cs []cue) (*matcher, error) {
 	return m, nil
 }
 
-// matchNear runs a cue's pattern on windows of a long sentence around the
-// occurrences of its literals: the patterns span at most a few hundred
-// bytes, and short inputs keep the regexp package on its fast path.
-func matchNear(cu *compiledCue, low string, found []bool) bool {
-	const before, after = 130, 180
-	if len(low) <= before+after {
-		return cu.re.MatchString(low)
+// startLiterals returns literals, each at least two bytes long, one of
+// which begins every match of pattern; nil when the pattern does not
+// allow so few (it starts with a class of characters, an optional part,
+// …).
+func startLiterals(pattern string) []string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
 	}
-	for _, j := range cu.needs {
-		if !found[j] {
-			continue
-		}
-		n := lex().cues.needles[j]
-		for off := 0; ; {
-			i := strings.Index(low[off:], n)
-			if i < 0 {
-				break
-			}
-			i += off
-			from, to := max(0, i-before), min(len(low), i+len(n)+after)
-			if cu.re.MatchString(low[from:to]) {
-				return true
-			}
-			off = i + len(n)
+	lits, ok := prefixes(re)
+	if !ok || len(lits) == 0 {
+		return nil
+	}
+	for _, l := range lits {
+		if len(l) < 2 {
+			return nil
 		}
 	}
-	return false
+	return lits
+}
+
+// maxPrefixes bounds the sets prefixes builds.
+const maxPrefixes = 64
+
+// prefixes returns strings one of which begins every match of re.
+func prefixes(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, sub := range re.Sub {
+			if sub.Op == syntax.OpWordBoundary && len(acc) == 1 && acc[0] == "" {
+				continue // checked by the anchored pattern itself
+			}
+			if set, ok := exact(sub); ok {
+				acc = cross(acc, set)
+				if acc == nil {
+					return nil, false
+				}
+				continue
+			}
+			if p, ok := prefixes(sub); ok {
+				if next := cross(acc, p); next != nil {
+					return next, true
+				}
+			}
+			return acc, acc[0] != ""
+		}
+		return acc, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			p, ok := prefixes(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, p...)
+		}
+		return out, len(out) <= maxPrefixes
+	case syntax.OpCapture, syntax.OpPlus:
+		return prefixes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return prefixes(re.Sub[0])
+		}
+	}
+	if set, ok := exact(re); ok {
+		return set, true
+	}
+	return nil, false
+}
+
+// exact returns the strings re matches when they are few and re matches
+// nothing else.
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if out = append(out, string(r)); len(out) > 4 {
+					return nil, false
+				}
+			}
+		}
+		return out, true
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			s, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s...)
+		}
+		return out, len(out) <= maxPrefixes
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, sub := range re.Sub {
+			s, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			if acc = cross(acc, s); acc == nil {
+				return nil, false
+			}
+		}
+		return acc, true
+	}
+	return nil, false
+}
+
+// cross returns every a+b, or nil when there would be too many.
+func cross(as, bs []string) []string {
+	if len(as)*len(bs) > maxPrefixes {
+		return nil
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return out
 }
 
 func anyFound(found []bool, idx []int) bool {
