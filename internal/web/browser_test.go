@@ -31,17 +31,11 @@ func chromium() string {
 	return ""
 }
 
-// TestBrowserReview reviews a change the way a person does, in a real
-// browser: the page must work without JavaScript under its strict CSP.
-func TestBrowserReview(t *testing.T) {
-	path := chromium()
-	if path == "" {
-		t.Skip("no Chromium found (install chromium-headless-shell or set TOSWATCH_CHROMIUM)")
-	}
-	f := newFixture(t).history().serve(Options{})
-
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
+// newBrowser starts a headless Chromium for the test, stopped at its end.
+func newBrowser(t *testing.T, path string) context.Context {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
 		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
@@ -53,9 +47,21 @@ func TestBrowserReview(t *testing.T) {
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(t.TempDir()),
 	)
-	defer cancelAlloc()
+	t.Cleanup(cancelAlloc)
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
+	t.Cleanup(cancelBrowser)
+	return bctx
+}
+
+// TestBrowserReview reviews a change the way a person does, in a real
+// browser: the page must work without JavaScript under its strict CSP.
+func TestBrowserReview(t *testing.T) {
+	path := chromium()
+	if path == "" {
+		t.Skip("no Chromium found (install chromium-headless-shell or set TOSWATCH_CHROMIUM)")
+	}
+	f := newFixture(t).history().serve(Options{})
+	bctx := newBrowser(t, path)
 
 	const highClause = "article.clause.sev-high"
 	changeURL := f.srv.URL + "/changes/" + itoa(f.capChange)
