@@ -59,20 +59,27 @@ func (a *app) webServer(cfg *config.Config, st *store.Store, m *metrics.Metrics,
 	if !isLoopback(host) && token == "" {
 		return nil, usagef("the web UI would listen on %s, beyond this machine: set settings.web.token_env to an environment variable holding an access token (review actions then require it), or listen on 127.0.0.1", addr)
 	}
-	h, err := web.New(web.Options{Store: st, BaseURL: cfg.Settings.Web.BaseURL, Token: token,
-		FailureThreshold: cfg.Settings.Fetch.FailureThreshold, Log: a.log})
-	if err != nil {
-		return nil, err
+	if cfg.Settings.Web.RequireTokenForReads && token == "" {
+		return nil, usagef("settings.web.require_token_for_reads needs the access token: set settings.web.token_env to an environment variable that holds it")
 	}
-	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", m.Handler())
-	mux.Handle("/", h)
+	// Requests are answered only for the names the server is known by:
+	// on a wildcard address that is the base URL's alone.
+	if ip := net.ParseIP(host); (host == "" || ip != nil && ip.IsUnspecified()) && cfg.Settings.Web.BaseURL == "" {
+		return nil, usagef("the web UI would listen on %s, every address of this machine: set settings.web.base_url to the address people open it at (requests for other names are refused), or listen on one address", addr)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("web UI: %w", err)
 	}
+	h, err := web.New(web.Options{Store: st, BaseURL: cfg.Settings.Web.BaseURL, Token: token,
+		RequireTokenForReads: cfg.Settings.Web.RequireTokenForReads, Addr: ln.Addr().String(), Metrics: m.Handler(),
+		FailureThreshold: cfg.Settings.Fetch.FailureThreshold, Log: a.log})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
 	return &webServer{a: a, ln: ln, http: &http.Server{
-		Handler:           mux,
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

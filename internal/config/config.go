@@ -110,6 +110,9 @@ type Web struct {
 	Addr     string
 	BaseURL  string // public URL, for links in feeds and mail
 	TokenEnv string // environment variable holding the access token
+	// RequireTokenForReads makes pages, feeds, downloads and /metrics need
+	// the token too (by default only reviews do).
+	RequireTokenForReads bool
 }
 
 // PublicURL is the address people open the web UI at, for links in

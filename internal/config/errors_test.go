@@ -70,6 +70,9 @@ vendors:
 		{"smtp password", "settings:\n  digest:\n    smtp:\n      password: hunter2\n" + vendorA, []string{
 			`vendors.yaml:4:17: password: secrets do not belong in vendors.yaml; put it in an environment variable and name that in "password_env"`,
 		}},
+		{"reads need a token", "settings:\n  web:\n    require_token_for_reads: true\n" + vendorA, []string{
+			`vendors.yaml:3:5: require_token_for_reads: needs "token_env", the environment variable that holds the access token`,
+		}},
 		{"credentials in URLs", `
 settings:
   web:

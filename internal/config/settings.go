@@ -144,7 +144,7 @@ func (d *decoder) browser(n ast.Node) Browser {
 
 func (d *decoder) web(n ast.Node) Web {
 	var w Web
-	d.fields(n, "web", map[string]func(ast.Node){
+	byKey, _ := d.fields(n, "web", map[string]func(ast.Node){
 		"addr": func(v ast.Node) {
 			w.Addr = d.line(v, "addr")
 			if w.Addr == "" {
@@ -163,8 +163,12 @@ func (d *decoder) web(n ast.Node) Web {
 				d.errorf(v, "base_url: %v", err)
 			}
 		},
-		"token_env": func(v ast.Node) { w.TokenEnv = d.envName(v, "token_env") },
+		"token_env":               func(v ast.Node) { w.TokenEnv = d.envName(v, "token_env") },
+		"require_token_for_reads": func(v ast.Node) { w.RequireTokenForReads = d.boolean(v, "require_token_for_reads") },
 	})
+	if w.RequireTokenForReads && w.TokenEnv == "" {
+		d.errorf(byKey["require_token_for_reads"].keyN, "require_token_for_reads: needs \"token_env\", the environment variable that holds the access token")
+	}
 	return w
 }
 

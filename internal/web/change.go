@@ -67,7 +67,7 @@ func (s *server) change(w http.ResponseWriter, r *http.Request) {
 		Paras:     diffParas(res, c.ClauseChanges),
 		Stats:     res.Stats,
 		CSRF:      s.csrf.token(w, r),
-		NeedToken: s.opts.Token != "",
+		NeedToken: s.opts.Token != "" && !s.hasSession(r),
 		Decisions: model.Decisions(),
 	})
 }
@@ -79,7 +79,7 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	viaHeader := false
-	if s.opts.Token != "" {
+	if s.opts.Token != "" && !s.hasSession(r) {
 		var ok bool
 		if viaHeader, ok = bearer(r, s.opts.Token); !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="toswatch"`)

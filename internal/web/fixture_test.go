@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -41,11 +42,14 @@ var (
 
 // fixture is a database with known history behind the web UI.
 type fixture struct {
-	t     testing.TB
-	st    *store.Store
-	now   time.Time
-	srv   *httptest.Server
-	opts  Options
+	t    testing.TB
+	st   *store.Store
+	now  time.Time
+	srv  *httptest.Server
+	opts Options
+	// host is the Host requests are sent with: the base URL's, when the
+	// server has one, as a reverse proxy would send it.
+	host  string
 	docs  map[string]int64 // by "Vendor/Type"
 	heads map[int64]int64  // latest version of each document
 	// Named changes and versions of the standard history.
@@ -175,6 +179,32 @@ func (f *fixture) serve(opts Options) *fixture {
 	f.opts = opts
 	f.srv = httptest.NewServer(h)
 	f.t.Cleanup(f.srv.Close)
+	if opts.BaseURL != "" {
+		u, err := url.Parse(opts.BaseURL)
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		f.host = u.Host
+	}
+	return f
+}
+
+// serveOnListener starts the web UI as toswatch serve does, with the
+// listen address it got, so that the Host check answers only that address
+// (and its loopback names) and the base URL's.
+func (f *fixture) serveOnListener(opts Options) *fixture {
+	f.t.Helper()
+	opts.Store = f.st
+	f.srv = httptest.NewUnstartedServer(nil)
+	opts.Addr = f.srv.Listener.Addr().String()
+	h, err := New(opts)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.opts = opts
+	f.srv.Config.Handler = h
+	f.srv.Start()
+	f.t.Cleanup(f.srv.Close)
 	return f
 }
 
@@ -197,9 +227,7 @@ func (f *fixture) get(c *http.Client, path string, header ...string) (*http.Resp
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
+	f.setHeaders(req, header)
 	resp, err := c.Do(req)
 	if err != nil {
 		f.t.Fatal(err)
@@ -210,6 +238,21 @@ func (f *fixture) get(c *http.Client, path string, header ...string) (*http.Resp
 		f.t.Fatal(err)
 	}
 	return resp, string(b)
+}
+
+// setHeaders sets the fixture's Host and header pairs on a request; a
+// "Host" pair sets the Host.
+func (f *fixture) setHeaders(req *http.Request, header []string) {
+	if f.host != "" {
+		req.Host = f.host
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] == "Host" {
+			req.Host = header[i+1]
+			continue
+		}
+		req.Header.Set(header[i], header[i+1])
+	}
 }
 
 var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)

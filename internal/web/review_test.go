@@ -16,9 +16,7 @@ func (f *fixture) post(c *http.Client, change int64, form url.Values, header ...
 		f.t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
+	f.setHeaders(req, header)
 	resp, err := c.Do(req)
 	if err != nil {
 		f.t.Fatal(err)

@@ -32,10 +32,20 @@ type Options struct {
 	// serves the UI: every link starts with it, and requests are answered
 	// with or without it (whether or not the proxy strips it).
 	BaseURL string
-	// Token, when set, must accompany a review (form field "token" or
-	// "Authorization: Bearer"). Set it when the server listens beyond
-	// loopback.
+	// Token, when set, must accompany a review (form field "token",
+	// "Authorization: Bearer" or a login's session cookie). Set it when the
+	// server listens beyond loopback.
 	Token string
+	// RequireTokenForReads makes every page, feed, download and /metrics
+	// need the token too: a session cookie set by the login form, the
+	// bearer header, or ?token= for feeds, downloads and metrics.
+	RequireTokenForReads bool
+	// Addr is the address the server listens on. With BaseURL it makes the
+	// Host values the server answers (see allowedHosts); with neither,
+	// any Host is answered.
+	Addr string
+	// Metrics, when set, is served at /metrics.
+	Metrics http.Handler
 	// FailureThreshold is the number of failed checks in a row after which
 	// a document is listed as failing; 0: config.DefaultFailureThreshold.
 	FailureThreshold int
@@ -55,6 +65,7 @@ type server struct {
 	mux   *http.ServeMux
 	pages map[string]*template.Template
 	csrf  csrf
+	hosts map[string]bool // nil: any Host
 }
 
 // New returns the handler of the web UI.
@@ -88,8 +99,15 @@ func New(opts Options) (http.Handler, error) {
 	if _, err := rand.Read(secret); err != nil {
 		return nil, fmt.Errorf("web: csrf secret: %w", err)
 	}
+	if opts.RequireTokenForReads && opts.Token == "" {
+		return nil, errors.New("web: reads require a token, and none is set")
+	}
+	hosts, err := allowedHosts(opts.BaseURL, opts.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
 	s := &server{opts: opts, root: root, st: opts.Store, log: opts.Log, mux: http.NewServeMux(), pages: pages,
-		csrf: csrf{secret: secret, secure: strings.HasPrefix(opts.BaseURL, "https:"), baseURL: opts.BaseURL}}
+		csrf: csrf{secret: secret, secure: strings.HasPrefix(opts.BaseURL, "https:"), baseURL: opts.BaseURL}, hosts: hosts}
 	s.routes()
 	return s, nil
 }
@@ -108,6 +126,11 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /feed.xml", s.feed(rssFormat))
 	s.mux.HandleFunc("GET /feed.atom", s.feed(atomFormat))
 	s.mux.HandleFunc("GET /static/style.css", s.style)
+	s.mux.HandleFunc("GET /login", s.loginForm)
+	s.mux.HandleFunc("POST /login", s.login)
+	if s.opts.Metrics != nil {
+		s.mux.Handle("GET /metrics", s.opts.Metrics)
+	}
 }
 
 // ServeHTTP sets the security headers of every response and answers
@@ -118,12 +141,20 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
+	if !s.hostAllowed(r) {
+		s.fail(w, r, http.StatusMisdirectedRequest, "This server does not answer to that name. Open it at the address it was configured with (settings.web.base_url or its listen address).")
+		return
+	}
 	if s.root != "" && (r.URL.Path == s.root || strings.HasPrefix(r.URL.Path, s.root+"/")) {
 		// Behind a proxy that passes the prefix on: serve as if at /.
 		r2 := r.Clone(r.Context())
 		r2.URL.Path = "/" + strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, s.root), "/")
 		r2.URL.RawPath = ""
 		r = r2
+	}
+	if !s.readAllowed(r) {
+		s.refuseRead(w, r)
+		return
 	}
 	handler, pattern := s.mux.Handler(r)
 	if pattern != "" {
