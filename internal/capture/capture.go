@@ -72,9 +72,26 @@ type Page struct {
 	Status             int
 	NotModified        bool // the server answered 304 to a conditional request: no body, no text
 	ETag, LastModified string
-	MediaType          string
-	Raw                []byte // the body the text was extracted from (all parts)
+	Raw                []model.RawPage // the bodies the text was extracted from, one per page
 	Text               string
+}
+
+// MediaTypes returns the media type of each page, joined by " + ".
+func (p Page) MediaTypes() string {
+	types := make([]string, len(p.Raw))
+	for i, r := range p.Raw {
+		types[i] = r.MediaType
+	}
+	return strings.Join(types, " + ")
+}
+
+// Size returns the size of the raw bodies of all pages.
+func (p Page) Size() int {
+	n := 0
+	for _, r := range p.Raw {
+		n += len(r.Body)
+	}
+	return n
 }
 
 // Validators make a request conditional; the zero value asks for the page
@@ -119,7 +136,6 @@ func (c *Capturer) capture(ctx context.Context, doc model.Document, req fetch.Re
 	}
 	var all Page
 	var texts []string
-	var raw bytes.Buffer
 	for i, p := range ps {
 		pg, err := c.capturePart(ctx, doc.Render, p, fetch.Request{URL: p.URL})
 		if err != nil {
@@ -127,13 +143,12 @@ func (c *Capturer) capture(ctx context.Context, doc model.Document, req fetch.Re
 			return Page{Status: pg.Status}, kindOf(err).Wrap(fmt.Errorf("part %d of %d (%s): %w", i+1, len(ps), p.URL, err))
 		}
 		if i == 0 {
-			all = Page{URL: pg.URL, Status: pg.Status, MediaType: MediaCombined}
+			all = Page{URL: pg.URL, Status: pg.Status}
 		}
 		texts = append(texts, pg.Text)
-		writePart(&raw, pg.MediaType, pg.URL, pg.Raw)
+		all.Raw = append(all.Raw, pg.Raw...)
 	}
 	all.Text = strings.Join(texts, "\n")
-	all.Raw = raw.Bytes()
 	return all, nil
 }
 
@@ -155,7 +170,8 @@ func (c *Capturer) capturePart(ctx context.Context, render string, p model.Part,
 		return Page{Status: fe.Status}, err
 	}
 	pg := Page{URL: resp.URL, Status: resp.Status, NotModified: resp.NotModified,
-		ETag: resp.ETag, LastModified: resp.LastModified, MediaType: resp.MediaType, Raw: resp.Body}
+		ETag: resp.ETag, LastModified: resp.LastModified,
+		Raw: []model.RawPage{{MediaType: resp.MediaType, URL: resp.URL, Body: resp.Body}}}
 	if resp.NotModified {
 		return pg, nil
 	}
@@ -198,7 +214,7 @@ func (c *Capturer) renderPart(ctx context.Context, p model.Part) (Page, error) {
 		}
 		return Page{}, model.FailureRender.Wrap(err)
 	}
-	pg := Page{URL: final, Status: 200, MediaType: mediaRendered, Raw: html}
+	pg := Page{URL: final, Status: 200, Raw: []model.RawPage{{MediaType: mediaRendered, URL: final, Body: html}}}
 	pg.Text, err = c.extractBody(ctx, html, "text/html", final, p)
 	return pg, err
 }
@@ -217,13 +233,9 @@ func hasScripts(body []byte) bool {
 	return bytes.Contains(bytes.ToLower(body), []byte("<script"))
 }
 
-// Media types of raw bodies that are not a plain HTTP response.
-const (
-	mediaRendered = "text/html; rendered" // DOM of a page rendered in the browser
-	// MediaCombined is the media type of the raw body of a multi-page
-	// document: the parts, each with its own media type and URL.
-	MediaCombined = "multipart/x-toswatch-parts"
-)
+// mediaRendered is the media type of the raw body of a page rendered in the
+// browser (its DOM), not a plain HTTP response.
+const mediaRendered = "text/html; rendered"
 
 // extractBody turns a fetched body into text.
 func (c *Capturer) extractBody(ctx context.Context, body []byte, mediaType, pageURL string, p model.Part) (string, error) {

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/model"
@@ -15,17 +17,25 @@ import (
 // multi-page document; only a new capture can tell.
 var ErrPartsChanged = errors.New("a single page became a multi-page document")
 
-// Reextract extracts a stored raw body again with the document's current
-// settings. mediaType and sourceURL are those stored with the body.
-func (c *Capturer) Reextract(ctx context.Context, doc model.Document, raw []byte, mediaType, sourceURL string) (string, error) {
+// Reextract extracts the stored raw bodies of a version again with the
+// document's current settings, each page with the settings of the part at
+// the same position.
+func (c *Capturer) Reextract(ctx context.Context, doc model.Document, raw []model.RawPage) (string, error) {
 	ps := parts(doc)
-	switch {
-	case mediaType == MediaCombined:
-		return c.extractParts(ctx, raw, ps)
-	case len(ps) == 1:
-		return c.extractBody(ctx, raw, mediaType, sourceURL, ps[0])
+	if len(raw) == 1 && len(ps) > 1 {
+		return "", ErrPartsChanged
 	}
-	return "", ErrPartsChanged
+	if len(raw) != len(ps) {
+		return "", fmt.Errorf("the document now has %d parts, the stored body %d", len(ps), len(raw))
+	}
+	texts := make([]string, len(raw))
+	for i, r := range raw {
+		var err error
+		if texts[i], err = c.extractBody(ctx, r.Body, r.MediaType, r.URL, ps[i]); err != nil {
+			return "", err
+		}
+	}
+	return strings.Join(texts, "\n"), nil
 }
 
 // ExtractKey identifies the settings a text was extracted with: the

@@ -202,7 +202,7 @@ func (v *validator) capture(ctx context.Context, doc model.Document, r *docRepor
 		return "", false
 	}
 	if report {
-		r.ok("fetch", "%d, %s, %s from %s", c.Status, c.MediaType, formatSize(len(c.Raw)), c.URL)
+		r.ok("fetch", "%d, %s, %s from %s", c.Status, c.MediaTypes(), formatSize(c.Size()), c.URL)
 		r.ok("selectors", "%s", describeSelection(doc))
 		r.ok("not a wall", "no bot, captcha or login wall")
 	}

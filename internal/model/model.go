@@ -220,3 +220,13 @@ type Review struct {
 	Decision string // one of Decisions
 	Note     string
 }
+
+// RawPage is the raw body of one page that a version's text was extracted
+// from, kept so that the text can be extracted again when the document's
+// selectors change: a single-page document has one, a multi-page document
+// one per page, in order.
+type RawPage struct {
+	MediaType string
+	URL       string
+	Body      []byte
+}

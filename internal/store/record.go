@@ -41,9 +41,7 @@ type Check struct {
 type NewVersion struct {
 	Kind          string // model.KindFirst, KindChange or KindTechnical
 	Text          string
-	Raw           []byte // the body it was extracted from; nil when not kept
-	MediaType     string
-	SourceURL     string
+	Raw           []model.RawPage // the bodies it was extracted from, a page each; nil when not kept
 	ExtractKey    string
 	ClauseChanges []model.ClauseChange // for KindChange
 	Analysis      int                  // for KindChange: the revision of the analyser that classified ClauseChanges
@@ -67,14 +65,10 @@ type Recorded struct {
 // transaction.
 func (s *Store) RecordCheck(ctx context.Context, c Check) (Recorded, error) {
 	var rec Recorded
-	blobs := make([][2]*blob, len(c.New))
+	texts := make([]blob, len(c.New))
+	raws := make([][]blob, len(c.New))
 	for i, nv := range c.New {
-		text := makeBlob([]byte(nv.Text))
-		blobs[i][0] = &text
-		if nv.Raw != nil {
-			raw := makeBlob(nv.Raw)
-			blobs[i][1] = &raw
-		}
+		texts[i], raws[i] = makeBlob([]byte(nv.Text)), rawBlobs(nv.Raw)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		rec = Recorded{}
@@ -87,7 +81,7 @@ func (s *Store) RecordCheck(ctx context.Context, c Check) (Recorded, error) {
 		}
 		rec.VersionID = cur.Int64
 		for i, nv := range c.New {
-			id, rev, err := s.insertVersion(ctx, tx, c.DocumentID, rec.VersionID, nv, blobs[i][0], blobs[i][1])
+			id, rev, err := s.insertVersion(ctx, tx, c.DocumentID, rec.VersionID, nv, texts[i], raws[i])
 			if err != nil {
 				return err
 			}
@@ -113,17 +107,24 @@ func (s *Store) RecordCheck(ctx context.Context, c Check) (Recorded, error) {
 	return rec, nil
 }
 
-func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64, nv NewVersion, text, raw *blob) (int64, *int64, error) {
-	if err := putBlob(ctx, tx, *text); err != nil {
+// insertVersion writes a version. A single page's raw body is kept in the
+// versions row, the pages of a multi-page document in version_parts; the
+// row's source_url is the (first) page's URL either way.
+func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64, nv NewVersion, text blob, raws []blob) (int64, *int64, error) {
+	if err := putBlob(ctx, tx, text); err != nil {
 		return 0, nil, err
 	}
 	textSHA := text.sha
 	var rawSHA any
-	if raw != nil {
-		if err := putBlob(ctx, tx, *raw); err != nil {
+	var mediaType, sourceURL string
+	if len(nv.Raw) > 0 {
+		sourceURL = nv.Raw[0].URL
+	}
+	if len(nv.Raw) == 1 {
+		if err := putBlob(ctx, tx, raws[0]); err != nil {
 			return 0, nil, err
 		}
-		rawSHA = raw.sha
+		rawSHA, mediaType = raws[0].sha, nv.Raw[0].MediaType
 	}
 	var revertsTo *int64
 	var rev sql.NullInt64
@@ -138,9 +139,14 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO versions
 		(document_id, number, recorded_at, kind, text_sha256, raw_sha256, media_type, source_url, extract_key, reverts_to)
 		VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		docID, docID, now, nv.Kind, textSHA, rawSHA, nv.MediaType, nv.SourceURL, nv.ExtractKey, rev).Scan(&id)
+		docID, docID, now, nv.Kind, textSHA, rawSHA, mediaType, sourceURL, nv.ExtractKey, rev).Scan(&id)
 	if err != nil {
 		return 0, nil, fmt.Errorf("insert version: %w", err)
+	}
+	if len(nv.Raw) > 1 {
+		if err := putParts(ctx, tx, id, nv.Raw, raws); err != nil {
+			return 0, nil, err
+		}
 	}
 	if nv.Kind != model.KindChange {
 		return id, revertsTo, nil

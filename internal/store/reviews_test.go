@@ -89,7 +89,7 @@ func TestMigrationKeepsExistingReviews(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range ms[:4] { // the schema before review histories
-		if _, err := db.ExecContext(ctx, m); err != nil {
+		if _, err := db.ExecContext(ctx, m.sql); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -154,19 +155,36 @@ func File(path string) string {
 func (s *Store) Close() error { return s.db.Close() }
 
 // migrations returns the embedded migrations in order.
-func migrations() ([]string, error) {
+// migration is one numbered schema change: its SQL file and, for the few
+// that must transform data SQL cannot read (compressed blobs), a Go step
+// run after the SQL in the same transaction.
+type migration struct {
+	name string // the file name, "0008_version_parts.sql"
+	sql  string
+	step func(s *Store, ctx context.Context, tx *sql.Tx) error
+}
+
+// steps are the Go steps of migrations, by file name without its number,
+// so that renumbering a migration only renames its file.
+var steps = map[string]func(s *Store, ctx context.Context, tx *sql.Tx) error{
+	"version_parts.sql": (*Store).partsMigration,
+}
+
+func migrations() ([]migration, error) {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
-	var out []string
+	var out []migration
 	for _, n := range names {
 		b, err := migrationFiles.ReadFile(n)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, string(b))
+		base := path.Base(n)
+		_, key, _ := strings.Cut(base, "_")
+		out = append(out, migration{name: base, sql: string(b), step: steps[key]})
 	}
 	return out, nil
 }
@@ -210,16 +228,23 @@ func (s *Store) migrate(ctx context.Context) error {
 		if v == len(ms) {
 			return tx.Rollback()
 		}
-		if _, err := tx.ExecContext(ctx, ms[v]); err != nil {
+		m := ms[v]
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %d: %w", v+1, err)
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if m.step != nil {
+			if err := m.step(s, ctx, tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 			tx.Rollback()
 			return err
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migration %d: %w", v+1, err)
+			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 }

@@ -35,7 +35,7 @@ func record(t *testing.T, s *Store, docID, expect int64, kind, text string) Reco
 	t.Helper()
 	c := Check{DocumentID: docID, StartedAt: s.Now(), Outcome: model.OutcomeChanged, ExpectLatest: expect}
 	if kind != "" {
-		c.New = []NewVersion{{Kind: kind, Text: text, Raw: []byte("<p>" + text + "</p>"), ExtractKey: "k1"}}
+		c.New = []NewVersion{{Kind: kind, Text: text, Raw: []model.RawPage{{MediaType: "text/html", URL: "https://acme.example/terms", Body: []byte("<p>" + text + "</p>")}}, ExtractKey: "k1"}}
 	}
 	rec, err := s.RecordCheck(context.Background(), c)
 	if err != nil {
@@ -78,9 +78,9 @@ func TestRecordVersionsAndReverts(t *testing.T) {
 	if text, err := s.Text(ctx, head.Version.SHA256); err != nil || text != "text one" || head.Version.ID != v3.VersionID {
 		t.Errorf("latest = %d %q (%v), want %d %q", head.Version.ID, text, err, v3.VersionID, "text one")
 	}
-	raw, err := s.Raw(ctx, head.RawSHA256)
-	if err != nil || string(raw) != "<p>text one</p>" {
-		t.Errorf("raw = %q, %v", raw, err)
+	raw, err := s.RawPages(ctx, head.Version.ID)
+	if err != nil || len(raw) != 1 || string(raw[0].Body) != "<p>text one</p>" || raw[0].MediaType != "text/html" {
+		t.Errorf("raw = %+v, %v", raw, err)
 	}
 	changes, err := s.Changes(ctx, ChangeFilter{})
 	if err != nil {

@@ -14,10 +14,7 @@ import (
 // the same text, which comparing hashes tells (see Text).
 type Head struct {
 	Version    model.Version
-	RawSHA256  string // "" when the raw body was not kept
-	MediaType  string
-	SourceURL  string
-	ExtractKey string
+	ExtractKey string // the settings the text was extracted with (see RawPages)
 }
 
 const versionColumns = `ve.id, ve.number, v.name, d.type, ve.recorded_at, ve.text_sha256, ve.kind, ve.reverts_to,
@@ -46,13 +43,12 @@ func (s *Store) Latest(ctx context.Context, docID int64) (*Head, error) {
 
 func (s *Store) latest(ctx context.Context, q queryer, docID int64) (*Head, error) {
 	var h Head
-	var raw sql.NullString
-	row := q.QueryRowContext(ctx, `SELECT `+versionColumns+`, ve.raw_sha256, ve.media_type, ve.source_url, ve.extract_key`+versionFrom+`
+	row := q.QueryRowContext(ctx, `SELECT `+versionColumns+`, ve.extract_key`+versionFrom+`
 		WHERE ve.document_id = ? ORDER BY ve.id DESC LIMIT 1`, docID)
 	var at string
 	var rev sql.NullInt64
 	err := row.Scan(&h.Version.ID, &h.Version.Number, &h.Version.Vendor, &h.Version.Document, &at, &h.Version.SHA256, &h.Version.Kind, &rev, &h.Version.RevertsToNumber,
-		&raw, &h.MediaType, &h.SourceURL, &h.ExtractKey)
+		&h.ExtractKey)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -61,7 +57,6 @@ func (s *Store) latest(ctx context.Context, q queryer, docID int64) (*Head, erro
 	}
 	h.Version.RecordedAt = s.parseTime(at)
 	h.Version.RevertsTo = nullInt(rev)
-	h.RawSHA256 = raw.String
 	return &h, nil
 }
 
@@ -104,13 +99,4 @@ func (s *Store) Version(ctx context.Context, id int64) (model.Version, error) {
 	}
 	v.Text = string(text)
 	return v, nil
-}
-
-// Raw returns the raw body that produced a version, or ErrNotFound when none was kept.
-func (s *Store) Raw(ctx context.Context, sha string) ([]byte, error) {
-	if sha == "" {
-		return nil, fmt.Errorf("raw body: %w", ErrNotFound)
-	}
-	b, err := getBlob(ctx, s.db, sha)
-	return b, s.fail(OpRead, err)
 }

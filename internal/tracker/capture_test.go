@@ -93,6 +93,19 @@ func TestCombinedDocumentJoinsParts(t *testing.T) {
 	if a < 0 || b < a {
 		t.Fatalf("combined text lacks the parts in order:\n%s", text)
 	}
+	// Each page is kept as its own raw body.
+	info, err := tr.Store().FindDocument(context.Background(), d.Vendor, d.Type)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := tr.Store().Latest(context.Background(), info.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := tr.Store().RawPages(context.Background(), head.Version.ID)
+	if err != nil || len(raw) != 2 || raw[0].URL != d.Combine[0].URL || raw[1].URL != d.Combine[1].URL || raw[1].MediaType != "text/html" {
+		t.Fatalf("raw pages: %+v, %v; want the two pages", raw, err)
+	}
 	// Changing the selectors of the parts re-extracts the stored parts: a technical version.
 	d.Combine[1].Remove = []string{"h1"}
 	if r := tr.Check(context.Background(), d); r.Status != model.OutcomeTechnical {

@@ -247,8 +247,7 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 		}
 		return t.record(ctx, rec, res)
 	}
-	nv := store.NewVersion{Kind: model.KindFirst, Text: got.Text, Raw: got.Raw, MediaType: got.MediaType,
-		SourceURL: got.URL, ExtractKey: key}
+	nv := store.NewVersion{Kind: model.KindFirst, Text: got.Text, Raw: got.Raw, ExtractKey: key}
 	rec.Outcome = model.OutcomeNew
 	if base != nil {
 		old, err := base.load(ctx, t.store)
@@ -348,16 +347,19 @@ func (t *Tracker) record(ctx context.Context, rec store.Check, res Result) (Resu
 // different text is a technical version: the page did not change, the way
 // it is read did.
 func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store.Head, key string) *store.NewVersion {
-	if head.ExtractKey == key || head.RawSHA256 == "" {
+	if head.ExtractKey == key {
 		return nil
 	}
-	raw, err := t.store.Raw(ctx, head.RawSHA256)
+	raw, err := t.store.RawPages(ctx, head.Version.ID)
+	if len(raw) == 0 && err == nil {
+		return nil // not kept
+	}
 	if err != nil {
 		t.opts.Log.Warn("re-extraction skipped: the latest version's raw body cannot be read",
 			slog.String("vendor", doc.Vendor), slog.String("document", doc.Type), slog.Any("error", err))
 		return nil
 	}
-	text, err := t.capture.Reextract(ctx, doc, raw, head.MediaType, head.SourceURL)
+	text, err := t.capture.Reextract(ctx, doc, raw)
 	if errors.Is(err, capture.ErrPartsChanged) {
 		return nil // only a new fetch can tell
 	}
@@ -371,8 +373,7 @@ func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store
 	if store.Hash([]byte(text)) == head.Version.SHA256 {
 		return nil
 	}
-	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, MediaType: head.MediaType,
-		SourceURL: head.SourceURL, ExtractKey: key}
+	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, ExtractKey: key}
 }
 
 // drastic reports whether a new text is so different from the current one
