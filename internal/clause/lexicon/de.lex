@@ -120,9 +120,10 @@ indemnify: freist|freizu|schadlos|frei
 	|\bstell\S*\s+(?:\S+\s+){0,8}?(?:von|gegenüber)\s+(?:\S+\s+){0,6}?(?:ansprüch|forderung|schäd|kosten|haftung)\S*\s+(?:\S+\s+){0,4}?frei\b
 sued, pays our costs: verklagt
 	verklagt[^.;]{0,150}(?:kosten|aufkommen)
-pays our losses: erstatt
+pays our losses: erstatt|ersetz
 	\buns\b[^.;]{0,100}(?:verluste|schäden|kosten)[^.;]{0,100}erstatten
 	|erstatten[^.;]{0,100}(?:ansprüchen|verfahren)
+	|\b(?:ersetz|erstatt)\S*\s+(?:sie\s+)?uns\s+(?:\S+\s+){0,3}(?:alle|sämtliche|jegliche)\s+(?:\S+\s+){0,3}(?:schäden|kosten|aufwendungen|verluste)
 bears our losses: haften
 	\bsie\s+haften\s+(?:uns\s+gegenüber\s+)?für\s+(?:alle|sämtliche|jegliche)\b[^.;]{0,200}\b(?:von|gegenüber)\s+(?:uns|\pL+)\b[^.;]{0,120}(?:verursacht|entstehen|entstanden|ergeben)
 

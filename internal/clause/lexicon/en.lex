@@ -152,7 +152,7 @@ hold harmless: harmless
 bears our losses: incurred|suffered|sustained
 	\byou\b[^.;]{0,40}\b(?:responsible|liable|pay us|reimburse us|compensate us)\s+(?:to\s+\S+\s+)?for\s+(?:any|all)\b[^.;]{0,120}\b(?:incurred|suffered|sustained)\s+by\s+(?:us\b|[a-xz][^\s.;]*)[^.;]{0,80}\b(?:caused by|arising out of|arising from|resulting from)\s+(?:your|you|any breach|any claims?|the actions)
 defends against claims: defend|compensat|reimburs
-	\b(?:will|shall|must|agree\s+to|undertake\s+to)\s+(?:\S+\s+){0,2}(?:defend|compensate|reimburse)\s+(?:\S+\s+){0,6}(?:against|from|for)\s+(?:any|all)\s+(?:\S+\s+){0,6}(?:claims?|losses|costs|damages|liabilit)
+	\b(?:will|shall|must|agree\s+to|undertake\s+to)\s+(?:\S+\s+){0,2}(?:defend|compensate|reimburse)\s+(?:\S+\s+){0,6}(?:against|from|for)\s+(?:any|all|the)\s+(?:\S+\s+){0,6}(?:claims?|losses|costs|damages|liabilit)
 liable for our losses: incur|suffer|sustain
 	\byou\b[^.;]{0,40}\b(?:responsible|liable)\s+(?:to\s+us\s+)?for\s+(?:any|all)\b[^.;]{0,120}\b(?:we|us)\s+(?:may\s+)?(?:incur|suffer|sustain)
 pays our costs: our costs|our legal
