@@ -11,7 +11,7 @@ import (
 
 // The decoder walks the YAML AST itself rather than unmarshalling into
 // structs: that is what lets it report every problem, each at the exact
-// node, and accept "a string or a list" without custom unmarshalers.
+// node (the package comment has the measurement).
 
 const (
 	// maxAliasHops bounds a chain of aliases (an alias of an anchored alias
