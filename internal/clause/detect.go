@@ -177,7 +177,11 @@ var listStart = regexp.MustCompile(`^(?:[-*•–]\s|\(?[a-zA-Z0-9ivx]{1,4}[.)]\
 // opensList reports whether a sentence announces a list: it ends with a
 // colon.
 func opensList(s string) bool {
-	return strings.HasSuffix(strings.TrimRight(s, " *_"), ":")
+	t := strings.TrimRight(s, " *_")
+	if i := strings.LastIndexByte(t, ' '); i >= 0 && bareMarker.MatchString(t[i+1:]) {
+		t = strings.TrimRight(t[:i], " ") // "… liable for: 8." with the next item's number
+	}
+	return strings.HasSuffix(t, ":")
 }
 
 // fragment reports whether sent is no sentence of its own but the rest of
@@ -185,13 +189,10 @@ func opensList(s string) bool {
 // PDF, a segmenter fooled by an abbreviation or a section number). Then
 // prev ends without any punctuation, or sent starts with a small letter
 // after a prev that did not end with a full stop, or prev ends with a
-// number or an abbreviation and a stop, or sent is a bare list marker.
+// number or an abbreviation and a stop.
 func fragment(prev, sent string) bool {
 	t := strings.TrimSpace(sent)
 	r, _ := utf8.DecodeRuneInString(t)
-	if bareMarker.MatchString(t) {
-		return true
-	}
 	p := strings.TrimRight(prev, " *_\"\u201d)")
 	last, _ := utf8.DecodeLastRuneInString(p)
 	switch {

@@ -16,9 +16,15 @@ zwolnienie z odpowiedzialno
 
 [not-limitation]
 users are liable:
-	użytkownik\s+(?:\S+\s+){0,2}ponosi
+	użytkownik\S*\s+(?:\S+\s+){0,3}(?:ponosi|odpowiada|może\s+zostać\s+pociągnięt)
+	|na\s+użytkownika\s+spada
 you are liable:
 	ponosisz|ponosicie|jesteś\s+(?:\S+\s+)?odpowiedzialn
+	|ponoszą\s+państwo
+	|państwo\s+(?:\S+\s+){0,2}ponoszą
+your own responsibility:
+	na\s+własną\s+odpowiedzialność
+	|na\s+własne\s+ryzyko\s+i\s+odpowiedzialność
 
 [warranty]
 gwarancj
