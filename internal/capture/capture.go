@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"strings"
 
@@ -44,6 +45,9 @@ type Options struct {
 	// PDF converts PDF documents to text; nil: PDFs fail.
 	PDF PDFConverter
 	Log *slog.Logger // nil: no logging
+	// Getenv reads the values of documents' headers_env; nil: no extra
+	// headers are sent.
+	Getenv func(string) string
 }
 
 // Capturer fetches and extracts documents.
@@ -52,6 +56,7 @@ type Capturer struct {
 	browser Renderer
 	pdf     PDFConverter
 	log     *slog.Logger
+	getenv  func(string) string
 }
 
 // New returns a Capturer; it needs a fetcher.
@@ -63,7 +68,7 @@ func New(opts Options) (*Capturer, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Capturer{fetch: opts.Fetch, browser: opts.Browser, pdf: opts.PDF, log: log}, nil
+	return &Capturer{fetch: opts.Fetch, browser: opts.Browser, pdf: opts.PDF, log: log, getenv: opts.Getenv}, nil
 }
 
 // Page is one fetched and extracted document.
@@ -106,7 +111,7 @@ type Validators struct {
 // their kind (model.FailureOf); the Page's Status is set when the server
 // answered.
 func (c *Capturer) Capture(ctx context.Context, doc model.Document, v Validators) (Page, error) {
-	p, err := c.capture(ctx, doc, fetch.Request{URL: doc.URL, ETag: v.ETag, LastModified: v.LastModified})
+	p, err := c.capture(ctx, doc, fetch.Request{URL: doc.URL, ETag: v.ETag, LastModified: v.LastModified, Header: c.header(doc)})
 	if err != nil {
 		return Page{Status: p.Status}, kindOf(err).Wrap(err)
 	}
@@ -119,6 +124,21 @@ func (c *Capturer) Close() error {
 		return cl.Close()
 	}
 	return nil
+}
+
+// header returns a document's extra request headers, read from the
+// environment.
+func (c *Capturer) header(doc model.Document) http.Header {
+	if len(doc.HeadersEnv) == 0 || c.getenv == nil {
+		return nil
+	}
+	h := http.Header{}
+	for name, env := range doc.HeadersEnv {
+		if v := c.getenv(env); v != "" {
+			h.Set(name, v)
+		}
+	}
+	return h
 }
 
 // parts returns the pages a document is made of: itself, or its combine list.
@@ -137,7 +157,7 @@ func (c *Capturer) capture(ctx context.Context, doc model.Document, req fetch.Re
 	var all Page
 	var texts []string
 	for i, p := range ps {
-		pg, err := c.capturePart(ctx, doc.Render, p, fetch.Request{URL: p.URL})
+		pg, err := c.capturePart(ctx, doc.Render, p, fetch.Request{URL: p.URL, Header: req.Header})
 		if err != nil {
 			// The error still starts with its kind, as every check error does.
 			return Page{Status: pg.Status}, kindOf(err).Wrap(fmt.Errorf("part %d of %d (%s): %w", i+1, len(ps), p.URL, err))

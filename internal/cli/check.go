@@ -39,7 +39,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(cfg, pipeline.Options{Store: st, Log: a.log})
+	p, err := a.pipeline(cfg, pipeline.Options{Store: st, Log: a.log})
 	if err != nil {
 		return err
 	}

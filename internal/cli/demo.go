@@ -109,7 +109,7 @@ func (a *app) demoHistory(ctx context.Context, dir string, site *demoSite, m *me
 	var offset atomic.Int64
 	clock := func() time.Time { return time.Now().Add(time.Duration(offset.Load())).UTC() }
 	st.Now = clock
-	p, err := pipeline.New(cfg, pipeline.Options{Store: st, Log: a.log, Now: clock, Observe: observer(m)})
+	p, err := a.pipeline(cfg, pipeline.Options{Store: st, Log: a.log, Now: clock, Observe: observer(m)})
 	if err != nil {
 		st.Close()
 		return nil, nil, err

@@ -52,7 +52,7 @@ func runRun(ctx context.Context, a *app, args []string) error {
 			}
 		}
 	}
-	p, err := pipeline.New(cfg, pipeline.Options{Store: st, Log: a.log, Observe: seen})
+	p, err := a.pipeline(cfg, pipeline.Options{Store: st, Log: a.log, Observe: seen})
 	if err != nil {
 		return err
 	}

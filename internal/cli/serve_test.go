@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -27,5 +29,31 @@ func TestServeRefusesUnsafeSettings(t *testing.T) {
 		if _, errOut, code := e.run("serve", "--addr", tc.addr); code != 2 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("serve --addr %s with\n%s: exit %d, %q; want 2 and %q", tc.addr, tc.web, code, errOut, tc.want)
 		}
+	}
+}
+
+// TestHeadersEnv: an intranet page that needs an Authorization header is
+// checked with the value from the environment; without it, check stops
+// with a configuration error instead of recording a login wall.
+func TestHeadersEnv(t *testing.T) {
+	e := newEnv(t)
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer intranet-t0ken" {
+			http.Error(w, "sign in", http.StatusUnauthorized)
+			return
+		}
+		fmt.Fprint(w, `<html><body><main class="terms"><h1>Intranet terms</h1><p>`+strings.Repeat("These are the terms of the intranet service. ", 10)+`</p></main></body></html>`)
+	}))
+	t.Cleanup(site.Close)
+	cfg := fmt.Sprintf("settings:\n  fetch: {host_delay: 0s, retries: 0}\nvendors:\n  - name: Intra\n    documents:\n      - type: Terms\n        url: %s/terms\n        render: http\n        headers_env: {Authorization: INTRA_AUTH}\n", site.URL)
+	if err := os.WriteFile(e.config, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := e.run("check"); code != 2 || !strings.Contains(errOut, "INTRA_AUTH") {
+		t.Errorf("check without INTRA_AUTH: exit %d, %q; want 2 naming the variable", code, errOut)
+	}
+	e.vars = map[string]string{"INTRA_AUTH": "Bearer intranet-t0ken"}
+	if r := e.check(0); r.Status != "new" {
+		t.Errorf("check with INTRA_AUTH: %+v, want new", r)
 	}
 }

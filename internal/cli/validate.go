@@ -43,7 +43,7 @@ func runValidate(ctx context.Context, a *app, args []string) error {
 	}
 	// Documents are captured exactly as check does (browser, PDF,
 	// multi-page documents); validate has no database.
-	p, err := pipeline.New(cfg, pipeline.Options{Log: a.log})
+	p, err := a.pipeline(cfg, pipeline.Options{Log: a.log})
 	if err != nil {
 		return err
 	}

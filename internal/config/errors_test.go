@@ -51,7 +51,7 @@ vendors:
         foo: bar
 `, []string{
 			`vendors.yaml:7:9: unknown key "selct" (did you mean "select"?)`,
-			`vendors.yaml:8:9: unknown key "foo" (known keys: combine, remove, render, schedule, select, type, url)`,
+			`vendors.yaml:8:9: unknown key "foo" (known keys: combine, headers_env, remove, render, schedule, select, type, url)`,
 		}},
 		{"unknown settings keys", "settings:\n  Schedule: 1h\n  fetch:\n    timout: 1s\n  digest:\n    smtp: {hots: x}\n" + vendorA, []string{
 			`vendors.yaml:2:3: unknown key "Schedule" (did you mean "schedule"?)`,
@@ -70,6 +70,19 @@ vendors:
 		{"smtp password", "settings:\n  digest:\n    smtp:\n      password: hunter2\n" + vendorA, []string{
 			`vendors.yaml:4:17: password: secrets do not belong in vendors.yaml; put it in an environment variable and name that in "password_env"`,
 		}},
+		{"headers_env", `
+vendors:
+  - name: A
+    documents:
+      - type: T
+        url: https://a.example/t
+        headers_env: {Host: H, "Bad Header": B, Authorization: "not a name", X-Api-Key: [K]}
+`, []string{
+			`vendors.yaml:7:23: headers_env: "Host" is not a header toswatch can send`,
+			`vendors.yaml:7:32: headers_env: "Bad Header" is not a header toswatch can send`,
+			`vendors.yaml:7:64: headers_env: Authorization: "not a name" is not an environment variable name`,
+			`vendors.yaml:7:89: headers_env: X-Api-Key: expected a string, got a list`,
+		}},
 		{"reads need a token", "settings:\n  web:\n    require_token_for_reads: true\n" + vendorA, []string{
 			`vendors.yaml:3:5: require_token_for_reads: needs "token_env", the environment variable that holds the access token`,
 		}},
@@ -86,9 +99,9 @@ vendors:
         combine:
           - url: https://tok@a.example/u
 `, []string{
-			`vendors.yaml:4:15: base_url: URL https://toswatch.example carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead`,
-			`vendors.yaml:9:14: url: URL https://a.example/t carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead`,
-			`vendors.yaml:12:18: url: URL https://a.example/u carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead`,
+			`vendors.yaml:4:15: base_url: URL https://toswatch.example carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead (headers_env: {Authorization: ENV_VAR})`,
+			`vendors.yaml:9:14: url: URL https://a.example/t carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead (headers_env: {Authorization: ENV_VAR})`,
+			`vendors.yaml:12:18: url: URL https://a.example/u carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead (headers_env: {Authorization: ENV_VAR})`,
 		}},
 		{"notify targets", `
 settings:

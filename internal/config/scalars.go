@@ -222,7 +222,7 @@ func httpURL(s string) error {
 		// A password in a URL ends up in logs, the database, the UI and
 		// feeds: refuse it whole, without repeating it.
 		u.User = nil
-		return fmt.Errorf("URL %s carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead", u.Redacted())
+		return fmt.Errorf("URL %s carries a user name or password (user:password@): credentials do not belong in URLs, which are logged and shown; send them in a header whose value comes from the environment instead (headers_env: {Authorization: ENV_VAR})", u.Redacted())
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"net/http"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -114,13 +115,14 @@ func (d *decoder) document(n ast.Node, vendor string) (doc model.Document, typeN
 	var urlNode ast.Node
 	var parts []model.Part
 	byKey, isMap := d.fields(n, "document", map[string]func(ast.Node){
-		"type":     func(x ast.Node) { doc.Type = d.required(x, "type") },
-		"url":      func(x ast.Node) { urlNode = x; doc.URL = d.pageURL(x) },
-		"select":   func(x ast.Node) { doc.Select, doc.Ranges = d.selection(x) },
-		"remove":   func(x ast.Node) { doc.Remove = d.selectors(x, "remove") },
-		"schedule": func(x ast.Node) { doc.Schedule = d.schedule(x) },
-		"render":   func(x ast.Node) { doc.Render = d.render(x) },
-		"combine":  func(x ast.Node) { parts = d.parts(x) },
+		"type":        func(x ast.Node) { doc.Type = d.required(x, "type") },
+		"url":         func(x ast.Node) { urlNode = x; doc.URL = d.pageURL(x) },
+		"select":      func(x ast.Node) { doc.Select, doc.Ranges = d.selection(x) },
+		"remove":      func(x ast.Node) { doc.Remove = d.selectors(x, "remove") },
+		"schedule":    func(x ast.Node) { doc.Schedule = d.schedule(x) },
+		"render":      func(x ast.Node) { doc.Render = d.render(x) },
+		"combine":     func(x ast.Node) { parts = d.parts(x) },
+		"headers_env": func(x ast.Node) { doc.HeadersEnv = d.headersEnv(x) },
 	})
 	if !isMap {
 		return doc, nil, false
@@ -233,4 +235,38 @@ func (d *decoder) parts(n ast.Node) []model.Part {
 		out = append(out, p)
 	}
 	return out
+}
+
+// headersEnv reads a mapping of header names to the environment variables
+// that hold their values.
+func (d *decoder) headersEnv(n ast.Node) map[string]string {
+	entries, ok := d.mapping(n, "headers_env")
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		name := http.CanonicalHeaderKey(strings.TrimSpace(e.key))
+		if !validHeaderName(name) || strings.EqualFold(name, "Host") {
+			d.errorf(e.keyN, "headers_env: %q is not a header toswatch can send", e.key)
+			continue
+		}
+		if env := d.envName(e.value, "headers_env: "+name); env != "" {
+			out[name] = env
+		}
+	}
+	return out
+}
+
+// validHeaderName reports whether s is an HTTP header name (RFC 9110 token).
+func validHeaderName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r > 0x7e || r <= ' ' || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r) {
+			return false
+		}
+	}
+	return true
 }

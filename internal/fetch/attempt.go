@@ -75,6 +75,9 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (res
 	if req.LastModified != "" {
 		hreq.Header.Set("If-Modified-Since", req.LastModified)
 	}
+	for k, vs := range req.Header {
+		hreq.Header[http.CanonicalHeaderKey(k)] = vs
+	}
 
 	hresp, err := hc.Do(hreq)
 	if err != nil {

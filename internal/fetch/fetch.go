@@ -139,6 +139,10 @@ type Request struct {
 	URL          string
 	ETag         string // sent as If-None-Match
 	LastModified string // sent as If-Modified-Since
+	// Header holds extra headers (a document's headers_env, such as an
+	// intranet's Authorization). They are never sent on a redirect to
+	// another host.
+	Header http.Header
 }
 
 // Response is a fetched document.
@@ -249,5 +253,18 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if IsLoginURL(to) && !IsLoginURL(via[0].URL.String()) {
 		return failf(model.FailureBlocked, to, 0, "login wall: %s redirects to the sign-in page %s", via[0].URL, to)
 	}
+	// net/http copies the first request's headers onto a redirect; the
+	// extra ones (credentials) stay with the host they were meant for.
+	if !strings.EqualFold(req.URL.Host, via[0].URL.Host) {
+		for k := range req.Header {
+			if !ownHeaders[k] {
+				req.Header.Del(k)
+			}
+		}
+	}
 	return nil
 }
+
+// ownHeaders are the headers the fetcher sets itself.
+var ownHeaders = map[string]bool{"User-Agent": true, "Accept": true, "Accept-Encoding": true,
+	"If-None-Match": true, "If-Modified-Since": true, "Referer": true}

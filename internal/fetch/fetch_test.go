@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -461,5 +462,44 @@ func TestFetch429SaysWhetherRetryAfterWasSent(t *testing.T) {
 				t.Errorf("status %d, RetryAfter %v; want 429, %v", fe.Status, fe.RetryAfter, tc.want)
 			}
 		})
+	}
+}
+
+// TestFetchExtraHeadersStayWithTheirHost: a document's extra headers
+// (credentials from headers_env) are sent to its host, also after a
+// redirect within it, and never to another host a redirect leads to.
+func TestFetchExtraHeadersStayWithTheirHost(t *testing.T) {
+	var mu sync.Mutex
+	seen := map[string]string{}
+	record := func(name string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			seen[name+r.URL.Path] = r.Header.Get("Authorization") + "|" + r.Header.Get("X-Api-Key")
+			mu.Unlock()
+			fmt.Fprint(w, page)
+		}
+	}
+	other := serve(t, record("other"))
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/start":
+			http.Redirect(w, r, "/terms", http.StatusFound)
+		case "/away":
+			http.Redirect(w, r, other.URL+"/terms", http.StatusFound)
+		default:
+			record("own")(w, r)
+		}
+	})
+	c, _ := newTestClient(t, testOptions())
+	h := http.Header{"Authorization": {"Bearer intranet"}, "X-Api-Key": {"k"}}
+	fetchOK(t, c, Request{URL: srv.URL + "/start", Header: h})
+	fetchOK(t, c, Request{URL: srv.URL + "/away", Header: h})
+	mu.Lock()
+	defer mu.Unlock()
+	if got := seen["own/terms"]; got != "Bearer intranet|k" {
+		t.Errorf("after a redirect within the host: headers %q, want both", got)
+	}
+	if got := seen["other/terms"]; got != "|" {
+		t.Errorf("after a redirect to another host: headers %q, want none", got)
 	}
 }

@@ -25,6 +25,10 @@ type Document struct {
 	Schedule time.Duration // 0: the global schedule
 	Render   string        // "auto" (default), "http" or "browser"
 	Combine  []Part        // several pages joined into one document
+	// HeadersEnv are extra request headers (an intranet's Authorization),
+	// by header name: each value is read from the environment variable
+	// named here, never written in vendors.yaml.
+	HeadersEnv map[string]string
 }
 
 // Part is one page of a multi-page document.

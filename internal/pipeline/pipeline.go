@@ -8,6 +8,7 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -33,7 +34,14 @@ type Options struct {
 	Now func() time.Time
 	// Observe, when set, sees every check's result (metrics).
 	Observe func(tracker.Result)
+	// Getenv reads the environment variables documents' headers_env name;
+	// every one of them must be set.
+	Getenv func(string) string
 }
+
+// ErrMissingEnv is returned by New when an environment variable that a
+// document's headers_env names is not set.
+var ErrMissingEnv = errors.New("environment variable not set")
 
 // Pipeline is the checking machinery of one configuration.
 type Pipeline struct {
@@ -53,7 +61,10 @@ func New(cfg *config.Config, opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	copts := capture.Options{Fetch: client, PDF: pdf.New(), Log: opts.Log}
+	if err := checkHeadersEnv(cfg, opts.Getenv); err != nil {
+		return nil, err
+	}
+	copts := capture.Options{Fetch: client, PDF: pdf.New(), Log: opts.Log, Getenv: opts.Getenv}
 	// The browser starts lazily, on the first page that needs it; without a
 	// Chromium, such pages fail with a message saying how to get one.
 	if _, err := browser.Find(s.Browser.Path); err == nil {
@@ -93,4 +104,21 @@ func New(cfg *config.Config, opts Options) (*Pipeline, error) {
 func (p *Pipeline) Close() error {
 	p.client.CloseIdleConnections()
 	return p.Capture.Close()
+}
+
+// checkHeadersEnv makes sure that every variable a document's headers_env
+// names is set, so that a missing credential is a configuration error at
+// start rather than a login wall at each check.
+func checkHeadersEnv(cfg *config.Config, getenv func(string) string) error {
+	var errs []error
+	for _, v := range cfg.Vendors {
+		for _, d := range v.Documents {
+			for name, env := range d.HeadersEnv {
+				if getenv == nil || getenv(env) == "" {
+					errs = append(errs, fmt.Errorf("%s / %s: header %s: %w: %s", d.Vendor, d.Type, name, ErrMissingEnv, env))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
