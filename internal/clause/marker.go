@@ -140,6 +140,16 @@ func (m *Marker) Of(paragraphs ...string) *model.ClauseChange {
 	return m.changes[best]
 }
 
+// TypeOf returns the type of the clause change a changed paragraph (its
+// old and new text, either may be empty) belongs to, "" when none: what
+// diff.Result.MarkClauses asks.
+func (m *Marker) TypeOf(oldText, newText string) string {
+	if cc := m.Of(oldText, newText); cc != nil {
+		return cc.Type
+	}
+	return ""
+}
+
 // tokens calls f with the hash of each word (a run of letters and digits)
 // and each other non-space character of text, in order: what a clause
 // line and the paragraph holding it have in common, whatever the spacing.

@@ -70,7 +70,7 @@ func runCompare(ctx context.Context, a *app, args []string) error {
 	}
 	res := diff.Compute(texts[0], texts[1])
 	changes := clause.Compare(texts[0], texts[1])
-	markClauses(res, changes)
+	res.MarkClauses(clause.NewMarker(changes).TypeOf)
 	if *asJSON {
 		return a.printJSON(struct {
 			Changed       bool                 `json:"changed"`

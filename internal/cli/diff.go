@@ -38,7 +38,7 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 	}
 	res := diff.Compute(from.Text, to.Text)
 	changes := clause.Compare(from.Text, to.Text)
-	markClauses(res, changes)
+	res.MarkClauses(clause.NewMarker(changes).TypeOf)
 	if *format == "json" {
 		out := struct {
 			From          int64                `json:"from"`
@@ -109,16 +109,6 @@ func (a *app) diffVersions(ctx context.Context, st *store.Store, d store.DocInfo
 	}
 	from, err = st.Version(ctx, prev)
 	return from, to, err
-}
-
-// markClauses marks the paragraphs of a diff that belong to a changed clause.
-func markClauses(res diff.Result, changes []model.ClauseChange) {
-	m := clause.NewMarker(changes)
-	for i, l := range res.Lines {
-		if cc := m.Of(l.Old, l.New); cc != nil {
-			res.Lines[i].Clause = cc.Type
-		}
-	}
 }
 
 func writeClauseChanges(w io.Writer, changes []model.ClauseChange) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/store"
+	"github.com/toswatch/toswatch/internal/tracker"
 )
 
 func runReanalyze(ctx context.Context, a *app, args []string) error {
@@ -69,7 +70,8 @@ func reanalyse(ctx context.Context, st *store.Store, all bool, progress func(don
 		if err != nil {
 			return done, differed, err
 		}
-		changed, err := st.SetClauseChanges(ctx, id, clause.Compare(from, to), clause.Revision)
+		ccs, d := tracker.Analyse(clause.Compare, from, to)
+		changed, err := st.SetClauseChanges(ctx, id, ccs, clause.Revision, d)
 		if err != nil {
 			return done, differed, err
 		}

@@ -130,14 +130,15 @@ func newItem(ctx context.Context, st *store.Store, c model.Change, opts Options)
 // textStats says how many paragraphs moved between the two versions of a
 // change.
 func textStats(ctx context.Context, st *store.Store, c model.Change) (string, error) {
-	res, err := diff.OfChange(c, func() (string, string, error) {
+	// Page -1: the counts, without any page of the recorded diff.
+	res, err := diff.PageOf(c, -1, nil, func() (string, string, error) {
 		from, err := st.Version(ctx, c.FromVersion)
 		if err != nil {
 			return "", "", err
 		}
 		to, err := st.Version(ctx, c.ToVersion)
 		return from.Text, to.Text, err
-	})
+	}, nil)
 	if errors.Is(err, store.ErrNotFound) {
 		return "", nil
 	}

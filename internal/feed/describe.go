@@ -43,7 +43,8 @@ type descPara struct {
 	Runs  []diff.Word
 }
 
-func describe(c model.Change, res diff.Result, link string) (description, error) {
+// describe describes a change; first is the first page of its diff.
+func describe(c model.Change, first diff.Page, link string) (description, error) {
 	data := struct {
 		Vendor, Document, At, Link string
 		From, To                   string
@@ -70,9 +71,9 @@ func describe(c model.Change, res diff.Result, link string) (description, error)
 	slices.SortStableFunc(data.Clauses, func(a, b descClause) int {
 		return cmp.Compare(model.SeverityRank(b.Severity), model.SeverityRank(a.Severity))
 	})
-	for i, l := range res.Lines {
+	for i, l := range first.Lines {
 		if i == excerptParas {
-			data.More = len(res.Lines) - i
+			data.More = first.Summary.Lines - i
 			break
 		}
 		data.Paras = append(data.Paras, excerpt(l))
@@ -81,7 +82,7 @@ func describe(c model.Change, res diff.Result, link string) (description, error)
 	if err := descTmpl.Execute(&b, data); err != nil {
 		return description{}, fmt.Errorf("change %d: description: %w", c.ID, err)
 	}
-	return description{summary: present.Headline(c, len(res.Lines)), html: b.String()}, nil
+	return description{summary: present.Headline(c, first.Summary.Lines), html: b.String()}, nil
 }
 
 // excerpt shortens one changed paragraph: long unchanged stretches keep

@@ -103,22 +103,24 @@ func Build(ctx context.Context, st *store.Store, opts Options) (*feeds.Feed, err
 }
 
 func item(ctx context.Context, st *store.Store, opts Options, c model.Change) (*feeds.Item, error) {
-	res, err := diff.OfChange(c, func() (string, string, error) {
-		from, err := st.Version(ctx, c.FromVersion)
-		if err != nil {
-			return "", "", fmt.Errorf("feed: change %d: %w", c.ID, err)
-		}
-		to, err := st.Version(ctx, c.ToVersion)
-		if err != nil {
-			return "", "", fmt.Errorf("feed: change %d: %w", c.ID, err)
-		}
-		return from.Text, to.Text, nil
-	})
+	// The first page of the diff holds the paragraphs an item shows.
+	first, err := diff.PageOf(c, 0, func(n int) ([]byte, error) { return st.DiffPage(ctx, c.ID, n) },
+		func() (string, string, error) {
+			from, err := st.Version(ctx, c.FromVersion)
+			if err != nil {
+				return "", "", fmt.Errorf("feed: change %d: %w", c.ID, err)
+			}
+			to, err := st.Version(ctx, c.ToVersion)
+			if err != nil {
+				return "", "", fmt.Errorf("feed: change %d: %w", c.ID, err)
+			}
+			return from.Text, to.Text, nil
+		}, nil)
 	if err != nil {
 		return nil, err
 	}
 	link := present.ChangeURL(opts.BaseURL, c.ID)
-	d, err := describe(c, res, link)
+	d, err := describe(c, first, link)
 	if err != nil {
 		return nil, err
 	}

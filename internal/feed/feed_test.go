@@ -262,7 +262,8 @@ func TestDescriptionMore(t *testing.T) {
 		oldT.WriteString("paragraph " + itoa(int64(i)) + " old\n\n")
 		newT.WriteString("paragraph " + itoa(int64(i)) + " new\n\n")
 	}
-	d, err := describe(model.Change{ID: 1}, diff.Compute(oldT.String(), newT.String()), base+"/changes/1")
+	res := diff.Compute(oldT.String(), newT.String())
+	d, err := describe(model.Change{ID: 1}, diff.Page{Summary: diff.Summary{Lines: len(res.Lines)}, Lines: res.Lines}, base+"/changes/1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -159,9 +159,10 @@ type Change struct {
 	RecordedAt           time.Time
 	RevertsTo            *int64
 	ClauseChanges        []ClauseChange
-	// Diff is the change's diff as JSON (internal/diff's Result), recorded
-	// with it; empty for changes recorded before diffs were kept.
-	Diff []byte
+	// DiffSummary is the summary of the change's diff as JSON (internal/
+	// diff's Summary), recorded with it like the diff's pages; empty for
+	// changes recorded before diffs were kept.
+	DiffSummary []byte
 	// Reviews are the change's reviews, oldest first. They are only ever
 	// added to: the last one is the change's current review state.
 	Reviews []Review

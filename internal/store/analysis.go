@@ -77,9 +77,11 @@ func (s *Store) ChangeTexts(ctx context.Context, id int64) (from, to string, err
 }
 
 // SetClauseChanges replaces the clause changes of change id with cc,
-// classified by analyser revision rev, and reports whether they differ
-// from those stored. The review of the change is kept.
-func (s *Store) SetClauseChanges(ctx context.Context, id int64, cc []model.ClauseChange, rev int) (changed bool, err error) {
+// classified by analyser revision rev, and its diff with d (whose
+// paragraphs are marked with the clauses they belong to), and reports
+// whether the clause changes differ from those stored. The reviews of the
+// change are kept.
+func (s *Store) SetClauseChanges(ctx context.Context, id int64, cc []model.ClauseChange, rev int, d Diff) (changed bool, err error) {
 	cols, err := clauseColumns(cc)
 	if err != nil {
 		return false, err
@@ -97,7 +99,10 @@ func (s *Store) SetClauseChanges(ctx context.Context, id int64, cc []model.Claus
 		_, err = tx.ExecContext(ctx, `UPDATE changes SET clause_changes = ?, severity = ?, liability = ?,
 			indemnification = ?, analysis = ? WHERE id = ?`,
 			cols.json, cols.severity, cols.liability, cols.indemnity, rev, id)
-		return err
+		if err != nil {
+			return err
+		}
+		return putDiff(ctx, tx, id, d)
 	})
 	return changed, err
 }

@@ -31,20 +31,20 @@ type ChangeFilter struct {
 const changeColumns = `ch.id, v.name, d.type, ch.from_version, ch.to_version, ch.recorded_at, ch.reverts_to,
 	(SELECT number FROM versions WHERE id = ch.from_version), (SELECT number FROM versions WHERE id = ch.to_version),
 	COALESCE((SELECT number FROM versions WHERE id = ch.reverts_to), 0),
-	ch.clause_changes, ch.diff, ` + reviewsColumn
+	ch.clause_changes, ch.diff_summary, ` + reviewsColumn
 
 func (s *Store) scanChange(sc interface{ Scan(...any) error }) (model.Change, error) {
 	var c model.Change
-	var at, js, diffJSON, reviews string
+	var at, js, summary, reviews string
 	var rev sql.NullInt64
 	if err := sc.Scan(&c.ID, &c.Vendor, &c.Document, &c.FromVersion, &c.ToVersion, &at, &rev,
-		&c.FromNumber, &c.ToNumber, &c.RevertsToNumber, &js, &diffJSON, &reviews); err != nil {
+		&c.FromNumber, &c.ToNumber, &c.RevertsToNumber, &js, &summary, &reviews); err != nil {
 		return c, err
 	}
 	c.RecordedAt = s.parseTime(at)
 	c.RevertsTo = nullInt(rev)
-	if diffJSON != "" {
-		c.Diff = []byte(diffJSON)
+	if summary != "" {
+		c.DiffSummary = []byte(summary)
 	}
 	if err := json.Unmarshal([]byte(js), &c.ClauseChanges); err != nil {
 		return c, fmt.Errorf("change %d: clause changes: %w", c.ID, err)

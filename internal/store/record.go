@@ -45,7 +45,7 @@ type NewVersion struct {
 	ExtractKey    string
 	ClauseChanges []model.ClauseChange // for KindChange
 	Analysis      int                  // for KindChange: the revision of the analyser that classified ClauseChanges
-	Diff          []byte               // for KindChange: the diff from the version before, as JSON
+	Diff          Diff                 // for KindChange: the diff from the version before
 	// Notify names the notification targets (config.NotifyTarget.Name)
 	// that want this change, for KindChange: they are queued in the
 	// outbox with it.
@@ -157,11 +157,14 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	}
 	var changeID int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO changes
-		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification, diff, analysis)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		docID, prev, id, now, rev, cols.json, cols.severity, cols.liability, cols.indemnity, string(nv.Diff), nv.Analysis).Scan(&changeID)
+		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification, analysis)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		docID, prev, id, now, rev, cols.json, cols.severity, cols.liability, cols.indemnity, nv.Analysis).Scan(&changeID)
 	if err != nil {
 		return 0, nil, fmt.Errorf("insert change: %w", err)
+	}
+	if err := putDiff(ctx, tx, changeID, nv.Diff); err != nil {
+		return 0, nil, err
 	}
 	if err := enqueue(ctx, tx, changeID, nv.Notify, now); err != nil {
 		return 0, nil, err

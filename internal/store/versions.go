@@ -84,12 +84,18 @@ func (s *Store) Versions(ctx context.Context, docID int64) ([]model.Version, err
 	return out, rows.Err()
 }
 
-// Version returns one version with its text.
-func (s *Store) Version(ctx context.Context, id int64) (model.Version, error) {
+// VersionInfo returns one version without its text.
+func (s *Store) VersionInfo(ctx context.Context, id int64) (model.Version, error) {
 	v, err := s.scanVersion(s.db.QueryRowContext(ctx, `SELECT `+versionColumns+versionFrom+`WHERE ve.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, fmt.Errorf("version %d: %w", id, ErrNotFound)
 	}
+	return v, s.fail(OpRead, err)
+}
+
+// Version returns one version with its text.
+func (s *Store) Version(ctx context.Context, id int64) (model.Version, error) {
+	v, err := s.VersionInfo(ctx, id)
 	if err != nil {
 		return v, err
 	}

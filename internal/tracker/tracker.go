@@ -14,7 +14,6 @@ import (
 
 	"github.com/toswatch/toswatch/internal/capture"
 	"github.com/toswatch/toswatch/internal/config"
-	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
 )
@@ -269,13 +268,10 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 		}
 		nv.Kind = model.KindChange
 		rec.Outcome = model.OutcomeChanged
+		nv.ClauseChanges, nv.Diff = Analyse(t.opts.Compare, old, got.Text)
 		if t.opts.Compare != nil {
-			nv.ClauseChanges = t.opts.Compare(old, got.Text)
 			nv.Analysis = t.opts.Analysis
 		}
-		// Recorded with the change so that feeds and digests need not
-		// load and diff both versions again.
-		nv.Diff = diff.Encode(diff.Compute(old, got.Text))
 		if t.opts.Notify != nil {
 			nv.Notify = t.opts.Notify(doc.Vendor, nv.ClauseChanges)
 		}

@@ -143,9 +143,8 @@ func TestSmallChangeNeedsNoConfirmation(t *testing.T) {
 	if err != nil || len(changes) != 1 {
 		t.Fatalf("changes: %v, %v", changes, err)
 	}
-	res, err := diff.OfChange(changes[0], func() (string, string, error) {
-		return "", "", errors.New("the diff should be stored, not recomputed")
-	})
+	res, err := diff.PageOf(changes[0], 0, func(n int) ([]byte, error) { return tr.Store().DiffPage(ctx, changes[0].ID, n) },
+		func() (string, string, error) { return "", "", errors.New("the diff should be stored, not recomputed") }, nil)
 	if err != nil || len(res.Lines) != 1 || res.Lines[0].Op != diff.Change || res.Lines[0].New != edited {
 		t.Errorf("stored diff = %+v, %v", res, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/present"
@@ -25,16 +26,26 @@ type changePage struct {
 	From, To  model.Version
 	Clauses   []clauseView
 	Paras     []diffPara
-	Stats     diff.Stats
+	Diff      diff.Summary
+	Page      int // of the diff, from 1
+	Prev      int // 0: none
+	Next      int // 0: none
 	CSRF      string
 	NeedToken bool
 	Decisions []string
 }
 
+// change shows a change: its clause changes and one page of its diff, both
+// as recorded with it, so that the cost of a view does not grow with the
+// documents.
 func (s *server) change(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(r)
 	if !ok {
 		s.notFound(w, r)
+		return
+	}
+	page, ok := s.pageParam(w, r, diff.PageLines)
+	if !ok {
 		return
 	}
 	ctx := r.Context()
@@ -43,33 +54,59 @@ func (s *server) change(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	from, err := s.st.Version(ctx, c.FromVersion)
+	from, err := s.st.VersionInfo(ctx, c.FromVersion)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	to, err := s.st.Version(ctx, c.ToVersion)
+	to, err := s.st.VersionInfo(ctx, c.ToVersion)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	res := diff.Compute(from.Text, to.Text)
+	load := func(n int) ([]byte, error) { return s.st.DiffPage(ctx, c.ID, n) }
+	var p diff.Page
+	if _, recorded := diff.SummaryOf(c); recorded {
+		p, err = diff.PageOf(c, page-1, load, nil, nil)
+	} else if !s.heavily(w, r, func() {
+		// Recorded before diffs were kept: both versions are compared.
+		p, err = diff.PageOf(c, page-1, load, func() (string, string, error) { return s.st.ChangeTexts(ctx, c.ID) },
+			clause.NewMarker(c.ClauseChanges).TypeOf)
+	}) {
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if page > 1 && page > p.Pages {
+		s.notFound(w, r)
+		return
+	}
 	// The page carries a form token bound to a cookie: it must not be cached.
 	w.Header().Set("Cache-Control", "no-store")
 	row := newChangeRow(c)
-	row.Summary = present.Headline(c, len(res.Lines))
-	s.render(w, r, http.StatusOK, "change", changePage{
+	row.Summary = present.Headline(c, p.Summary.Lines)
+	data := changePage{
 		Title:     fmt.Sprintf("%s — %s: change %d", c.Vendor, c.Document, c.ID),
 		Change:    row,
 		From:      from,
 		To:        to,
 		Clauses:   clauseViews(c.ClauseChanges),
-		Paras:     diffParas(res, c.ClauseChanges),
-		Stats:     res.Stats,
+		Paras:     diffParas(p.Lines, c.ClauseChanges),
+		Diff:      p.Summary,
+		Page:      page,
 		CSRF:      s.csrf.token(w, r),
 		NeedToken: s.opts.Token != "" && !s.hasSession(r),
 		Decisions: model.Decisions(),
-	})
+	}
+	if page > 1 {
+		data.Prev = page - 1
+	}
+	if page < p.Pages {
+		data.Next = page + 1
+	}
+	s.render(w, r, http.StatusOK, "change", data)
 }
 
 func (s *server) review(w http.ResponseWriter, r *http.Request) {

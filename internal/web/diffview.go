@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/present"
@@ -34,12 +33,18 @@ type clauseView struct {
 	Label string
 	Cap   string
 	Words []diff.Word
+	Long  int // KiB, when the texts are too long for Words
 }
 
-func diffParas(res diff.Result, ccs []model.ClauseChange) []diffPara {
-	marks := clause.NewMarker(ccs)
-	out := make([]diffPara, 0, len(res.Lines))
-	for _, l := range res.Lines {
+// diffParas prepares changed paragraphs for display, each with the clause
+// change it was marked with when the diff was recorded.
+func diffParas(lines []diff.Line, ccs []model.ClauseChange) []diffPara {
+	byType := map[string]*model.ClauseChange{}
+	for i := range ccs {
+		byType[ccs[i].Type] = &ccs[i]
+	}
+	out := make([]diffPara, 0, len(lines))
+	for _, l := range lines {
 		p := diffPara{Op: l.Op, OldLine: l.OldLine, NewLine: l.NewLine}
 		switch {
 		case l.Op == diff.Insert:
@@ -63,7 +68,9 @@ func diffParas(res diff.Result, ccs []model.ClauseChange) []diffPara {
 				p.Note += " and edited"
 			}
 		}
-		if cc := marks.Of(l.Old, l.New); cc != nil {
+		// A mark of a clause type the change no longer has (reanalysed
+		// since) is left out.
+		if cc := byType[l.Clause]; cc != nil {
 			p.Clause = &clauseMark{Label: present.ClauseLabel(cc.Type), Severity: cc.Severity}
 		}
 		out = append(out, p)
@@ -82,15 +89,19 @@ func only(ws []diff.Word, op diff.Op) []diff.Word {
 	return out
 }
 
+// clauseViews prepares the clause changes for display, each with the word
+// diff of its texts when they are short enough to read that way (see
+// maxClauseDiff).
 func clauseViews(ccs []model.ClauseChange) []clauseView {
 	out := make([]clauseView, 0, len(ccs))
 	for _, cc := range ccs {
-		out = append(out, clauseView{
-			ClauseChange: cc,
-			Label:        present.ClauseLabel(cc.Type),
-			Cap:          present.CapMove(cc),
-			Words:        diff.Words(cc.Before, cc.After),
-		})
+		v := clauseView{ClauseChange: cc, Label: present.ClauseLabel(cc.Type), Cap: present.CapMove(cc)}
+		if len(cc.Before) <= maxClauseDiff && len(cc.After) <= maxClauseDiff {
+			v.Words = diff.Words(cc.Before, cc.After)
+		} else {
+			v.Long = max(len(cc.Before), len(cc.After)) >> 10
+		}
+		out = append(out, v)
 	}
 	slices.SortStableFunc(out, func(a, b clauseView) int {
 		return cmp.Compare(model.SeverityRank(b.Severity), model.SeverityRank(a.Severity))

@@ -16,6 +16,7 @@ import (
 
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/store"
+	"github.com/toswatch/toswatch/internal/tracker"
 )
 
 // Texts of the fixture's Acme terms: v2 lowers the liability cap (and
@@ -46,12 +47,17 @@ type fixture struct {
 	st   *store.Store
 	now  time.Time
 	srv  *httptest.Server
+	h    *server
 	opts Options
 	// host is the Host requests are sent with: the base URL's, when the
 	// server has one, as a reverse proxy would send it.
 	host  string
 	docs  map[string]int64 // by "Vendor/Type"
 	heads map[int64]int64  // latest version of each document
+	texts map[int64]string // its text
+	// legacy records changes without their diff, as toswatch did before
+	// diffs were kept.
+	legacy bool
 	// Named changes and versions of the standard history.
 	capChange, lawChange, flipChange, indemnChange int64
 	acmeV1, acmeV2                                 int64
@@ -71,7 +77,7 @@ func newStore(t testing.TB) *store.Store {
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	f := &fixture{t: t, st: newStore(t), now: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC),
-		docs: map[string]int64{}, heads: map[int64]int64{}}
+		docs: map[string]int64{}, heads: map[int64]int64{}, texts: map[int64]string{}}
 	f.st.Now = func() time.Time { return f.now }
 	return f
 }
@@ -103,6 +109,12 @@ func (f *fixture) record(vendor, typ, kind, text string, ccs ...model.ClauseChan
 	if kind != "" {
 		c.Outcome = model.OutcomeChanged
 		c.New = []store.NewVersion{{Kind: kind, Text: text, ExtractKey: "k1", ClauseChanges: ccs}}
+		if kind == model.KindChange && !f.legacy {
+			// Recorded as the tracker records it, the given clause changes
+			// marking the diff.
+			_, c.New[0].Diff = tracker.Analyse(func(string, string) []model.ClauseChange { return ccs }, f.texts[doc], text)
+		}
+		f.texts[doc] = text
 	}
 	rec, err := f.st.RecordCheck(ctx, c)
 	if err != nil {
@@ -177,6 +189,7 @@ func (f *fixture) serve(opts Options) *fixture {
 		f.t.Fatal(err)
 	}
 	f.opts = opts
+	f.h = h.(*server)
 	f.srv = httptest.NewServer(h)
 	f.t.Cleanup(f.srv.Close)
 	if opts.BaseURL != "" {

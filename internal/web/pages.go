@@ -61,18 +61,8 @@ type dashboardPage struct {
 
 func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 	all := r.URL.Path == "/changes"
-	page := 1
-	if p := r.URL.Query().Get("page"); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 1 {
-			s.fail(w, r, http.StatusBadRequest, "The page number must be a whole number from 1 up.")
-			return
-		}
-		page = n
-	}
-	if page > math.MaxInt64/pageSize {
-		// Its offset would overflow: far past the last page anyway.
-		s.notFound(w, r)
+	page, ok := s.pageParam(w, r, pageSize)
+	if !ok {
 		return
 	}
 	ctx := r.Context()
@@ -331,8 +321,6 @@ func (s *server) version(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := versionPage{Title: v.Vendor + " — " + v.Document + ", " + present.VersionLabel(v.Number), Version: v}
-	// Line numbers match the diff's, so a change page can point at a line.
-	data.Text = renderMarkdown(v.Text)
 	c, err := s.st.ChangeForVersion(ctx, id)
 	switch {
 	case err == nil:
@@ -341,7 +329,42 @@ func (s *server) version(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "version", data)
+	var html []byte
+	build := func() {
+		// Line numbers match the diff's, so a change page can point at a line.
+		data.Text = renderMarkdown(v.Text)
+		html, err = s.page("version", data)
+	}
+	if len(v.Text) < heavyText {
+		build()
+	} else if !s.heavily(w, r, build) {
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.write(w, r, http.StatusOK, html)
+}
+
+// pageParam reads the ?page= of a list of perPage items a page: 1 when
+// absent. It answers the request itself (400, or 404 for a page whose
+// offset would overflow: far past the last one anyway) when ok is false.
+func (s *server) pageParam(w http.ResponseWriter, r *http.Request, perPage int) (page int, ok bool) {
+	p := r.URL.Query().Get("page")
+	if p == "" {
+		return 1, true
+	}
+	n, err := strconv.Atoi(p)
+	if err != nil || n < 1 {
+		s.fail(w, r, http.StatusBadRequest, "The page number must be a whole number from 1 up.")
+		return 0, false
+	}
+	if n > math.MaxInt64/perPage {
+		s.notFound(w, r)
+		return 0, false
+	}
+	return n, true
 }
 
 // pathID reads the {id} of the path: a positive integer.

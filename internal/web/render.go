@@ -101,15 +101,29 @@ func parsePages(root string) (map[string]*template.Template, error) {
 // render writes a page; rendering into a buffer first means a template
 // error becomes a clean 500 instead of half a page.
 func (s *server) render(w http.ResponseWriter, r *http.Request, code int, page string, data any) {
-	var b bytes.Buffer
-	if err := s.pages[page].ExecuteTemplate(&b, "layout", data); err != nil {
-		s.serverError(w, r, fmt.Errorf("render %s: %w", page, err))
+	html, err := s.page(page, data)
+	if err != nil {
+		s.serverError(w, r, err)
 		return
 	}
+	s.write(w, r, code, html)
+}
+
+// page renders a page into memory.
+func (s *server) page(page string, data any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := s.pages[page].ExecuteTemplate(&b, "layout", data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", page, err)
+	}
+	return b.Bytes(), nil
+}
+
+// write answers with a rendered page.
+func (s *server) write(w http.ResponseWriter, r *http.Request, code int, html []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
-		w.Write(b.Bytes())
+		w.Write(html)
 	}
 }
 
@@ -139,6 +153,10 @@ func (s *server) notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		s.tooLong(w, r) // the request's time ran out under it
+		return
+	}
 	s.log.Error("web request failed", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("error", err))
 	s.fail(w, r, http.StatusInternalServerError, "Something went wrong on the server; the error has been logged.")
 }

@@ -58,14 +58,16 @@ type Options struct {
 const csp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 type server struct {
-	opts  Options
-	root  string // the path of BaseURL, without a trailing slash
-	st    *store.Store
-	log   *slog.Logger
-	mux   *http.ServeMux
-	pages map[string]*template.Template
-	csrf  csrf
-	hosts map[string]bool // nil: any Host
+	opts    Options
+	root    string // the path of BaseURL, without a trailing slash
+	st      *store.Store
+	log     *slog.Logger
+	mux     *http.ServeMux
+	pages   map[string]*template.Template
+	csrf    csrf
+	hosts   map[string]bool // nil: any Host
+	heavy   chan struct{}   // the slots of heavy renders (see limit.go)
+	timeout time.Duration   // of each request: requestTimeout
 }
 
 // New returns the handler of the web UI.
@@ -107,7 +109,8 @@ func New(opts Options) (http.Handler, error) {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	s := &server{opts: opts, root: root, st: opts.Store, log: opts.Log, mux: http.NewServeMux(), pages: pages,
-		csrf: csrf{secret: secret, secure: strings.HasPrefix(opts.BaseURL, "https:"), baseURL: opts.BaseURL}, hosts: hosts}
+		csrf: csrf{secret: secret, secure: strings.HasPrefix(opts.BaseURL, "https:"), baseURL: opts.BaseURL}, hosts: hosts,
+		heavy: make(chan struct{}, maxHeavy), timeout: requestTimeout}
 	s.routes()
 	return s, nil
 }
@@ -145,6 +148,8 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusMisdirectedRequest, "This server does not answer to that name. Open it at the address it was configured with (settings.web.base_url or its listen address).")
 		return
 	}
+	r, cancel := s.withTimeout(r)
+	defer cancel()
 	if s.root != "" && (r.URL.Path == s.root || strings.HasPrefix(r.URL.Path, s.root+"/")) {
 		// Behind a proxy that passes the prefix on: serve as if at /.
 		r2 := r.Clone(r.Context())

@@ -1,0 +1,26 @@
+package tracker
+
+import (
+	"github.com/toswatch/toswatch/internal/clause"
+	"github.com/toswatch/toswatch/internal/diff"
+	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/store"
+)
+
+// Analyse returns what a change between two texts is recorded with, so
+// that nothing that shows it (change pages, feeds, digests) needs the two
+// versions again: how the clauses moved (by compare; nil: not analysed)
+// and the diff in pages, each changed paragraph marked with the changed
+// clause it belongs to.
+func Analyse(compare func(oldText, newText string) []model.ClauseChange, oldText, newText string) ([]model.ClauseChange, store.Diff) {
+	var ccs []model.ClauseChange
+	if compare != nil {
+		ccs = compare(oldText, newText)
+	}
+	res := diff.Compute(oldText, newText)
+	if len(ccs) > 0 {
+		res.MarkClauses(clause.NewMarker(ccs).TypeOf)
+	}
+	summary, pages := diff.Paginate(res)
+	return ccs, store.Diff{Summary: summary, Pages: pages}
+}
