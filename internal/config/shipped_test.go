@@ -2,9 +2,7 @@ package config
 
 import (
 	"bufio"
-	"encoding/json"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -56,25 +54,9 @@ func TestShippedSelectorsVerified(t *testing.T) {
 		t.Fatal("no document of vendors.yaml is marked verified")
 	}
 	t.Run("against the replay captures", func(t *testing.T) {
-		dir := corpustest.Dir(t, "replay")
-		manifests, _ := filepath.Glob(filepath.Join(dir, "*", "manifest.json"))
-		if len(manifests) == 0 {
-			t.Fatalf("no capture sequences in %s", dir)
-		}
-		byURL := map[string]struct{ Select, Remove json.RawMessage }{}
-		for _, mf := range manifests {
-			raw, err := os.ReadFile(mf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var m struct {
-				URL            string
-				Select, Remove json.RawMessage
-			}
-			if err := json.Unmarshal(raw, &m); err != nil {
-				t.Fatal(err)
-			}
-			byURL[m.URL] = struct{ Select, Remove json.RawMessage }{m.Select, m.Remove}
+		byURL := map[string]corpustest.Replay{}
+		for _, m := range corpustest.Replays(t) {
+			byURL[m.URL] = m
 		}
 		for _, d := range docs {
 			if !verified[d.URL] {
@@ -85,23 +67,12 @@ func TestShippedSelectorsVerified(t *testing.T) {
 				t.Errorf("%s / %s is marked verified but no replay capture has its URL %s", d.Vendor, d.Type, d.URL)
 				continue
 			}
-			if want := list(m.Select); !slices.Equal(d.Select, want) {
+			if want := corpustest.Selectors(m.Select); !slices.Equal(d.Select, want) {
 				t.Errorf("%s / %s: select %q, the verified captures use %q", d.Vendor, d.Type, d.Select, want)
 			}
-			if want := list(m.Remove); !slices.Equal(d.Remove, want) {
+			if want := corpustest.Selectors(m.Remove); !slices.Equal(d.Remove, want) {
 				t.Errorf("%s / %s: remove %q, the verified captures use %q", d.Vendor, d.Type, d.Remove, want)
 			}
 		}
 	})
-}
-
-// list reads a manifest selector field: null, a string or a list.
-func list(raw json.RawMessage) []string {
-	var one string
-	if json.Unmarshal(raw, &one) == nil && one != "" {
-		return []string{one}
-	}
-	var many []string
-	_ = json.Unmarshal(raw, &many)
-	return many
 }

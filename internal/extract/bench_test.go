@@ -22,13 +22,8 @@ func BenchmarkHTML(b *testing.B) {
 // BenchmarkCorpus measures extraction of the last capture of each real
 // replay sequence (110–240 KB pages), with selectors and without.
 func BenchmarkCorpus(b *testing.B) {
-	mfs, _ := filepath.Glob(filepath.Join(corpustest.Dir(b, "replay"), "*", "manifest.json"))
-	if len(mfs) == 0 {
-		b.Fatalf("no capture sequences in %s", replayDir)
-	}
-	for _, mf := range mfs {
-		m := readManifest(b, mf)
-		body, err := readGzip(filepath.Join(filepath.Dir(mf), m.Snapshots[len(m.Snapshots)-1].File))
+	for _, m := range corpustest.Replays(b) {
+		body, err := readGzip(filepath.Join(m.Dir, m.Snapshots[len(m.Snapshots)-1].File))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -36,7 +31,7 @@ func BenchmarkCorpus(b *testing.B) {
 			name string
 			opts Options
 		}{
-			{"select", Options{Select: stringList(m.Select), Remove: stringList(m.Remove), BaseURL: m.URL}},
+			{"select", Options{Select: corpustest.Selectors(m.Select), Remove: corpustest.Selectors(m.Remove), BaseURL: m.URL}},
 			{"auto", Options{BaseURL: m.URL}},
 		} {
 			b.Run(m.Service+"/"+mode.name, func(b *testing.B) {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"compress/gzip"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -19,49 +18,6 @@ import (
 // replayDiff prints the lines that differ at every unexpected or missed
 // change of TestReplayCorpus, to find the noise behind it.
 var replayDiff = flag.Bool("replaydiff", false, "log the differing lines of unexpected changes in TestReplayCorpus")
-
-var replayDir = corpustest.Path("replay")
-
-// manifest is the manifest.json of one replay sequence.
-type manifest struct {
-	Service   string          `json:"service"`
-	Type      string          `json:"type"`
-	URL       string          `json:"url"`
-	Select    json.RawMessage `json:"select"`
-	Remove    json.RawMessage `json:"remove"`
-	Snapshots []struct {
-		File      string `json:"file"`
-		FetchedAt string `json:"fetched_at"`
-	} `json:"snapshots"`
-	ExpectedChangeAt []string `json:"expected_change_at"`
-	OptionalChangeAt []string `json:"optional_change_at"`
-	ExpectedFailedAt []string `json:"expected_failed_at"`
-	FinalVersion     string   `json:"final_version"`
-}
-
-// stringList reads a selector field that is null, a string or a list.
-func stringList(raw json.RawMessage) []string {
-	var one string
-	if json.Unmarshal(raw, &one) == nil && one != "" {
-		return []string{one}
-	}
-	var many []string
-	_ = json.Unmarshal(raw, &many)
-	return many
-}
-
-func readManifest(t testing.TB, path string) manifest {
-	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m manifest
-	if err := json.Unmarshal(raw, &m); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return m
-}
 
 func readGzip(path string) ([]byte, error) {
 	f, err := os.Open(path)
@@ -87,7 +43,7 @@ func (r replayResult) String() string {
 		r.changes, r.extra, r.missed, r.failures, r.similarity)
 }
 
-func replaySequence(t *testing.T, dir string, m manifest, opts Options) replayResult {
+func replaySequence(t *testing.T, dir string, m corpustest.Replay, opts Options) replayResult {
 	t.Helper()
 	var res replayResult
 	minute := func(s string) string { return s[:min(16, len(s))] }
@@ -300,15 +256,10 @@ func TestWordRatio(t *testing.T) {
 // change, no real change may be missed, and the final text must match the
 // reference; without selectors the figures are only reported.
 func TestReplayCorpus(t *testing.T) {
-	dirs, err := filepath.Glob(filepath.Join(corpustest.Dir(t, "replay"), "*", "manifest.json"))
-	if err != nil || len(dirs) == 0 {
-		t.Fatalf("no capture sequences in %s: %v", replayDir, err)
-	}
-	for _, mf := range dirs {
-		dir := filepath.Dir(mf)
-		m := readManifest(t, mf)
+	for _, m := range corpustest.Replays(t) {
+		dir := m.Dir
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			sel := replaySequence(t, dir, m, Options{Select: stringList(m.Select), Remove: stringList(m.Remove), BaseURL: m.URL})
+			sel := replaySequence(t, dir, m, Options{Select: corpustest.Selectors(m.Select), Remove: corpustest.Selectors(m.Remove), BaseURL: m.URL})
 			t.Logf("selectors: captures=%d expected_changes=%d %v", len(m.Snapshots), len(m.ExpectedChangeAt), sel)
 			if sel.extra != 0 || sel.missed != 0 || sel.failures != 0 || sel.similarity < 0.97 {
 				t.Errorf("selectors: got %v, want extra_changes=0 missed_changes=0 failures=0 similarity>=0.970", sel)

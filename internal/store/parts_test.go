@@ -51,24 +51,7 @@ func TestRawPagesRoundTrip(t *testing.T) {
 func TestPartsMigration(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := 0
-	for before < len(ms) && !strings.HasSuffix(ms[before].name, "_version_parts.sql") {
-		if _, err := db.ExecContext(ctx, ms[before].sql); err != nil {
-			t.Fatal(err)
-		}
-		before++
-	}
-	if before == len(ms) {
-		t.Fatal("no version_parts migration")
-	}
+	db := databaseBefore(t, path, "version_parts.sql")
 	pages := []model.RawPage{
 		{MediaType: "text/html; rendered", URL: "https://acme.example/a", Body: []byte("<main><p>Part A</p></main>")},
 		{MediaType: "text/html", URL: "https://acme.example/b", Body: []byte("<main><p>Part B</p></main>")},
@@ -81,7 +64,6 @@ func TestPartsMigration(t *testing.T) {
 		sql  string
 		args []any
 	}{
-		{fmt.Sprintf("PRAGMA user_version = %d", before), nil},
 		{"INSERT INTO vendors (id, name) VALUES (1, 'Acme')", nil},
 		{"INSERT INTO documents (id, vendor_id, type, url) VALUES (1, 1, 'Terms', 'https://acme.example/a')", nil},
 		{"INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?), (?, ?, ?)", []any{
@@ -161,4 +143,32 @@ func count(t *testing.T, db *sql.DB, query string, args ...any) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// databaseBefore writes a database at path with the schema just before the
+// named migration ("version_parts.sql", without its number), as an older
+// toswatch left it, and returns it open for the test to fill.
+func databaseBefore(t *testing.T, path, migration string) *sql.DB {
+	t.Helper()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range ms {
+		if strings.HasSuffix(m.name, "_"+migration) {
+			if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", i)); err != nil {
+				t.Fatal(err)
+			}
+			return db
+		}
+		if _, err := db.Exec(m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+	}
+	t.Fatalf("no migration %s", migration)
+	return nil
 }

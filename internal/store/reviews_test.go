@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -80,21 +79,8 @@ func TestReviewHistoryIsKept(t *testing.T) {
 func TestMigrationKeepsExistingReviews(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range ms[:4] { // the schema before review histories
-		if _, err := db.ExecContext(ctx, m.sql); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := databaseBefore(t, path, "reviews.sql") // the schema before review histories
 	for _, q := range []string{
-		"PRAGMA user_version = 4",
 		"INSERT INTO vendors (id, name) VALUES (1, 'Acme')",
 		"INSERT INTO documents (id, vendor_id, type, url) VALUES (1, 1, 'Terms', 'http://127.0.0.1/')",
 		"INSERT INTO blobs (sha256, size, data) VALUES ('x', 0, x'')",
