@@ -18,20 +18,16 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// Options configure the browser.
+// Options configure the browser. Tabs and Timeout have no default here:
+// they come from the configuration (settings.browser.tabs and
+// settings.fetch.timeout, whose defaults internal/config owns).
 type Options struct {
 	Path      string        // the browser binary (settings.browser.path); empty: see Find
-	Tabs      int           // tabs open at once; 0: DefaultTabs
-	Timeout   time.Duration // for one Render, from navigation to HTML; 0: DefaultTimeout
+	Tabs      int           // tabs open at once, at least 1
+	Timeout   time.Duration // for one Render, from navigation to HTML; positive
 	UserAgent string        // empty: the browser's own
 	Log       *slog.Logger  // nil: no logging
 }
-
-// Defaults for the zero Options fields.
-const (
-	DefaultTabs    = 2
-	DefaultTimeout = 30 * time.Second
-)
 
 // ErrClosed: Render was called after Close.
 var ErrClosed = errors.New("render: browser closed")
@@ -53,18 +49,16 @@ type Browser struct {
 	open, maxOpen int // tabs open now and at most, for the tab-bound test
 }
 
-// New returns a Browser; no process starts until the first Render.
-func New(opts Options) *Browser {
-	if opts.Tabs <= 0 {
-		opts.Tabs = DefaultTabs
-	}
-	if opts.Timeout <= 0 {
-		opts.Timeout = DefaultTimeout
+// New returns a Browser, or an error when opts cannot work; no process
+// starts until the first Render.
+func New(opts Options) (*Browser, error) {
+	if opts.Tabs < 1 || opts.Timeout <= 0 {
+		return nil, fmt.Errorf("browser: invalid options: Tabs %d must be at least 1 and Timeout %s positive", opts.Tabs, opts.Timeout)
 	}
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Browser{opts: opts, sem: make(chan struct{}, opts.Tabs)}
+	return &Browser{opts: opts, sem: make(chan struct{}, opts.Tabs)}, nil
 }
 
 // start returns the root context of a running browser, starting one when

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/toswatch/toswatch/internal/config"
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/model"
 )
@@ -43,7 +44,13 @@ func newBrowser(t testing.TB, opts Options) *Browser {
 	if _, err := Find(opts.Path); err != nil {
 		t.Skipf("skipping: %v", err)
 	}
-	b := New(opts)
+	if opts.Tabs == 0 {
+		opts.Tabs = config.DefaultTabs
+	}
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() {
 		if err := b.Close(); err != nil {
 			t.Errorf("Close: %v", err)
@@ -355,5 +362,16 @@ func BenchmarkRender(b *testing.B) {
 		if _, _, err := br.Render(context.Background(), ts.URL+"/scripted", []string{"#terms"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestNewRefusesOptionsThatCannotWork(t *testing.T) {
+	for _, o := range []Options{{Timeout: time.Second}, {Tabs: 2}, {Tabs: -1, Timeout: time.Second}} {
+		if _, err := New(o); err == nil {
+			t.Errorf("New(%+v): no error", o)
+		}
+	}
+	if _, err := New(Options{Tabs: 1, Timeout: time.Second}); err != nil {
+		t.Errorf("New with one tab: %v", err)
 	}
 }

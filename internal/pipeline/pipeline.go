@@ -68,8 +68,12 @@ func New(cfg *config.Config, opts Options) (*Pipeline, error) {
 	// The browser starts lazily, on the first page that needs it; without a
 	// Chromium, such pages fail with a message saying how to get one.
 	if _, err := browser.Find(s.Browser.Path); err == nil {
-		copts.Browser = browser.New(browser.Options{Path: s.Browser.Path, Tabs: s.Browser.Tabs, Timeout: s.Fetch.Timeout,
+		b, err := browser.New(browser.Options{Path: s.Browser.Path, Tabs: s.Browser.Tabs, Timeout: s.Fetch.Timeout,
 			UserAgent: s.UserAgent, Log: opts.Log})
+		if err != nil {
+			return nil, err
+		}
+		copts.Browser = b
 	}
 	c, err := capture.New(copts)
 	if err != nil {
