@@ -22,7 +22,7 @@ import (
 
 func runDemo(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("demo")
-	addr := fs.String("addr", "127.0.0.1:8080", "where the web UI listens (127.0.0.1:0 picks a free port)")
+	addr := fs.String("addr", config.DefaultWebAddr, "where the web UI listens (127.0.0.1:0 picks a free port)")
 	if a.logLevel == "" {
 		a.logLevel = "error" // the demo's failing page is on purpose
 	}
