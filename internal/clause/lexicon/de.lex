@@ -112,10 +112,12 @@ liability: haft|verantwort
 damages: schäden|schaden|verlust
 
 [indemnity.strong]
-indemnify: freist|freizu|schadlos|frei
+indemnify: freist|freizu|schadlos|frei|schad-|entschädigen|verteidigen
 	freistell(?:en|t|e|st)\b
 	|freizustellen
 	|schadlos\s+(?:zu\s+)?halt
+	|schad-\s+und\s+klaglos
+	|\b(?:verpflichten|erklären|verpflichtest|erklärst)\s+(?:sie\s+|du\s+)?(?:sich|dich)(?:\s+[^\s.;,]+){0,3},?\s+[^.;,]{0,150}\bzu\s+(?:entschädigen|verteidigen)\b
 	|\bhalt\S*\s+{gap6}schadlos
 	|\bstell\S*\s+(?:\S+\s+){0,8}?(?:von|gegenüber)\s+(?:\S+\s+){0,6}?(?:ansprüch|forderung|schäd|kosten|haftung)\S*\s+(?:\S+\s+){0,4}?frei\b
 sued, pays our costs: verklagt

@@ -91,9 +91,10 @@ indemnify: zwolni|zwalnia|zabezpiecz|chroni|broni|rekompens|pokry|naprawi|odszko
 	zwolni(?:ć|sz|my|cie|ą)?\s[^.;]{0,250}\bz\s+(?:wszelkiej\s+)?odpowiedzialno
 	|zwalnia\S*\s+i\s+chroni
 	|zwalnia\S*\s+{words5}(?:od|z)\s+(?:wszelkiej\s+)?odpowiedzialno
-	|(?:zabezpiecz|chroni|broni)\S*[^.;]{0,250}\bprzed\s+(?:wszelki\S*\s+)?(?:roszcze|odpowiedzialno|strat|szkod|działani|koszt)
+	|(?:zabezpiecz|chroni|broni|obroni)\S*[^.;]{0,250}\bprzed\s+(?:wszelki\S*\s+)?(?:roszcze|odpowiedzialno|strat|szkod|działani|koszt)
 	|zabezpiecz\S*\s+(?:[^\s.;]+\s+){0,6}od\s+(?:wszelkimi\s+)?(?:roszcze|odpowiedzialno|strat|szkod)
 	|zrekompensow\S*
+	|(?:zobowiąz\S*|zgadza\S*)\s+(?:\S+\s+){0,3}(?:do|na)\s+(?:zwolnieni\S*[^.;]{0,200}\bz\s+(?:wszelkiej\s+)?odpowiedzialno|pokrycia\s+(?:\S+\s+){0,3}(?:koszt|szkod|strat|roszcze))
 	|(?:zgadza\S*\s+się|zobowiązuje\S*\s+się|zobowiązan\S*)\s+(?:\S+\s+){0,3}(?:do\s+)?(?:naprawieni\S*|naprawić|wypłaty|wypłacić|zapłaty|zapłacić)\s+(?:\S+\s+){0,3}(?:szkod|odszkodowa)
 	|(?:zgadza\S*\s+się|zobowiązuje\S*\s+się|zobowiązan\S*)\s+(?:\S+\s+){0,2}(?:pokry|naprawi|wynagrodzi)\S*\s+(?:\S+\s+){0,3}(?:zobowiązani|strat|koszt|szkod)
 sued, pays our costs: pozwan
