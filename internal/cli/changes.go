@@ -28,24 +28,7 @@ func runChanges(ctx context.Context, a *app, args []string) error {
 	default:
 		return usagef("invalid --clause %q: want liability or indemnification", *clauseType)
 	}
-	if *since != "" {
-		d, err := parseDuration(*since)
-		if err != nil {
-			return err
-		}
-		f.Since = time.Now().Add(-d)
-	}
-	st, err := a.openExisting(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if *vendor != "" {
-		if _, err := a.vendorDocuments(ctx, st, *vendor); err != nil {
-			return err
-		}
-	}
-	changes, err := st.Changes(ctx, f)
+	changes, err := a.recordedChanges(ctx, f, *since)
 	if err != nil {
 		return err
 	}
@@ -117,4 +100,28 @@ func runReview(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(a.env.Stdout, "change %d: %s by %s (review %d of this change; earlier reviews are kept)\n",
 		id, r.Decision, sanitize(r.By), len(c.Reviews))
 	return nil
+}
+
+// recordedChanges returns the changes f selects, newest first, recorded
+// within since (a duration such as "7d"; "" for all); a vendor the
+// database does not know is a usage error.
+func (a *app) recordedChanges(ctx context.Context, f store.ChangeFilter, since string) ([]model.Change, error) {
+	if since != "" {
+		d, err := parseDuration(since)
+		if err != nil {
+			return nil, err
+		}
+		f.Since = time.Now().Add(-d)
+	}
+	st, err := a.openExisting(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	if f.Vendor != "" {
+		if _, err := a.vendorDocuments(ctx, st, f.Vendor); err != nil {
+			return nil, err
+		}
+	}
+	return st.Changes(ctx, f)
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"context"
-	"time"
 
 	"github.com/toswatch/toswatch/internal/export"
 	"github.com/toswatch/toswatch/internal/store"
@@ -25,24 +24,7 @@ func runExport(ctx context.Context, a *app, args []string) error {
 		return usagef("--bom is for --format csv")
 	}
 	f := store.ChangeFilter{Vendor: *vendor}
-	if *since != "" {
-		d, err := parseDuration(*since)
-		if err != nil {
-			return err
-		}
-		f.Since = time.Now().Add(-d)
-	}
-	st, err := a.openExisting(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if *vendor != "" {
-		if _, err := a.vendorDocuments(ctx, st, *vendor); err != nil {
-			return err
-		}
-	}
-	changes, err := st.Changes(ctx, f)
+	changes, err := a.recordedChanges(ctx, f, *since)
 	if err != nil {
 		return err
 	}
