@@ -50,6 +50,11 @@ type NewVersion struct {
 	// that want this change, for KindChange: they are queued in the
 	// outbox with it.
 	Notify []string
+	// Facts are what the text says about liability and indemnities
+	// (model.DocFacts as JSON), read by analyser revision FactsAnalysis;
+	// nil: not read (reanalyze reads them later).
+	Facts         []byte
+	FactsAnalysis int
 }
 
 // Recorded says what RecordCheck wrote.
@@ -146,6 +151,11 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	if len(nv.Raw) > 1 {
 		if err := putParts(ctx, tx, id, nv.Raw, raws); err != nil {
 			return 0, nil, err
+		}
+	}
+	if nv.Facts != nil {
+		if err := putFacts(ctx, tx, id, nv.FactsAnalysis, nv.Facts); err != nil {
+			return 0, nil, fmt.Errorf("insert facts: %w", err)
 		}
 	}
 	if nv.Kind != model.KindChange {
