@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/toswatch/toswatch/internal/model"
 )
 
 // Amounts written in digits, with the currency before or after.
@@ -32,20 +30,24 @@ var numberWords = map[string]float64{
 
 // monthWords are the words for fee periods.
 var monthWords = map[string]int{
-	"one": 1, "three": 3, "six": 6, "twelve": 12, "twenty-four": 24, "eighteen": 18,
+	"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12, "twenty-four": 24, "eighteen": 18,
+	"dos": 2, "deux": 2, "zwei": 2, "due": 2, "dwa": 2, "dwóch": 2,
 	"un": 1, "tres": 3, "seis": 6, "doce": 12, "trois": 3, "douze": 12,
 	"ein": 1, "einen": 1, "drei": 3, "sechs": 6, "zwölf": 12, "uno": 1, "tre": 3, "sei": 6, "dodici": 12,
 	"jeden": 1, "trzech": 3, "sześciu": 6, "dwunastu": 12, "trzy": 3, "sześć": 6, "dwanaście": 12,
 }
 
 var (
-	monthsRe = regexp.MustCompile(`(\d{1,2}|[\pL-]+)\s*(?:\((\d{1,2})\)\s*)?[\s-]?(?:months?|meses|mois|monate?n?|monats|mesi|miesi\pL*)`)
-	yearRe   = regexp.MustCompile(`\b(?:one|1)[\s-]year\b|\b(?:twelve|12)[\s-]month|\bannual\b|un\s+\(?1?\)?\s*año|un\s+an\b|einem\s+jahr|eines\s+jahres|un\s+anno|jednego\s+roku|\bone\s+\(1\)\s+year`)
-	feesRe   = regexp.MustCompile(`\bfees?\b|\bpaid\b|\bpayable\b|\bcharges\b|\bprice\b|amounts?\s+(?:\pL+\s+){0,4}pa(?:id|y)|tarifa|pagad|cuotas?|precio|frais|payé|montant|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|importo|prezzo|opłat|zapłac|cen[ay]\b|kwot`)
+	// A period is a number in words or digits (or both: "twelve (12)"),
+	// maybe an adjective ("douze (12) derniers mois"), then months or
+	// years: the unit is found first, then the number before it.
+	periodUnit   = regexp.MustCompile(`\b(?:months?|meses|mois|monate?n?|monats|mesi|miesi\pL*|years?|años?|ans?|années?|jahre?n?|jahres|anni|anno|lat|lata|roku|rok)\b`)
+	periodNumber = regexp.MustCompile(`(\d{1,2}|[\pL-]+)\s*(?:\((\d{1,2})\)\s*)?[\s-]?(?:(?:derniers|dernières|précédents|últimos|anteriores|letzten|vergangenen|ultimi|precedenti|ostatnich|poprzednich|calendar|preceding|previous|prior|past|consecutive)\s+)?$`)
+	yearRe       = regexp.MustCompile(`\b(?:one|1)[\s-]year\b|\b(?:twelve|12)[\s-]month|\bannual\b|un\s+\(?1?\)?\s*año|un\s+an\b|einem\s+jahr|eines\s+jahres|un\s+anno|jednego\s+roku|\bone\s+\(1\)\s+year|(?:the|last|past|preceding|previous|prior)\s+(?:calendar\s+|contract\s+)?year|(?:l'|la\s+dernière\s+)année|(?:im|des|dem)\s+(?:letzten|vergangenen|laufenden)\s+(?:kalender|vertrags)?jahr|(?:el\s+)?(?:último|ultimo)\s+año|(?:l'|nell')ultimo\s+anno|(?:ostatni|poprzedni)\S*\s+rok`)
+	feesRe       = regexp.MustCompile(`\bfees?\b|\bpaid\b|\bpayable\b|\bcharges\b|\bprice\b|amounts?\s+(?:\pL+\s+){0,4}pa(?:id|y)|tarifa|pagad|abonad|cuotas?|precio|frais|payé|versée?s?\b|acquitt|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|prezzo|opłat|zapłac|uiszczon|cen[ay]\b`)
 	// feesNeedles are literals one of which every match of feesRe
 	// contains; feesRe runs only around them.
-	feesNeedles = strings.Split("fee|paid|payable|charges|price|amount|tarifa|pagad|cuota|precio|frais|payé|montant|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|importo|prezzo|opłat|zapłac|cena|ceny|kwot", "|")
-	lesserRe    = regexp.MustCompile(`\blesser\b|\blower\b|\bsmaller\b|but (?:not|no) (?:more|greater) than|menor|sin exceder|moins élevé|plus faible|le plus bas|sans (?:pouvoir )?excéder|dans la limite de|geringer|niedriger|kleiner|höchstens jedoch|jedoch höchstens|maximal jedoch|minore|più basso|ma non oltre|mniejsz|niższ|nie więcej niż`)
+	feesNeedles = strings.Split("fee|paid|payable|charges|price|amount|tarifa|pagad|abonad|cuota|precio|frais|payé|versé|acquitt|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|prezzo|opłat|zapłac|uiszczon|cena|ceny", "|")
 )
 
 // capAboveRe finds caps stated as the amounts the provider is not liable
@@ -70,41 +72,26 @@ func capAbove(low string) bool {
 	return containsAny(low, capAboveNeedles) && capAboveRe.MatchString(low)
 }
 
-// extractCap reads the cap stated in capText (the sentences with a cap
-// cue) and the carve-outs stated anywhere in the clause.
-func extractCap(capText, clauseText string) *model.Cap {
-	low := strings.ToLower(capText)
-	cp := &model.Cap{}
-	if amt, cur, ok := findAmount(low); ok {
-		cp.Amount = &amt
-		cp.Currency = cur
-	}
-	fees := matchNeedles(feesRe, feesNeedles, low)
-	if fees {
-		cp.FeePeriodMonths = findMonths(low)
-	}
-	switch {
-	case cp.Amount != nil && fees && lesserRe.MatchString(low):
-		cp.Basis = model.BasisLesser
-	case cp.Amount != nil && fees:
-		// "the greater of" is the common form; an amount offered beside
-		// the fees ("$1,000 or the fees you paid") reads as an alternative
-		// floor, so it is a greater-of cap too.
-		cp.Basis = model.BasisGreater
-	case cp.Amount != nil:
-		cp.Basis = model.BasisFixed
-	case fees || percentRe.MatchString(low):
-		cp.Basis = model.BasisFees
-	}
-	cp.CarveOuts = findCarveOuts(strings.ToLower(clauseText))
-	if cp.Amount == nil && cp.Basis == "" && len(cp.CarveOuts) == 0 {
-		return nil
-	}
-	return cp
-}
-
 // findAmount returns the first amount of money in s.
 func findAmount(s string) (float64, string, bool) {
+	if strings.ContainsAny(s, "0123456789") {
+		if amt, cur, ok := findDigits(s); ok {
+			return amt, cur, true
+		}
+	}
+	if !hasCurrencyWord(s) {
+		return 0, "", false
+	}
+	for _, m := range moneyWords.FindAllStringSubmatchIndex(s, -1) {
+		if v, ok := parseNumberWords(s[m[2]:m[3]]); ok {
+			return v, currencyCode(s[m[4]:m[5]], s[:m[0]]), true
+		}
+	}
+	return 0, "", false
+}
+
+// findDigits returns the first amount of money written in digits in s.
+func findDigits(s string) (float64, string, bool) {
 	best := -1
 	var amt float64
 	var cur string
@@ -118,18 +105,7 @@ func findAmount(s string) (float64, string, bool) {
 			best, amt, cur = m[0], v, currencyCode(s[m[4]:m[5]], s[:m[0]])
 		}
 	}
-	if best >= 0 {
-		return amt, cur, true
-	}
-	if !hasCurrencyWord(s) {
-		return 0, "", false
-	}
-	for _, m := range moneyWords.FindAllStringSubmatchIndex(s, -1) {
-		if v, ok := parseNumberWords(s[m[2]:m[3]]); ok {
-			return v, currencyCode(s[m[4]:m[5]], s[:m[0]]), true
-		}
-	}
-	return 0, "", false
+	return amt, cur, best >= 0
 }
 
 // containsAny reports whether s contains one of needles: the cheap test
@@ -260,26 +236,46 @@ func parseNumberWords(s string) (float64, bool) {
 	return total, total > 0
 }
 
-// findMonths returns the fee period named in s, in months.
+// findMonths returns the fee period named in s, in months: "twelve (12)
+// months", "les douze (12) derniers mois", "two years", "the prior
+// calendar year".
 func findMonths(s string) int {
-	if !strings.Contains(s, "mon") && !strings.Contains(s, "mes") && !strings.Contains(s, "mois") && !strings.Contains(s, "miesi") {
-		// None of the words monthsRe ends with: spare its slow scan.
-		return yearMonths(s)
-	}
-	for _, m := range monthsRe.FindAllStringSubmatch(s, -1) {
-		if m[2] != "" {
-			if n, err := strconv.Atoi(m[2]); err == nil {
-				return n
+	if containsAny(s, periodNeedles) {
+		for _, u := range periodUnit.FindAllStringIndex(s, -1) {
+			m := periodNumber.FindStringSubmatch(s[max(0, u[0]-40):u[0]])
+			if m == nil {
+				continue
 			}
-		}
-		if n, err := strconv.Atoi(m[1]); err == nil {
-			return n
-		}
-		if n, ok := monthWords[m[1]]; ok {
+			n := 0
+			if m[2] != "" {
+				n, _ = strconv.Atoi(m[2])
+			} else if v, err := strconv.Atoi(m[1]); err == nil {
+				n = v
+			} else {
+				n = monthWords[m[1]]
+			}
+			if n <= 0 {
+				continue
+			}
+			if !monthUnit(s[u[0]:u[1]]) {
+				n *= 12
+			}
 			return n
 		}
 	}
 	return yearMonths(s)
+}
+
+// periodNeedles are literals one of which every match of periodRe holds.
+var periodNeedles = strings.Split("month|mes|mois|miesi|monat|year|año|ans|année| an|jahr|anni|anno| lat|roku| rok", "|")
+
+func monthUnit(u string) bool {
+	for _, p := range []string{"mon", "mes", "mois", "miesi"} {
+		if strings.HasPrefix(u, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func yearMonths(s string) int {
@@ -288,92 +284,6 @@ func yearMonths(s string) int {
 	}
 	return 0
 }
-
-// carveOut is one kind of liability left outside a cap. customer marks
-// those that widen the customer's own exposure when the cap stops
-// covering them (the provider can then claim them from the customer
-// without limit); the others are protections the customer loses when
-// they are taken out of the carve-outs.
-type carveOut struct {
-	name     string
-	customer bool
-	re       *regexp.Regexp
-	need     []string // literals one of which a match contains
-}
-
-var carveOuts = []carveOut{
-	{"gross negligence", false, regexp.MustCompile(`gross(?:ly)?\s+negligen|negligencia\s+grave|faute\s+lourde|négligence\s+grave|grob\S*\s+fahrlässig|grobe\S*\s+fahrlässigkeit|colpa\s+grave|negligenza\s+grave|rażąc\S*\s+niedbal|rażąc\S*\s+zaniedb`), strings.Split("neglig|fahrläss|faute lourde|colpa grave|niedbal|zaniedb", "|")},
-	{"wilful misconduct", false, regexp.MustCompile(`wil?lful\s+misconduct|intentional\s+misconduct|wilful|willful|dolo\b|conducta\s+dolosa|faute\s+(?:intentionnelle|dolosive)|dol\b|vorsatz|vorsätzlich|umyśl`), strings.Split("wilful|willful|misconduct|dol|intentionn|vorsatz|vorsätz|umyśl", "|")},
-	{"fraud", false, regexp.MustCompile(`fraud|fraude|betrug|arglist|frode|oszust`), strings.Split("fraud|betrug|arglist|frode|oszust", "|")},
-	{"death or personal injury", false, regexp.MustCompile(`death|personal\s+injur|bodily\s+injur|injury\s+to\s+(?:life|body|health)|muerte|lesiones\s+personales|décès|dommages?\s+corporels?|tod\b|körperverletzung|leben,\s+(?:des\s+)?körper|verletzung\s+des\s+lebens|morte|lesioni\s+personali|śmier|obrażeni\S*\s+ciała|uszczerb\S*\s+na\s+zdrowiu`), strings.Split("death|injur|muerte|lesiones|décès|corporel|tod|körper|leben|morte|lesioni|śmier|obrażeni|uszczerb", "|")},
-	{"indemnification obligations", true, regexp.MustCompile(`indemnif|indemnit|indemniz|indemnis|freistell|manlev|indenni`), strings.Split("indemn|freistell|manlev|indenni", "|")},
-	{"payment obligations", true, regexp.MustCompile(`payment\s+obligations?|obligations?\s+to\s+pay|amounts?\s+(?:due|owed)|fees\s+(?:due|owed)|obligaciones\s+de\s+pago|obligations?\s+de\s+paiement|zahlungspflicht|obblighi\s+di\s+pagamento|zobowiąza\S*\s+(?:do\s+)?płatnicz`), strings.Split("pay|amount|fees|pago|paiement|zahlung|pagamento|płatnicz", "|")},
-	{"confidentiality", false, regexp.MustCompile(`confidential|confidencial|vertraulich|geheimhaltung|riservatezz|poufno`), strings.Split("confiden|vertraulich|geheimhaltung|riservatezz|poufno", "|")},
-	{"intellectual property infringement", true, regexp.MustCompile(`infringement|misappropriat|infracci[oó]n\s+de\s+(?:la\s+)?propiedad|contrefaçon|verletzung\s+(?:von\s+)?(?:geistig|schutzrecht)|violazione\s+(?:dei\s+)?diritti\s+di\s+proprietà|naruszeni\S*\s+(?:praw\s+)?własności`), strings.Split("infring|misappropriat|infracci|contrefaçon|verletzung|violazione|naruszeni", "|")},
-	{"data protection", false, regexp.MustCompile(`data\s+protection|data\s+processing|protección\s+de\s+datos|protection\s+des\s+données|datenschutz|protezione\s+dei\s+dati|ochron\S*\s+danych`), strings.Split("data|datos|données|datenschutz|dati|danych", "|")},
-}
-
-// findCarveOuts returns the carve-outs stated in low: the kinds of
-// liability named in a sentence that makes an exception to a limitation
-// ("except for …", "nothing in these terms limits …", "does not apply
-// to …"), or in the list items such a sentence announces. A kind merely
-// mentioned ("no liability under this indemnification paragraph") is
-// not one.
-func findCarveOuts(low string) []string {
-	var scope strings.Builder
-	listOpen := false
-	for low != "" {
-		unit, rest := nextUnit(low)
-		low = rest
-		t := strings.TrimSpace(unit)
-		switch {
-		case t == "":
-		case containsAny(t, exceptionNeedles) && exceptionRe.MatchString(t):
-			scope.WriteString(t)
-			scope.WriteByte('\n')
-			listOpen = strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";")
-		case listOpen && (listStart.MatchString(t) || strings.HasSuffix(t, ";")):
-			scope.WriteString(t)
-			scope.WriteByte('\n')
-		default:
-			listOpen = false
-		}
-	}
-	if scope.Len() == 0 {
-		return nil
-	}
-	text := scope.String()
-	var out []string
-	for _, co := range carveOuts {
-		if matchNeedles(co.re, co.need, text) {
-			out = append(out, co.name)
-		}
-	}
-	return out
-}
-
-// nextUnit cuts the first sentence or line off s.
-func nextUnit(s string) (unit, rest string) {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\n':
-			return s[:i], s[i+1:]
-		case '.':
-			if i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\n') && i > 2 && s[i-2] != ' ' && s[i-2] != '(' {
-				return s[:i+1], s[i+1:]
-			}
-		}
-	}
-	return s, ""
-}
-
-// exceptionNeedles are literals one of which every match of exceptionRe
-// contains: most sentences are rejected by these cheap searches.
-var exceptionNeedles = strings.Split("except|exclu|other than|save |apply|not limit|not restrict|nothing|unlimit|notwithstanding|unless|excepto|salvo|excepci|aplica|applica|nada en|sauf|hormis|s'appli|aucune dispo|rien dans|außer|ausgenommen|ausnahme|gilt nicht|unberührt|unbeschränkt|unbegrenzt|es sei denn|eccett|eccezion|nulla|illimitat|wyjątk|nie dotyczy|nie wyłącza|nie ogranicza|chyba że|nieograniczon", "|")
-
-// exceptionRe finds the sentences that take something out of a
-// limitation, in every language of the lexicon.
-var exceptionRe = regexp.MustCompile(`\b(?:except|excluding|other than|save for|save in|with the exception|does not apply|do not apply|shall not apply|will not apply|not (?:limit|exclude|restrict)|nothing in|unlimited|notwithstanding|unless)\b|excepto|salvo|con excepción|no se aplica|nada en|sauf|à l'exception|hormis|ne s'applique|aucune disposition|rien dans|außer|ausgenommen|mit ausnahme|gilt nicht|unberührt|unbeschränkt|unbegrenzt|es sei denn|eccetto|ad eccezione|non si applica|nulla (?:di quanto|in)|illimitat|wyjątkiem|nie dotyczy|nie wyłącza|nie ogranicza|chyba że|nieograniczon`)
 
 // matchNeedles runs re on windows of s around the occurrences of the
 // literals need: on a long text that is far faster than running re on
@@ -396,6 +306,32 @@ func matchNeedles(re *regexp.Regexp, need []string, s string) bool {
 	return false
 }
 
+// firstNear returns the span of the first match of re in s, running re
+// only on windows around the literals need (one of which every match of
+// re holds); nil when there is none.
+func firstNear(re *regexp.Regexp, need []string, s string) []int {
+	const before, after = 120, 200
+	var best []int
+	for _, n := range need {
+		for off := 0; ; {
+			i := strings.Index(s[off:], n)
+			if i < 0 || best != nil && off+i > best[1] {
+				break
+			}
+			i += off
+			from := max(0, i-before)
+			if m := re.FindStringIndex(s[from:min(len(s), i+len(n)+after)]); m != nil {
+				if best == nil || m[0]+from < best[0] {
+					best = []int{m[0] + from, m[1] + from}
+				}
+				break
+			}
+			off = i + len(n)
+		}
+	}
+	return best
+}
+
 // matchLines runs re on each paragraph of s: short inputs let the regexp
 // package use its fast backtracker instead of the slower NFA.
 func matchLines(re *regexp.Regexp, s string) bool {
@@ -405,17 +341,6 @@ func matchLines(re *regexp.Regexp, s string) bool {
 			return true
 		}
 		s = rest
-	}
-	return false
-}
-
-// customerCarveOut reports whether a carve-out is one that, added, widens
-// the customer's exposure.
-func customerCarveOut(name string) bool {
-	for _, co := range carveOuts {
-		if co.name == name {
-			return co.customer
-		}
 	}
 	return false
 }

@@ -54,8 +54,8 @@ func scan(text string, lm *linearModel) scanned {
 
 func (s scanned) clauses() []model.Clause {
 	out := make([]model.Clause, 0, len(s.liab)+len(s.indem))
-	out = append(out, merge(s.text, model.Liability, s.liab)...)
-	out = append(out, merge(s.text, model.Indemnification, s.indem)...)
+	out = append(out, merge(s.text, model.Liability, s.liab, true)...)
+	out = append(out, merge(s.text, model.Indemnification, s.indem, true)...)
 	sortClauses(out)
 	return out
 }
@@ -128,35 +128,26 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-// merge joins adjacent sentences of one type into clauses.
-func merge(text, typ string, hits []sentenceHit) []model.Clause {
+// merge joins adjacent sentences of one type into clauses. With facts, a
+// liability clause has its caps read and an indemnification clause is
+// one per undertaking, with its direction and cover; without, the
+// clauses only hold their sentences (enough to tell whether a clause
+// type changed at all).
+func merge(text, typ string, hits []sentenceHit, facts bool) []model.Clause {
 	var out []model.Clause
 	for i := 0; i < len(hits); {
 		j := i + 1
 		for j < len(hits) && hits[j].index == hits[j-1].index+1 {
 			j++
 		}
-		cl := model.Clause{Type: typ, Start: hits[i].start, End: hits[j-1].end}
-		cl.Text = text[cl.Start:cl.End]
-		var capText []string
-		for _, h := range hits[i:j] {
-			for _, c := range h.cues {
-				cl.Cues = appendUnique(cl.Cues, c)
-			}
-			if h.cap {
-				capText = append(capText, text[h.start:h.end])
-			} else if typ == model.Liability && capAbove(strings.ToLower(text[h.start:h.end])) {
-				capText = append(capText, text[h.start:h.end])
-				cl.Cues = appendUnique(cl.Cues, "amount above cap")
-			}
+		switch {
+		case !facts:
+			out = append(out, clauseOf(text, typ, hits[i:j]))
+		case typ == model.Indemnification:
+			out = append(out, indemnityClauses(text, hits[i:j])...)
+		default:
+			out = append(out, liabilityClause(text, hits[i:j]))
 		}
-		if typ == model.Liability && len(capText) > 0 {
-			cl.Cap = extractCap(strings.Join(capText, " "), cl.Text)
-			if cl.Cap != nil && cl.Cap.Amount != nil {
-				cl.Cues = appendUnique(cl.Cues, "cap amount")
-			}
-		}
-		out = append(out, cl)
 		i = j
 	}
 	return out

@@ -68,17 +68,17 @@ func TestCapFacts(t *testing.T) {
 		{"spanish carve-outs in the next sentence",
 			"En ningún caso la responsabilidad total de Acme excederá la cantidad mayor entre mil dólares ($ 1000) o las tarifas pagadas durante los doce (12) meses anteriores. Esta limitación no se aplica en caso de dolo o negligencia grave.",
 			model.Cap{Amount: amountPtr(1000), Currency: "USD", FeePeriodMonths: 12, Basis: model.BasisGreater,
-				CarveOuts: []string{"gross negligence", "wilful misconduct"}}},
+				CarveOuts: []string{model.CarveGrossNegligence}}},
 		{"french carve-out in the next sentence",
 			"La responsabilité totale d'Acme est limitée à 500 €. Cette limitation ne s'applique pas en cas de faute lourde.",
-			model.Cap{Amount: amountPtr(500), Currency: "EUR", Basis: model.BasisFixed, CarveOuts: []string{"gross negligence"}}},
+			model.Cap{Amount: amountPtr(500), Currency: "EUR", Basis: model.BasisFixed, CarveOuts: []string{model.CarveGrossNegligence}}},
 		{"german fees but at most an amount",
 			"Die Haftung von Acme ist insgesamt auf die in den letzten zwölf (12) Monaten gezahlten Entgelte, höchstens jedoch 1.000 EUR, begrenzt.",
 			model.Cap{Amount: amountPtr(1000), Currency: "EUR", FeePeriodMonths: 12, Basis: model.BasisLesser}},
 		{"carve-outs",
 			"Except for gross negligence, wilful misconduct, your payment obligations and your indemnification obligations, Acme's total liability shall not exceed $50. This limitation does not apply to death or personal injury.",
 			model.Cap{Amount: amountPtr(50), Currency: "USD", Basis: model.BasisFixed,
-				CarveOuts: []string{"gross negligence", "wilful misconduct", "death or personal injury", "indemnification obligations", "payment obligations"}}},
+				CarveOuts: []string{model.CarveIndemnification, model.CarveGrossNegligence, model.CarvePayment, model.CarveDeath}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,7 +116,7 @@ func TestCarveOutsNeedAnException(t *testing.T) {
 		{"mentioned only", "Acme will have no liability under this indemnification section for claims arising from modified software, and Acme's entire liability for infringement is stated here.", nil},
 		{"excepted", "Except for your indemnification obligations, neither party's total liability will exceed $100.", []string{"indemnification obligations"}},
 		{"nothing limits", "Nothing in these terms limits our liability for fraud.", []string{"fraud"}},
-		{"announced list", "We are liable without limit, except for damages we cause due to:\n\n* injury to life, limb or health;\n* gross negligence;", []string{"gross negligence", "death or personal injury"}},
+		{"announced list", "We are liable without limit, except for damages we cause due to:\n\n* injury to life, limb or health;\n* gross negligence;", []string{model.CarveGrossNegligence, model.CarveDeath}},
 		{"list without exception", "We are not liable for:\n* fraud by other users;\n* loss of data;", nil},
 	}
 	for _, tt := range tests {

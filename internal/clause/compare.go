@@ -1,14 +1,12 @@
 package clause
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/toswatch/toswatch/internal/model"
-	"github.com/toswatch/toswatch/internal/present"
 )
 
 // Compare classifies how the clauses moved between two texts (Markdown).
@@ -20,37 +18,33 @@ import (
 // either. When the sentences differ only in case, punctuation, numbering
 // or whitespace the change is cosmetic (not material, low severity).
 //
-// Severity is judged from the customer's side:
-//   - liability: high when a limitation or cap is added, a cap is lowered
-//     or removed, an exclusion of damages is widened, a carve-out that
-//     leaves the customer's own obligations uncapped (payment, indemnity,
-//     IP infringement) is added, or a carve-out that protected the
-//     customer (gross negligence, wilful misconduct, fraud, death or
-//     personal injury, confidentiality, data protection) is removed;
-//   - indemnification: high when an indemnity by the customer (or a mutual
-//     one) is added, or the customer's indemnity is broadened;
-//   - every other material change is medium.
+// The change carries facts, not prose: the caps and parties before and
+// after, the findings of what moved, and the names of the severity rules
+// that fired (rules.go); internal/present composes the summary.
 func Compare(oldText, newText string) []model.ClauseChange {
 	a, b := scan(oldText, shippedModel()), scan(newText, shippedModel())
 	harmonise(&a, &b)
-	before, after := a.clauses(), b.clauses()
 	var out []model.ClauseChange
 	for _, typ := range []string{model.Liability, model.Indemnification} {
-		if ch, ok := compareType(typ, oldText, newText, ofType(before, typ), ofType(after, typ)); ok {
+		hb, ha := a.hitsOf(typ), b.hitsOf(typ)
+		// The facts of a clause type (caps, parties) are read only when
+		// its sentences changed: most changes leave the clauses alone.
+		if slices.Equal(sentencesOf(merge(oldText, typ, hb, false), false), sentencesOf(merge(newText, typ, ha, false), false)) {
+			continue
+		}
+		if ch, ok := compareType(typ, oldText, newText, merge(oldText, typ, hb, true), merge(newText, typ, ha, true)); ok {
 			out = append(out, ch)
 		}
 	}
 	return out
 }
 
-func ofType(cs []model.Clause, typ string) []model.Clause {
-	var out []model.Clause
-	for _, c := range cs {
-		if c.Type == typ {
-			out = append(out, c)
-		}
+// hitsOf returns the clause sentences of one type.
+func (s *scanned) hitsOf(typ string) []sentenceHit {
+	if typ == model.Indemnification {
+		return s.indem
 	}
-	return out
+	return s.liab
 }
 
 // sentencesOf returns the distinct sentences of clauses, sorted, so that
@@ -82,6 +76,11 @@ func sentencesOf(cs []model.Clause, norm bool) []string {
 // normalise keeps only the words of a sentence: lower case, without
 // punctuation, Markdown emphasis, numbering or extra spaces.
 func normalise(s string) string {
+	if strings.Contains(s, "](") || strings.Contains(s, "{#") {
+		// Link targets and heading anchors are not wording: a changed
+		// anchor ("#indemnification" → "#indemnity") is no change.
+		s = linkTarget.ReplaceAllString(s, "]")
+	}
 	var b strings.Builder
 	space := true
 	for _, r := range strings.ToLower(s) {
@@ -107,6 +106,8 @@ func normalise(s string) string {
 	}
 	return t
 }
+
+var linkTarget = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*")?\)|\{#[^}]*\}`)
 
 // foldCrossRefs replaces the numbers of references to numbered parts of
 // a document ("section 12 1 12 8", normalised) with "#": "Section 13"
@@ -178,44 +179,41 @@ func compareType(typ, oldText, newText string, before, after []model.Clause) (mo
 	case len(after) == 0:
 		ch.Kind = model.ChangeRemoved
 	}
-	if ch.Kind == model.ChangeModified && (slices.Equal(sentencesOf(before, true), sentencesOf(after, true)) ||
-		normalise(ch.Before) == normalise(ch.After)) {
-		// The second test catches edits that change where sentences
-		// split, such as a switch from capitals to lower case.
-		ch.Severity = model.SeverityLow
-		ch.Summary = typeLabel(typ) + " clause reformatted; wording unchanged"
-		return ch, true
-	}
-	ch.Material = true
-	var high bool
-	var reasons []string
-	if typ == model.Liability {
-		pairs := pairCaps(before, after)
-		for _, p := range pairs {
-			if compareCaps2(p.before, p.after) {
-				// Report the caps of the section that changed, not the
-				// first cap of each text.
-				ch.CapBefore, ch.CapAfter = p.before, p.after
-				break
-			}
+	d := &delta{typ: typ, kind: ch.Kind, before: before, after: after}
+	// The second test catches edits that change where sentences split,
+	// such as a switch from capitals to lower case.
+	d.cosmetic = ch.Kind == model.ChangeModified && (slices.Equal(sentencesOf(before, true), sentencesOf(after, true)) ||
+		normalise(ch.Before) == normalise(ch.After))
+	if !d.cosmetic {
+		if from, to, ok := renamed(before, after); ok {
+			d.cosmetic, d.renamed = true, [2]string{from, to}
+		} else {
+			d.read(oldText, newText)
 		}
-		high, reasons = liabilityChange(ch, pairs, before, after, withLeadIns(oldText, before), withLeadIns(newText, after))
+	}
+	ch.Material = !d.cosmetic
+	ch.Rules, ch.Findings, ch.Severity = judge(d)
+	ch.Findings = append(ch.Findings, d.unrated(ch.Findings)...)
+	if ch.Severity == "" {
+		ch.Severity = model.SeverityMedium // material, and no rule rates it
+	}
+	if ch.Rules == nil {
+		ch.Rules = model.RuleNames{}
+	}
+	for _, p := range d.caps {
+		if capsDiffer(p.before, p.after) {
+			// Report the caps of the section that changed, not the
+			// first cap of each text.
+			ch.CapBefore, ch.CapAfter = p.before, p.after
+			break
+		}
+	}
+	if typ == model.Liability {
+		ch.ProtectsBefore, ch.ProtectsAfter = d.protB, d.protA
 	} else {
-		high, reasons = indemnityChange(ch, newSentences(before, after), newConditions(before, after))
+		ch.DirectionBefore, ch.DirectionAfter = changedDirection(before, after), changedDirection(after, before)
 	}
-	ch.Severity = model.SeverityMedium
-	if high {
-		ch.Severity = model.SeverityHigh
-	}
-	ch.Summary = strings.Join(reasons, "; ")
 	return ch, true
-}
-
-func typeLabel(typ string) string {
-	if typ == model.Indemnification {
-		return "indemnification"
-	}
-	return "limitation of liability"
 }
 
 func joinTexts(cs []model.Clause) string {
@@ -267,94 +265,6 @@ func withLeadIns(doc string, cs []model.Clause) string {
 	return b.String()
 }
 
-// liabilityChange describes a material change of the liability clauses;
-// lowB and lowA are their lower-cased texts with list lead-ins.
-func liabilityChange(ch model.ClauseChange, pairs []capPair, before, after []model.Clause, lowB, lowA string) (high bool, reasons []string) {
-	switch ch.Kind {
-	case model.ChangeAdded:
-		r := "limitation of liability added"
-		if hasCap(ch.CapAfter) {
-			r += ", capped at " + present.Cap(ch.CapAfter)
-		}
-		return true, []string{r}
-	case model.ChangeRemoved:
-		if hasCap(ch.CapBefore) {
-			return true, []string{"liability cap removed (was " + present.Cap(ch.CapBefore) + ") with the whole limitation of liability"}
-		}
-		return false, []string{"limitation of liability removed"}
-	}
-	for _, p := range pairs {
-		h, r := capChange(p.before, p.after)
-		high = high || h
-		reasons = append(reasons, r...)
-	}
-	coB, coA := findCarveOuts(lowB), findCarveOuts(lowA)
-	addedYours, addedOther := splitCarveOuts(setMinus(coA, coB))
-	droppedYours, droppedOther := splitCarveOuts(setMinus(coB, coA))
-	if len(addedYours) > 0 {
-		high = true
-		reasons = append(reasons, "carve-out added: "+strings.Join(addedYours, ", ")+" no longer capped (widens your exposure)")
-	}
-	if len(addedOther) > 0 {
-		reasons = append(reasons, "carve-out added: "+strings.Join(addedOther, ", "))
-	}
-	if len(droppedOther) > 0 {
-		high = true
-		reasons = append(reasons, "carve-out removed: "+strings.Join(droppedOther, ", ")+" now limited too")
-	}
-	if len(droppedYours) > 0 {
-		reasons = append(reasons, "carve-out removed: "+strings.Join(droppedYours, ", "))
-	}
-	exB, exA := findExclusions(lowB), findExclusions(lowA)
-	if widened := setMinus(exA, exB); len(widened) > 0 {
-		high = true
-		reasons = append(reasons, "exclusion widened: now also excludes "+strings.Join(widened, ", "))
-	}
-	if narrowed := setMinus(exB, exA); len(narrowed) > 0 && len(exA) > 0 {
-		// With no exclusion left at all, the limitation is gone or
-		// rewritten: the sentences say more than a list of kinds.
-		reasons = append(reasons, "exclusion narrowed: no longer excludes "+strings.Join(narrowed, ", "))
-	}
-	if len(reasons) == 0 {
-		// Name what is new or gone rather than "reworded" when whole
-		// sentences were added or dropped.
-		if added := newSentences(before, after); len(added) > 0 {
-			reasons = append(reasons, "limitation extended: "+quoteFirst(added))
-		}
-		if dropped := newSentences(after, before); len(dropped) > 0 {
-			reasons = append(reasons, "limitation dropped: "+quoteFirst(dropped))
-		}
-	}
-	if len(reasons) == 0 {
-		reasons = append(reasons, "limitation of liability reworded")
-	}
-	return high, reasons
-}
-
-// setMinus returns the elements of a that b lacks, in a's order.
-func setMinus(a, b []string) []string {
-	var out []string
-	for _, x := range a {
-		if !slices.Contains(b, x) {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// splitCarveOuts separates the carve-outs that leave the customer's own
-// obligations uncapped from the others.
-func splitCarveOuts(cos []string) (yours, others []string) {
-	for _, co := range cos {
-		if customerCarveOut(co) {
-			yours = append(yours, co)
-		} else {
-			others = append(others, co)
-		}
-	}
-	return yours, others
-}
-
 // exclusions are the kinds of damages a limitation may exclude.
 var exclusions = []struct {
 	name string
@@ -382,36 +292,17 @@ func findExclusions(low string) []string {
 	return out
 }
 
-// Indemnity parties and scope.
-var (
-	customerIndemnifies = regexp.MustCompile(`\b(?:you|user|users|customer|licensee|subscriber|usted|vous|sie|du|l'utente|utente|użytkownik|klient)\b[^.;]{0,80}(?:indemnif|defend|hold\s|harmless|indemniz|eximir|indemnis|garantir|freist|freizu|schadlos|manlev|indenn|zwolni|zabezpiecz)`)
-	mutualIndemnity     = regexp.MustCompile(`each party|either party|both parties|cada parte|cada una de las partes|chaque partie|jede partei|jede vertragspartei|ciascuna parte|każda ze stron|każda strona`)
-	providerIndemnifies = regexp.MustCompile(`(?:indemnif\S*|defend|hold)\s+(?:and\s+\S+\s+)?(?:the\s+)?(?:you|customer|user|licensee|subscriber)\b|\b(?:we|nosotros|nous|wir|noi)\b[^.;]{0,60}(?:indemnif|defend|hold\s|indemniz|indemnis|garantir|freist|freizu|schadlos|manlev|indenn|zwolni)`)
-)
-
-var indemnityScopes = []struct {
-	name string
-	re   *regexp.Regexp
-}{
-	{"your use of the service", regexp.MustCompile(`\b(?:your|user's|customer's)\s+(?:access\s+to\s+(?:or|and)\s+)?use\s+of|\buse\s+of\s+the\s+(?:service|services|site|platform|software)|uso\s+(?:que\s+\pL+\s+\pL+\s+)?(?:de\s+los|del)\s+servicio|utilisation\s+(?:du|des)\s+service|nutzung\s+(?:des|der)\s+(?:dienst|service)|utilizzo\s+(?:del|dei)\s+servizi|korzystani\S*\s+z\s+usług`)},
-	{"your content", regexp.MustCompile(`\b(?:your|user)\s+(?:\S+\s+)?content|contenido\s+de\s+usuario|su\s+contenido|votre\s+contenu|ihre[rn]?\s+inhalte|deine[rn]?\s+inhalte|contenuti\s+dell'utente|treści\s+użytkownika`)},
-	{"breach of these terms", regexp.MustCompile(`\b(?:breach|violation)\s+of\s+(?:these|this|the)\s+(?:terms|agreement)|breach\s+of\s+(?:any\s+)?(?:your\s+)?(?:representations|obligations)|incumplimiento|violation\s+des\s+(?:présentes|conditions)|verstoß\s+gegen\s+diese|verletzung\s+dieser|violazione\s+dei\s+presenti|naruszeni\S*\s+(?:niniejsz|regulamin|warunk)`)},
-	{"violation of law", regexp.MustCompile(`\b(?:violation|breach)\s+of\s+(?:any\s+)?(?:applicable\s+)?laws?\b|violación\s+de\s+(?:cualquier\s+)?ley|violation\s+(?:d'une|de\s+la)\s+loi|verstoß\s+gegen\s+(?:geltendes\s+)?(?:recht|gesetz)|violazione\s+di\s+(?:qualsiasi\s+)?legge|naruszeni\S*\s+prawa`)},
-	{"third-party rights", regexp.MustCompile(`third[- ]party\s+rights|rights\s+of\s+(?:any\s+)?(?:other\s+)?(?:person|third)|derechos\s+de\s+terceros|droits\s+(?:d'un\s+|de\s+)tiers|rechte\s+dritter|diritti\s+di\s+terzi|praw\s+osób\s+trzecich`)},
-	{"your negligence or misconduct", regexp.MustCompile(`\b(?:your|user's)\s+(?:gross\s+)?(?:negligence|misconduct|wil?lful)|negligencia|négligence|fahrlässig|negligenza|zaniedban`)},
-	{"your products or services", regexp.MustCompile(`\byour\s+(?:products|services|business)`)},
-}
-
 // newSentences returns the sentences of after that reword no sentence of
 // before (share less than half of their words with each): new
-// obligations or limitations, not edits of old ones.
+// obligations or limitations, not edits of old ones. Only the sentences
+// of before that after lacks can have been reworded, so each new
+// sentence is measured against those few, not against every sentence.
 func newSentences(before, after []model.Clause) []string {
-	var old []map[string]bool
 	have := map[string]bool{}
 	for _, s := range sentencesOf(before, true) {
-		old = append(old, wordSet(s))
 		have[s] = true
 	}
+	old := goneSentences(before, after, nil)
 	var out []string
 	for _, raw := range clauseSentences(after) {
 		n := normalise(raw)
@@ -424,16 +315,30 @@ func newSentences(before, after []model.Clause) []string {
 	return out
 }
 
+// goneSentences returns the word sets of the sentences of before that
+// after lacks, except those skip rejects.
+func goneSentences(before, after []model.Clause, skip func(string) bool) []map[string]bool {
+	kept := map[string]bool{}
+	for _, s := range sentencesOf(after, true) {
+		kept[s] = true
+	}
+	var old []map[string]bool
+	for _, s := range sentencesOf(before, true) {
+		if !kept[s] && (skip == nil || !skip(s)) {
+			old = append(old, wordSet(s))
+		}
+	}
+	return old
+}
+
 // newConditions returns the sentences of after that reword a sentence of
 // before (share at least half of its words) and, unlike it, open with a
 // condition: "If you are not a consumer, you must indemnify …" for "You
 // must indemnify …" limits the obligation to some cases.
 func newConditions(before, after []model.Clause) []string {
-	var old []map[string]bool
-	for _, s := range sentencesOf(before, true) {
-		if !conditionRe.MatchString(s) {
-			old = append(old, wordSet(s))
-		}
+	old := goneSentences(before, after, conditionRe.MatchString)
+	if len(old) == 0 {
+		return nil
 	}
 	var out []string
 	for _, raw := range clauseSentences(after) {
@@ -474,86 +379,6 @@ var strongIndemnity = regexp.MustCompile(`indemnif|hold\s+(?:\S+\s+){0,8}harmles
 
 // conditionRe finds a sentence (normalised) that opens with a condition.
 var conditionRe = regexp.MustCompile(`^(?:if|where|when|unless|to the extent|provided that|insofar as|si|cuando|en la medida|wenn|sofern|soweit|falls|se|qualora|nella misura|jeżeli|jeśli|o ile)\b`)
-
-// indemnityChange describes a material change of the indemnification
-// clauses; undertakings are the sentences that add an obligation, and
-// conditioned those that now hold only in some cases.
-func indemnityChange(ch model.ClauseChange, undertakings, conditioned []string) (high bool, reasons []string) {
-	lowB, lowA := strings.ToLower(ch.Before), strings.ToLower(ch.After)
-	custB := matchLines(customerIndemnifies, lowB)
-	custA := matchLines(customerIndemnifies, lowA)
-	mutB, mutA := matchLines(mutualIndemnity, lowB), matchLines(mutualIndemnity, lowA)
-	switch ch.Kind {
-	case model.ChangeAdded:
-		switch {
-		case mutA:
-			return true, []string{"mutual indemnity added"}
-		case custA:
-			return true, []string{"indemnity added: you now indemnify the provider"}
-		case matchLines(providerIndemnifies, lowA):
-			return false, []string{"indemnity by the provider added"}
-		}
-		return true, []string{"indemnity added"}
-	case model.ChangeRemoved:
-		if custB || mutB {
-			return false, []string{"indemnity removed: you no longer indemnify the provider"}
-		}
-		return false, []string{"indemnity removed"}
-	}
-	if mutA && !mutB {
-		high = true
-		reasons = append(reasons, "mutual indemnity added")
-	} else if custA && !custB {
-		high = true
-		reasons = append(reasons, "indemnity now runs from you to the provider")
-	}
-	var added, dropped []string
-	for _, s := range indemnityScopes {
-		b, a := matchLines(s.re, lowB), matchLines(s.re, lowA)
-		switch {
-		case a && !b:
-			added = append(added, s.name)
-		case b && !a:
-			dropped = append(dropped, s.name)
-		}
-	}
-	if len(added) == 0 {
-		for _, u := range undertakings {
-			low := strings.ToLower(u)
-			if strongIndemnity.MatchString(low) && customerIndemnifies.MatchString(low) && !providerIndemnifies.MatchString(low) {
-				high = true
-				reasons = append(reasons, "indemnity broadened: you now also undertake "+quote(u, 90))
-				break
-			}
-		}
-		if !high {
-			for _, u := range undertakings {
-				if low := strings.ToLower(u); strongIndemnity.MatchString(low) && providerIndemnifies.MatchString(low) {
-					reasons = append(reasons, "provider's indemnity broadened: "+quote(u, 90))
-					break
-				}
-			}
-		}
-	}
-	if len(added) > 0 {
-		if custA || mutA {
-			high = true
-			reasons = append(reasons, "indemnity broadened: now also covers "+strings.Join(added, ", "))
-		} else {
-			reasons = append(reasons, "provider's indemnity broadened: now also covers "+strings.Join(added, ", "))
-		}
-	}
-	if len(dropped) > 0 {
-		reasons = append(reasons, "indemnity narrowed: no longer covers "+strings.Join(dropped, ", "))
-	}
-	if len(conditioned) > 0 {
-		reasons = append(reasons, "indemnity narrowed: now only "+quote(conditioned[0], 90))
-	}
-	if len(reasons) == 0 {
-		reasons = append(reasons, "indemnification clause reworded")
-	}
-	return high, reasons
-}
 
 // Results of compareCaps.
 const (
@@ -603,37 +428,6 @@ func compareCaps(a, b *model.Cap) int {
 		return capChanged
 	}
 	return capSame
-}
-
-// capChange describes how the cap of one liability section moved.
-func capChange(capB, capA *model.Cap) (high bool, reasons []string) {
-	switch {
-	case hasCap(capB) && !hasCap(capA):
-		high = true
-		reasons = append(reasons, "liability cap removed (was "+present.Cap(capB)+")")
-	case !hasCap(capB) && hasCap(capA):
-		high = true
-		reasons = append(reasons, "liability cap added: "+present.Cap(capA))
-	case hasCap(capB) && hasCap(capA):
-		switch compareCaps(capB, capA) {
-		case capLowered:
-			high = true
-			reasons = append(reasons, "liability cap lowered from "+present.Cap(capB)+" to "+present.Cap(capA))
-		case capRaised:
-			reasons = append(reasons, "liability cap raised from "+present.Cap(capB)+" to "+present.Cap(capA))
-		case capChanged:
-			reasons = append(reasons, "liability cap changed from "+present.Cap(capB)+" to "+present.Cap(capA))
-		}
-	}
-	return high, reasons
-}
-
-// compareCaps2 reports whether two paired caps differ.
-func compareCaps2(b, a *model.Cap) bool {
-	if hasCap(b) != hasCap(a) {
-		return true
-	}
-	return hasCap(b) && compareCaps(b, a) != capSame
 }
 
 // capPair is the cap of one liability section before and after; either
@@ -737,31 +531,4 @@ func jaccard(a, b map[string]bool) float64 {
 		return 0
 	}
 	return float64(inter) / float64(union)
-}
-
-// quoteFirst quotes the first of sentences and counts the others:
-// "“…” and 2 more".
-func quoteFirst(sentences []string) string {
-	q := quote(sentences[0], 90)
-	if len(sentences) > 1 {
-		q += fmt.Sprintf(" and %d more", len(sentences)-1)
-	}
-	return q
-}
-
-// quote shortens s to about n bytes, on a word boundary, in quotes.
-func quote(s string, n int) string {
-	s = strings.NewReplacer("**", "", "__", "").Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
-	if f, rest, ok := strings.Cut(s, " "); ok && (isNumbering(strings.Trim(f, "().")) || allDigits(strings.Trim(f, "()."))) {
-		s = rest
-	}
-	if len(s) > n {
-		cut := strings.LastIndexByte(s[:n], ' ')
-		if cut <= 0 {
-			cut = n
-		}
-		s = s[:cut] + " …"
-	}
-	return "“" + s + "”"
 }

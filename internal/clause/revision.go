@@ -15,4 +15,10 @@ package clause
 //	   adds only sentences that speak of liability
 //	3: the liability model trained on consistent labels (one guideline)
 //	   instead of the lawyers' tags
-const Revision = 3
+//	4: caps read sentence by sentence (scoped caps, "excluded", look-backs
+//	   and amounts in words, lesser/greater words, lists and sentences
+//	   broken over lines), carve-outs from exceptions to the limitation
+//	   only, who gives each indemnity and what it covers, whose liability
+//	   a limitation protects; severity from named rules (rules.go), the
+//	   summary composed from the findings (internal/present)
+const Revision = 4

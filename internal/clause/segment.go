@@ -118,6 +118,11 @@ func isHeading(l string) bool {
 	if strings.ContainsRune(";,:", last) {
 		return false
 	}
+	if words > 2 && !strings.HasSuffix(strings.TrimRight(l, " \t*_"), ":") && danglingWords[strings.ToLower(h[strings.LastIndexByte(h, ' ')+1:])] {
+		// "OUR TOTAL LIABILITY SHALL NOT EXCEED": a sentence broken
+		// over lines (text from a PDF), not a title.
+		return false
+	}
 	if last == '.' && words > 4 {
 		return false
 	}
@@ -173,6 +178,12 @@ func titleCase(s string) bool {
 	}
 	return true
 }
+
+// danglingWords cannot end a title: a line that ends with one goes on
+// below.
+var danglingWords = map[string]bool{"the": true, "of": true, "to": true, "by": true, "with": true,
+	"than": true, "not": true, "shall": true, "will": true, "exceed": true, "our": true,
+	"your": true, "its": true, "that": true, "which": true, "from": true, "for": true, "under": true, "any": true}
 
 func lowerWords(s string) int {
 	n := 0

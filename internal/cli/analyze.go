@@ -69,7 +69,7 @@ func runCompare(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	res := diff.Compute(texts[0], texts[1])
-	changes := clause.Compare(texts[0], texts[1])
+	changes := present.Summarised(clause.Compare)(texts[0], texts[1])
 	res.MarkClauses(clause.NewMarker(changes).TypeOf)
 	if *asJSON {
 		return a.printJSON(struct {

@@ -8,6 +8,7 @@ import (
 	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -37,7 +38,7 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	res := diff.Compute(from.Text, to.Text)
-	changes := clause.Compare(from.Text, to.Text)
+	changes := present.Summarised(clause.Compare)(from.Text, to.Text)
 	res.MarkClauses(clause.NewMarker(changes).TypeOf)
 	if *format == "json" {
 		out := struct {

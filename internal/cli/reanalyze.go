@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/toswatch/toswatch/internal/clause"
+	"github.com/toswatch/toswatch/internal/present"
 	"github.com/toswatch/toswatch/internal/store"
 	"github.com/toswatch/toswatch/internal/tracker"
 )
@@ -70,7 +71,7 @@ func reanalyse(ctx context.Context, st *store.Store, all bool, progress func(don
 		if err != nil {
 			return done, differed, err
 		}
-		ccs, d := tracker.Analyse(clause.Compare, from, to)
+		ccs, d := tracker.Analyse(present.Summarised(clause.Compare), from, to)
 		changed, err := st.SetClauseChanges(ctx, id, ccs, clause.Revision, d)
 		if err != nil {
 			return done, differed, err

@@ -182,17 +182,14 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// isCapLowered reports whether a clause change lowered a liability cap.
-// The clause package says so in its summary; the caps themselves are
-// compared there, with rules this package should not repeat.
+// isCapLowered reports whether a clause change lowered a cap on the
+// provider's liability: the analyser names the rule that says so.
 func isCapLowered(cc model.ClauseChange) bool {
-	return cc.Type == model.Liability && cc.Severity == model.SeverityHigh &&
-		strings.Contains(strings.ToLower(cc.Summary), "cap lowered")
+	return cc.Type == model.Liability && cc.Fired(model.CapLoweringRules...)
 }
 
-// isIndemnityBroadened reports whether a clause change widened what the
-// customer indemnifies: the clause package rates an indemnification change
-// high exactly when the customer's indemnity is added or broadened.
+// isIndemnityBroadened reports whether a clause change added or widened
+// an indemnity you give.
 func isIndemnityBroadened(cc model.ClauseChange) bool {
-	return cc.Type == model.Indemnification && cc.Severity == model.SeverityHigh
+	return cc.Type == model.Indemnification && cc.Fired(model.YourIndemnityRules...)
 }

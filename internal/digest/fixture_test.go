@@ -91,11 +91,13 @@ func (s *testStore) check(doc int64, at time.Time, errText string) {
 
 func usd(v float64) *float64 { return &v }
 
-// The clause changes of the fixture, in the words the clause package uses.
+// The clause changes of the fixture, with the rules the analyser names
+// and the summaries present composes.
 var (
 	capLowered = model.ClauseChange{
 		Type: model.Liability, Kind: model.ChangeModified, Material: true, Severity: model.SeverityHigh,
 		Summary:   "liability cap lowered from $1,000,000 to $100",
+		Rules:     model.RuleNames{model.RuleCapLowered},
 		Before:    "In no event shall our total liability exceed $1,000,000.",
 		After:     "In no event shall our total liability exceed $100.",
 		CapBefore: &model.Cap{Amount: usd(1000000), Currency: "USD", Basis: model.BasisFixed},
@@ -104,6 +106,7 @@ var (
 	indemnityBroadened = model.ClauseChange{
 		Type: model.Indemnification, Kind: model.ChangeModified, Material: true, Severity: model.SeverityHigh,
 		Summary: "indemnity broadened: now also covers your use of the service",
+		Rules:   model.RuleNames{model.RuleYourIndemnityBroadened},
 		Before:  "You will indemnify us against claims arising from your breach of these terms.",
 		After:   "You will indemnify us against claims arising from your breach of these terms or your use of the service.",
 	}

@@ -139,9 +139,9 @@ func row(c model.Change) []string {
 		strconv.FormatInt(c.ID, 10), c.Vendor, c.Document, formatTime(c.RecordedAt),
 		strconv.FormatInt(c.FromVersion, 10), strconv.FormatInt(c.ToVersion, 10),
 		liab.Kind, liab.Severity, liab.Summary, cap(liab, liab.CapBefore), cap(liab, liab.CapAfter),
-		"", "", // protects: filled in once the analyser reports whom a cap protects
+		string(liab.ProtectsBefore), string(liab.ProtectsAfter),
 		indem.Kind, indem.Severity, indem.Summary,
-		"", "", // direction: filled in once the analyser reports it
+		string(indem.DirectionBefore), string(indem.DirectionAfter),
 		state, by, at, History(c.Reviews),
 	}
 }

@@ -25,12 +25,14 @@ var (
 			ID: 7, Vendor: "Acme, Inc.", Document: `Terms "Main"`, FromVersion: 3, ToVersion: 9, RecordedAt: t0,
 			ClauseChanges: []model.ClauseChange{{
 				Type: model.Liability, Kind: model.ChangeModified, Material: true, Severity: model.SeverityHigh,
-				Summary:   "liability cap lowered from the greater of $1,000 or 12 months of fees to $100",
-				CapBefore: &model.Cap{Amount: money(1000), Currency: "USD", FeePeriodMonths: 12, Basis: model.BasisGreater},
-				CapAfter:  &model.Cap{Amount: money(100), Currency: "USD", Basis: model.BasisFixed},
+				Summary:        "liability cap lowered from the greater of $1,000 or 12 months of fees to $100",
+				CapBefore:      &model.Cap{Amount: money(1000), Currency: "USD", FeePeriodMonths: 12, Basis: model.BasisGreater},
+				CapAfter:       &model.Cap{Amount: money(100), Currency: "USD", Basis: model.BasisFixed},
+				ProtectsBefore: model.PartyMutual, ProtectsAfter: model.PartyProvider,
 			}, {
 				Type: model.Indemnification, Kind: model.ChangeAdded, Material: true, Severity: model.SeverityMedium,
-				Summary: "=HYPERLINK(\"http://evil.example\")\nsecond line",
+				Summary:        "=HYPERLINK(\"http://evil.example\")\nsecond line",
+				DirectionAfter: model.PartyYou,
 			}},
 			Reviews: []model.Review{
 				{By: "Ana Müller", At: t0.Add(time.Hour), Decision: model.DecisionNeedsFollowUp, Note: "ask counsel,\nthen \"decide\""},
@@ -74,6 +76,8 @@ func TestCSVRoundTrip(t *testing.T) {
 				"liability_kind": "modified", "liability_severity": "high",
 				"liability_summary":    "liability cap lowered from the greater of $1,000 or 12 months of fees to $100",
 				"liability_cap_before": "the greater of $1,000 or 12 months of fees", "liability_cap_after": "$100",
+				"liability_protects_before": "mutual", "liability_protects_after": "provider",
+				"indemnification_direction_before": "", "indemnification_direction_after": "you",
 				"indemnification_kind": "added", "indemnification_severity": "medium",
 				"indemnification_summary": "=HYPERLINK(\"http://evil.example\")\nsecond line",
 				"review_state":            "accepted", "reviewed_by": "+Bob", "reviewed_at": "2026-03-01T11:00:00Z",

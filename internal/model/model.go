@@ -87,14 +87,21 @@ type Clause struct {
 	Text  string   `json:"text"`
 	Cues  []string `json:"cues"`
 	Cap   *Cap     `json:"cap,omitempty"`
+	// Protects says whose liability a liability clause limits; Direction
+	// who gives an indemnification clause's indemnity and Covers what it
+	// covers (see facts.go).
+	Protects  Party    `json:"protects,omitempty"`
+	Direction Party    `json:"direction,omitempty"`
+	Covers    []string `json:"covers,omitempty"`
 }
 
 // Cap bases.
 const (
-	BasisGreater = "greater" // the greater of an amount and the fees paid
-	BasisLesser  = "lesser"  // the lesser of an amount and the fees paid
-	BasisFixed   = "fixed"   // a fixed amount
-	BasisFees    = "fees"    // the fees paid over a period
+	BasisGreater  = "greater"  // the greater of an amount and the fees paid
+	BasisLesser   = "lesser"   // the lesser of an amount and the fees paid
+	BasisFixed    = "fixed"    // a fixed amount
+	BasisFees     = "fees"     // the fees paid over a period
+	BasisExcluded = "excluded" // no liability at all
 )
 
 // Cap is what a liability clause says the liability is capped at. Every
@@ -105,6 +112,9 @@ type Cap struct {
 	FeePeriodMonths int      `json:"fee_period_months,omitempty"`
 	Basis           string   `json:"basis,omitempty"`
 	CarveOuts       []string `json:"carve_outs,omitempty"`
+	// Scoped are the caps limited to a scope (free services, beta
+	// features, your liability, …), never merged into the general cap.
+	Scoped []ScopedCap `json:"scoped,omitempty"`
 }
 
 // Clause change kinds and severities.
@@ -142,6 +152,18 @@ type ClauseChange struct {
 	After     string `json:"after"`
 	CapBefore *Cap   `json:"cap_before"`
 	CapAfter  *Cap   `json:"cap_after"`
+	// Who gives the indemnity (indemnification) and whose liability is
+	// limited (liability) before and after; null for the other type and
+	// for a side without the clause.
+	DirectionBefore Party `json:"direction_before"`
+	DirectionAfter  Party `json:"direction_after"`
+	ProtectsBefore  Party `json:"protects_before"`
+	ProtectsAfter   Party `json:"protects_after"`
+	// Rules are the names of the severity rules that fired (Rule*).
+	Rules RuleNames `json:"rules"`
+	// Findings are the facts the summary is composed from; the summary
+	// is stored, the findings are not.
+	Findings []Finding `json:"-"`
 }
 
 // Change is a recorded change: a new version of a document and what moved

@@ -20,6 +20,7 @@ import (
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/notify"
 	"github.com/toswatch/toswatch/internal/pdf"
+	"github.com/toswatch/toswatch/internal/present"
 	"github.com/toswatch/toswatch/internal/store"
 	"github.com/toswatch/toswatch/internal/tracker"
 )
@@ -84,7 +85,7 @@ func New(cfg *config.Config, opts Options) (*Pipeline, error) {
 		return p, nil
 	}
 	topts := tracker.Options{
-		Compare:          clause.Compare,
+		Compare:          present.Summarised(clause.Compare),
 		Analysis:         clause.Revision,
 		ConfirmDelay:     s.Fetch.ConfirmDelay,
 		FailureThreshold: s.Fetch.FailureThreshold,

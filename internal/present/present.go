@@ -103,20 +103,39 @@ func CapMove(cc model.ClauseChange) string {
 }
 
 // Cap describes a cap in words: "the greater of $1,000 or 12 months of
-// fees".
+// fees", then its scoped caps ("; free services: $50").
 func Cap(c *model.Cap) string {
 	if c == nil {
 		return "no cap"
 	}
+	general := capWords(c.Amount, c.Currency, c.FeePeriodMonths, c.Basis)
+	if len(c.Scoped) == 0 {
+		if general == "" {
+			return "an unstated amount"
+		}
+		return general
+	}
+	parts := make([]string, 0, len(c.Scoped)+1)
+	if general != "" {
+		parts = append(parts, general)
+	}
+	for _, s := range c.Scoped {
+		parts = append(parts, s.Scope+": "+capWords(s.Amount, s.Currency, s.FeePeriodMonths, s.Basis))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// capWords says one cap, "" when it has no basis.
+func capWords(amt *float64, cur string, months int, basis string) string {
 	amount := ""
-	if c.Amount != nil {
-		amount = Money(*c.Amount, c.Currency)
+	if amt != nil {
+		amount = Money(*amt, cur)
 	}
 	fees := "the fees paid"
-	if c.FeePeriodMonths > 0 {
-		fees = fmt.Sprintf("%d months of fees", c.FeePeriodMonths)
+	if months > 0 {
+		fees = fmt.Sprintf("%d months of fees", months)
 	}
-	switch c.Basis {
+	switch basis {
 	case model.BasisGreater:
 		return "the greater of " + amount + " or " + fees
 	case model.BasisLesser:
@@ -125,8 +144,10 @@ func Cap(c *model.Cap) string {
 		return fees
 	case model.BasisFixed:
 		return amount
+	case model.BasisExcluded:
+		return "no liability at all"
 	}
-	return "an unstated amount"
+	return ""
 }
 
 // Money writes an amount with its currency: "$1,000", "€99.50",

@@ -1,0 +1,655 @@
+package clause
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// Cap reading: the caps of one liability clause, read the way a lawyer
+// reads them. Every sentence of the clause that limits liability to a
+// measure (an amount, the fees paid, a share of them) is a cap statement;
+// so is a sentence that excludes liability altogether. Each statement is
+// cut where a scope begins ("…, or, for free services, $50"), and each
+// part yields one cap: the general one goes in Cap, those limited to a
+// scope (free services, beta features, your liability, a region, a named
+// product, claims of a kind) in Cap.Scoped. Carve-outs are read from the
+// exceptions to the limitation only (carveout.go).
+
+// liabilityClause makes the liability clause of adjacent sentences hits,
+// its caps read.
+func liabilityClause(text string, hits []sentenceHit) model.Clause {
+	cl := clauseOf(text, model.Liability, hits)
+	sents := make([]span, len(hits))
+	for i, h := range hits {
+		sents[i] = h.span
+		if !h.cap && capAbove(strings.ToLower(text[h.start:h.end])) {
+			cl.Cues = appendUnique(cl.Cues, "amount above cap")
+		}
+	}
+	var end int
+	cl.Cap, cl.Protects, end = readCaps(text, sents)
+	if end > cl.End {
+		cl.End = end
+		cl.Text = text[cl.Start:cl.End]
+	}
+	if cl.Cap != nil && cl.Cap.Amount != nil {
+		cl.Cues = appendUnique(cl.Cues, "cap amount")
+	}
+	return cl
+}
+
+// capStmt is one statement of a clause that may state a cap: a sentence,
+// run on over the lines it is broken across, with the lead-in of the list
+// it is an item of.
+type capStmt struct {
+	text       string // original case
+	low        string // lower case
+	ctx        string // lower-cased lead-in of its list, "" when none
+	start, end int    // in the document
+}
+
+// capPart is one cap a statement states.
+type capPart struct {
+	cap   model.ScopedCap // Scope "" for a general cap
+	party model.Party
+}
+
+// readCaps reads the caps of the liability clause made of sents (spans of
+// doc, in order). It returns the cap (nil when the clause states none and
+// no carve-out), whose liability the clause limits, and where the clause
+// ends once a cap sentence broken over lines is read to its end.
+func readCaps(doc string, sents []span) (*model.Cap, model.Party, int) {
+	stmts := capStatements(doc, sents)
+	owner := ownerName(stmts)
+	var parts []capPart
+	clauseEnd := sents[len(sents)-1].end
+	for _, st := range stmts {
+		ps := statementCaps(st, owner)
+		if len(ps) > 0 && st.end > clauseEnd {
+			clauseEnd = st.end // a cap sentence broken over lines is part of the clause
+		}
+		parts = append(parts, ps...)
+	}
+	generalCap := hasGeneralCap(parts)
+	cp := &model.Cap{}
+	var protects model.Party
+	general := false
+	for _, p := range parts {
+		c := p.cap
+		if c.Scope == "" && p.party == model.PartyYou {
+			c.Scope = scopeYourLiability
+		}
+		if c.Scope == "" && c.Basis == model.BasisExcluded && (general || generalCap) {
+			// Beside a cap, an exclusion says what the cap is not for;
+			// stated twice, it is one exclusion.
+			continue
+		}
+		if c.Scope == "" && !general {
+			general = true
+			cp.Amount, cp.Currency, cp.FeePeriodMonths, cp.Basis = c.Amount, c.Currency, c.FeePeriodMonths, c.Basis
+			protects = p.party
+			continue
+		}
+		if c.Scope == "" {
+			if sameScoped(model.ScopedCap{Amount: cp.Amount, Currency: cp.Currency, FeePeriodMonths: cp.FeePeriodMonths, Basis: cp.Basis}, c) {
+				continue // the general cap stated again
+			}
+			c.Scope = scopeOtherCap
+		}
+		if !slices.ContainsFunc(cp.Scoped, func(o model.ScopedCap) bool { return sameScoped(o, c) && o.Scope == c.Scope }) {
+			cp.Scoped = append(cp.Scoped, c)
+		}
+	}
+	if protects == "" {
+		protects = clauseParty(stmts)
+	}
+	cp.CarveOuts = readCarveOuts(doc, stmts)
+	if cp.Basis == "" && len(cp.Scoped) == 0 && len(cp.CarveOuts) == 0 {
+		cp = nil
+	}
+	return cp, protects, clauseEnd
+}
+
+func hasGeneralCap(parts []capPart) bool {
+	for _, p := range parts {
+		if p.cap.Scope == "" && p.party != model.PartyYou && p.cap.Basis != model.BasisExcluded {
+			return true
+		}
+	}
+	return false
+}
+
+func sameScoped(a, b model.ScopedCap) bool {
+	return (a.Amount == nil) == (b.Amount == nil) && (a.Amount == nil || *a.Amount == *b.Amount) &&
+		a.Currency == b.Currency && a.FeePeriodMonths == b.FeePeriodMonths && a.Basis == b.Basis
+}
+
+// Scopes that are not read from the statement's own words.
+const (
+	scopeYourLiability = model.ScopeYourLiability
+	scopeOtherCap      = model.ScopeFurtherCap
+	scopeFree          = model.ScopeFree
+)
+
+// capStatements gathers the statements of a clause: each sentence, run on
+// to the end of a sentence broken over lines, with the lead-in of the list
+// it belongs to; a lead-in that announces a cap ("… shall not exceed the
+// lesser of:") is one statement with all its items.
+func capStatements(doc string, sents []span) []capStmt {
+	lead := leadInBefore(doc, sents[0].start)
+	var out []capStmt
+	consumed := 0
+	for _, s := range sents {
+		if s.start < consumed {
+			continue
+		}
+		e := runOn(doc, s.end)
+		consumed = e
+		t := doc[s.start:e]
+		st := capStmt{text: t, low: strings.ToLower(t), start: s.start, end: e}
+		item := listItem(t)
+		if item && lead != "" {
+			st.ctx = lead
+		} else if !item {
+			lead = ""
+		}
+		if n := len(out); item && n > 0 && out[n-1].low == lead && capLead(lead) {
+			// An item of a list that states one cap: read with it.
+			prev := &out[n-1]
+			prev.text += " " + t
+			prev.low += " " + st.low
+			prev.end = e
+			continue
+		}
+		out = append(out, st)
+		if strings.HasSuffix(strings.TrimRight(t, " *_"), ":") {
+			lead = st.low
+		}
+	}
+	if lead != "" && len(out) > 0 && out[0].ctx == lead && capLead(lead) {
+		// The clause is the items of a list whose lead-in, outside it,
+		// announces one cap: read them as one statement.
+		first := out[0]
+		for _, st := range out[1:] {
+			if st.ctx != lead {
+				break
+			}
+			first.text += " " + st.text
+			first.low += " " + st.low
+			first.end = st.end
+		}
+		first.text, first.low, first.ctx = lead+" "+first.text, lead+" "+first.low, ""
+		out = append([]capStmt{first}, out...)
+	}
+	return out
+}
+
+// leadInBefore returns the lower-cased line before offset at of doc when
+// it announces a list (ends with a colon), else "".
+func leadInBefore(doc string, at int) string {
+	before := strings.TrimRight(doc[:at], " \t\n")
+	lead := strings.TrimSpace(before[strings.LastIndexByte(before, '\n')+1:])
+	if !strings.HasSuffix(strings.TrimRight(lead, " *_"), ":") || strings.HasPrefix(lead, "#") {
+		return ""
+	}
+	return strings.ToLower(lead)
+}
+
+// capLead reports whether a list's lead-in announces a cap its items
+// state: a limiting phrase and no measure of its own.
+func capLead(low string) bool {
+	return hasLimitPhrase(low) && !hasMeasure(low)
+}
+
+// runOn returns where the sentence ending at end really ends: a line that
+// stops without a full stop, colon or semicolon (text from a PDF, a
+// sentence broken over lines) runs on to the lines right below it.
+func runOn(doc string, end int) int {
+	for range 3 {
+		rest := doc[end:]
+		nl := strings.IndexByte(rest, '\n')
+		if nl < 0 || strings.TrimSpace(rest[:nl]) != "" {
+			return end
+		}
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(doc[:end], " \t*_\"”'"))
+		if strings.ContainsRune(".;:!?", last) {
+			return end
+		}
+		next := rest[nl+1:]
+		if i := strings.IndexByte(next, '\n'); i >= 0 {
+			next = next[:i]
+		}
+		t := strings.TrimRight(next, " \t\r")
+		first, _ := utf8.DecodeRuneInString(t)
+		if t == "" || !(unicode.IsLetter(first) || unicode.IsDigit(first) || strings.ContainsRune("$€£(", first)) || isHeading(t) || listStart.MatchString(t) {
+			return end
+		}
+		end += nl + 1 + len(t)
+	}
+	return end
+}
+
+// statementCaps returns the caps one statement states, one per part of it
+// that a scope begins. owner is the provider's name where the clause
+// gives it ("Acme's liability"), "" otherwise.
+func statementCaps(st capStmt, owner string) []capPart {
+	low := st.low
+	// Most sentences of a limitation state no cap: they are turned away
+	// by a few substring searches before any pattern runs.
+	capish := containsAny(low, limitNeedles) && mayMeasure(low) && hasLimitPhrase(low)
+	if !capish && !containsAny(low, exclusionNeedles) {
+		return nil
+	}
+	if containsAny(low, notLimitedNeedles) {
+		low = notLimitedTo.ReplaceAllString(low, "")
+	}
+	var out []capPart
+	segs := capSegments(low)
+	for _, seg := range segs {
+		text := low[seg.start:seg.end]
+		scope := seg.scope
+		// A statement that is one part was found capish as a whole.
+		c, ok := model.ScopedCap{}, false
+		if capish && (len(segs) == 1 || hasLimitPhrase(text) && hasMeasure(text)) {
+			c, ok = segmentCap(text)
+		}
+		if !ok {
+			if !blanketExclusion(text) {
+				continue
+			}
+			c = model.ScopedCap{Basis: model.BasisExcluded}
+		}
+		if scope == "" {
+			scope = subjectScope(withoutException(low), owner)
+		}
+		c.Scope = scope
+		out = append(out, capPart{cap: c})
+	}
+	if len(out) > 0 {
+		party := statementParty(st)
+		for i := range out {
+			out[i].party = party
+		}
+	}
+	return out
+}
+
+// segmentCap reads the cap one part of a statement states; the caller
+// has checked that it limits liability to a measure.
+func segmentCap(low string) (model.ScopedCap, bool) {
+	var c model.ScopedCap
+	if amt, cur, ok := findAmount(low); ok {
+		c.Amount, c.Currency = &amt, cur
+	}
+	fees := matchNeedles(feesRe, feesNeedles, low)
+	if fees {
+		c.FeePeriodMonths = findMonths(low)
+	}
+	switch {
+	case c.Amount != nil && fees:
+		// "the greater of" is the common form; an amount offered beside
+		// the fees without a word for which ("$1,000 or the fees you
+		// paid") reads as an alternative floor, a greater-of cap too.
+		c.Basis = model.BasisGreater
+		if lesserFirst(low) {
+			c.Basis = model.BasisLesser
+		}
+	case c.Amount != nil:
+		c.Basis = model.BasisFixed
+	case fees || percentRe.MatchString(low):
+		c.Basis = model.BasisFees
+	default:
+		return model.ScopedCap{}, false
+	}
+	return c, true
+}
+
+// mayMeasure reports whether s holds a literal that every measure of a
+// cap holds: a money sign or word, a currency code, a word for the fees.
+func mayMeasure(s string) bool {
+	return strings.ContainsAny(s, "$€£¥%") || hasCurrencyWord(s) || containsAny(s, currencyCodes) || containsAny(s, feesNeedles)
+}
+
+// hasMeasure reports whether s names what a cap is measured in: an
+// amount of money, the fees or price paid, or a percentage.
+func hasMeasure(s string) bool {
+	if strings.ContainsAny(s, "$€£¥%") || hasCurrencyWord(s) || containsAny(s, currencyCodes) {
+		if _, _, ok := findAmount(s); ok || strings.Contains(s, "%") {
+			return true
+		}
+	}
+	return containsAny(s, feesNeedles) && matchNeedles(feesRe, feesNeedles, s)
+}
+
+var currencyCodes = strings.Split("usd|eur|gbp|chf|cad|aud|pln|jpy|inr|zł", "|")
+
+// hasLimitPhrase reports whether s limits something to a measure: "shall
+// not exceed", "limited to", "capped at", "the lesser of", "höchstens", …
+func hasLimitPhrase(s string) bool {
+	return matchNeedles(limitRe, limitNeedles, s)
+}
+
+var notLimitedNeedles = strings.Split("limit|beschränkt|titolo", "|")
+
+// notLimitedTo removes the phrases in which "limited to" limits nothing.
+var notLimitedTo = regexp.MustCompile(`(?:including,?\s+)?(?:but\s+)?(?:not|without\s+being)\s+limited\s+to|without\s+limitation|sin\s+limitarse\s+a|sans\s+s'y\s+limiter|ohne\s+darauf\s+beschränkt|a\s+titolo\s+esemplificativo`)
+
+// limitNeedles are literals one of which every match of limitRe holds.
+var limitNeedles = strings.Split("exceed|excess|limited|limits |limit our|limit its|limit the|cap of|cap at|cap is|capped|maximum|up to|more than|greater of|lesser|higher of|lower of|smaller of|larger of|whichever|at most|restricted to|exced|superar|máxim|hasta|menor|mayor|limitad|limita a|limitan a|excéd|dépass|limitée|limité à|limite de|plafon|maximal|n'excéd|moins élev|plus élev|übersteig|begrenz|beschränk|höchst|höher|bis zu|bis zur|niedrig|ecced|massim|limitat|fino a|non oltre|minor|maggior|przekr|ogranicz|maksym|nie więcej|do wysokości|do kwoty|niższ|wyższ", "|")
+
+var limitRe = regexp.MustCompile(`\bexceed|\bin excess of|\blimited\s+(?:\S+\s+){0,3}?to\b|\blimits?\s+(?:\S+\s+){0,4}?to\b|\bcapped\b|\bcap\s+(?:of|at|is)\b|\bmaximum\s+(?:aggregate\s+|total\s+|cumulative\s+)?(?:liability|amount|sum|of)\b|\bup to\s+(?:\S+\s+){0,4}?(?:\$|€|£|\d|the\s+(?:fees|amount|total|price)|an?\s+(?:amount|sum|total)|one|two|five|ten|fifty|a\s+hundred|hundred|thousand)|\b(?:no|not)\s+more\s+than\b|\b(?:greater|lesser|higher|lower|smaller|larger)\s+of\b|\bwhichever\b|\bat\s+most\b|\brestricted\s+to\b` +
+	`|exced|superar|(?:importe|monto|cantidad|responsabilidad)\s+máxim|máxim[oa]\s+(?:de|total|acumulad)|como\s+máximo|un\s+máximo\s+de|hasta\s+(?:un|el|la)\s+(?:máximo|importe|monto|cantidad|suma)|limitad[ao]s?\s+a\s|se\s+limita\s+a|limitan?\s+a\s|(?:el|la|lo)\s+(?:que\s+sea\s+)?(?:menor|mayor)` +
+	`|excéd|dépass|limitée?s?\s+(?:\S+\s+)?(?:à|aux|au)\s|plafonn|plafond|dans\s+la\s+limite\s+de|montant\s+maximal|moins\s+élevé|plus\s+élevé` +
+	`|übersteig|begrenz|beschränkt\s+(?:\S+\s+){0,3}?auf|höchstens|maximal\s+(?:\S+\s+)?(?:\d|eur|€|den|die)|bis\s+zu|bis\s+zur\s+höhe|niedriger|höher` +
+	`|superare|ecced|(?:importo|somma)\s+massim|massimo\s+(?:di|pari)|limitat[ao]\s+a\s|fino\s+a|non\s+oltre|minore|maggiore` +
+	`|przekr|ogranicz\S*\s+(?:\S+\s+){0,3}?do\s|maksymaln\S*\s+(?:kwot|wysoko|odpowiedzialno|łączn)|nie\s+więcej|do\s+wysokości|do\s+kwoty|niższ|wyższ`)
+
+// lesserFirst reports whether the first word that says which of an
+// amount and the fees caps liability says the lower one: "whichever is
+// less", "the lesser of", "but at most".
+func lesserFirst(low string) bool {
+	l := lesserRe.FindStringIndex(low)
+	if l == nil {
+		return false
+	}
+	g := greaterRe.FindStringIndex(low)
+	return g == nil || l[0] <= g[0]
+}
+
+var (
+	lesserRe = regexp.MustCompile(`\blesser\b|\b(?:lower|smaller)\s+of\b|whichever\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:the\s+)?(?:less|least|lower|lowest|smaller|smallest)\b|but\s+(?:not|no)\s+(?:more|greater)\s+than|but\s+(?:in\s+no\s+(?:case|event)\s+)?(?:more\s+than|exceeding)|\bbut\s+at\s+most\b|\bup\s+to\s+a\s+maximum\b` +
+		`|(?:el|la|lo)\s+(?:que\s+(?:sea|resulte)\s+)?menor|sin\s+exceder|como\s+máximo` +
+		`|moins\s+élevée?|plus\s+faible|le\s+plus\s+bas|sans\s+(?:pouvoir\s+)?(?:excéder|dépasser)|dans\s+la\s+limite\s+de` +
+		`|geringer|niedriger|kleiner|höchstens\s+jedoch|jedoch\s+höchstens|maximal\s+jedoch|jedoch\s+maximal` +
+		`|minore|più\s+bass[oa]|ma\s+non\s+oltre|comunque\s+non\s+oltre` +
+		`|mniejsz|niższ|nie\s+więcej\s+niż`)
+	greaterRe = regexp.MustCompile(`\bgreater\b|\b(?:higher|larger)\s+of\b|whichever\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:the\s+)?(?:greater|greatest|higher|highest|more|larger|largest)\b` +
+		`|(?:el|la|lo)\s+(?:que\s+(?:sea|resulte)\s+)?mayor|plus\s+élevée?|(?:der|den|dem)\s+höhere|welcher\s+(?:betrag\s+)?höher|maggiore|większ|wyższ`)
+)
+
+// capSegment is a part of a statement and the scope it begins with.
+type capSegment struct {
+	start, end int
+	scope      string
+}
+
+// capSegments cuts a statement where a scope begins: "our liability will
+// not exceed $100 (or, for free services, $10)" is a general part and a
+// part for free services. A scope at the head of the statement ("For free
+// services, …") makes the whole of it scoped.
+func capSegments(low string) []capSegment {
+	type mark struct {
+		at    int
+		scope string
+	}
+	var marks []mark
+	for _, sc := range scopes {
+		if !containsAny(low, sc.need) {
+			continue
+		}
+		for _, m := range sc.re.FindAllStringSubmatchIndex(low, -1) {
+			if !excludingScope(low[:m[0]]) {
+				marks = append(marks, mark{m[0], sc.name(low, m)})
+			}
+		}
+	}
+	slices.SortFunc(marks, func(a, b mark) int { return a.at - b.at })
+	segs := []capSegment{{start: 0}}
+	for _, m := range marks {
+		last := &segs[len(segs)-1]
+		from := max(last.start, m.at-60)
+		cut := last.start
+		if i := strings.LastIndexAny(low[from:m.at], ",;:(—"); i >= 0 {
+			cut = from + i
+		} else if m.at-last.start > 60 {
+			cut = m.at
+		}
+		if cut == last.start {
+			if last.scope == "" {
+				last.scope = m.scope
+			}
+			continue
+		}
+		segs = append(segs, capSegment{start: cut, scope: m.scope})
+	}
+	for i := range segs {
+		segs[i].end = len(low)
+		if i+1 < len(segs) {
+			segs[i].end = segs[i+1].start
+		}
+	}
+	return segs
+}
+
+// excludingScope reports whether the text before a scope takes the scope
+// out of a cap rather than giving it one: "other than for free
+// services".
+func excludingScope(before string) bool {
+	t := strings.TrimRight(before, " ,(")
+	for _, w := range []string{"including", "other than", "excluding", "even", "incluidos", "y", "und", "et", "e"} {
+		if strings.HasSuffix(t, " "+w) || t == w {
+			return true
+		}
+	}
+	return false
+}
+
+// scope recognises a scope a cap may be limited to.
+type scope struct {
+	need []string
+	re   *regexp.Regexp
+	name func(low string, m []int) string
+}
+
+func fixedScope(name string) func(string, []int) string {
+	return func(string, []int) string { return name }
+}
+
+var scopes = []scope{
+	{strings.Split("free|unpaid|non-paying|no charge|no cost|gratuit|kostenl|unentgeltlich|bezpłatn|nieodpłatn|darmow|gratis", "|"),
+		regexp.MustCompile(`\bfree\s+(?:of\s+charge\s+)?(?:services?|plans?|tiers?|versions?|accounts?|products?|features?|offerings?|trials?|subscriptions?|use|users?)\b|\b(?:services?|products?|features?|offerings?|plans?)\s+(?:\S+\s+){0,4}?(?:free\s+of\s+charge|at\s+no\s+(?:cost|charge)|without\s+charge|for\s+free)\b|\bunpaid\b|\bnon-paying\b|gratuit|kostenl|unentgeltlich|bezpłatn|nieodpłatn|darmow|\bgratis\b`),
+		fixedScope(scopeFree)},
+	{strings.Split("beta|early|preview|release|experimental|bêta|vorab|testversion|anteprima|wersj", "|"),
+		regexp.MustCompile(`\bbeta\b|\bearly[- ]access\b|\bpreview\b|\bpre-?release\b|\bexperimental\s+(?:features?|services?|products?|versions?)|bêta|vorabversion|testversion|\banteprima\b|wersj\S*\s+(?:testow|beta)`),
+		fixedScope(model.ScopeBeta)},
+	{strings.Split("eu|eea|european|uk|united|usa|germany|france|spain|italy|poland|australia|canada|zealand|japan|brazil|india|switzerland|quebec|california|ireland|austria|netherlands", "|"),
+		regexp.MustCompile(`\b(?:users?|customers?|consumers?|residents?|you)\b\s+(?:\S+\s+){0,4}?(?:in|of)\s+(?:the\s+)?(eu|eea|european union|european economic area|uk|united kingdom|united states|usa|germany|france|spain|italy|poland|australia|canada|new zealand|japan|brazil|india|switzerland|quebec|california|ireland|austria|netherlands)\b`),
+		func(low string, m []int) string { return "users in " + regionName(low[m[2]:m[3]]) }},
+}
+
+func regionName(r string) string {
+	switch r {
+	case "eu", "eea", "uk", "usa":
+		return "the " + strings.ToUpper(r)
+	case "european union", "european economic area", "united kingdom", "united states", "netherlands":
+		return "the " + titleWords(r)
+	}
+	return titleWords(r)
+}
+
+func titleWords(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// subjectScope reads the scope a statement gives its cap in its subject:
+// "Acme's aggregate liability for Marketplace purchases shall not exceed
+// $50" caps only what is bought on the marketplace; "our liability for
+// all claims arising out of these terms" is the general cap.
+func subjectScope(low, owner string) string {
+	m := subjectScopeRe.FindStringSubmatch(low)
+	if m == nil {
+		return ""
+	}
+	phrase := m[1]
+	if phrase == "" {
+		phrase = m[2]
+	}
+	var keep []string
+	for _, w := range strings.Fields(strings.NewReplacer(",", " ", "(", " ", ")", " ", "\"", " ", "“", " ", "”", " ").Replace(phrase)) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if scopeStopWords[w] || w == owner {
+			continue
+		}
+		keep = append(keep, w)
+	}
+	specific := false
+	for _, w := range keep {
+		if !genericObjects[w] {
+			specific = true
+		}
+	}
+	if !specific {
+		return ""
+	}
+	if len(keep) > 6 {
+		keep = keep[:6]
+	}
+	return strings.Join(keep, " ")
+}
+
+var subjectScopeRe = regexp.MustCompile(`liabilit(?:y|ies)\s+(?:to\s+you\s+|of\s+\S+\s+)?(?:for|with respect to|in respect of|regarding|in relation to|arising (?:out of|from|under)|in connection with|relating to|related to|under)\s+(.{3,90}?)\s+(?:shall|will|is|are|may|does|must|cannot|can|in no event|in the aggregate|exceeds?)\b` +
+	`|^(?:for|with respect to|in respect of|in the case of|as to|regarding|in relation to)\s+([^,]{3,90}?),`)
+
+var scopeStopWords = wordSet0(`the a an any all and or of to in on with from out under connection respect relation relating related arising
+	these this that your our its their such each every other whether including claims claim causes cause action actions damages damage
+	losses loss liability liabilities incident incidents event events kind kinds nature whatsoever contract tort negligence otherwise theory
+	theories breach you us we me hereunder herein thereof way manner basis reason reasons aggregate total amount amounts by for as per
+	including without limitation strict warranty statute equity legal connected respecting concerning regard relation whatsoever
+	whether based liable party parties either neither both`)
+
+var genericObjects = wordSet0(`terms agreement agreements service services site sites website websites platform platforms software product products use
+	uses application applications app apps eula tos conditions offerings offering account accounts content materials policy policies
+	subscription subscriptions order orders form forms documentation features feature tool tools access`)
+
+func wordSet0(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// ownerName returns the name a clause gives the provider in a possessive
+// before "liability" ("ACME'S TOTAL LIABILITY"), lower case, or "".
+func ownerName(stmts []capStmt) string {
+	for _, st := range stmts {
+		if !strings.Contains(st.low, "'s") && !strings.Contains(st.low, "’s") {
+			continue
+		}
+		if m := ownerRe.FindStringSubmatch(st.low); m != nil && !youWords[m[1]] && m[1] != "party" {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+var ownerRe = regexp.MustCompile(`\b(\pL[\pL&.-]*)(?:'s|’s)\s+(?:\S+\s+){0,3}?liabilit`)
+
+var youWords = wordSet0(`you your customer customers user users licensee subscriber member client`)
+
+// statementParty says whose liability a statement limits: both parties'
+// ("neither party's liability"), yours ("your total liability") or the
+// provider's.
+func statementParty(st capStmt) model.Party {
+	for _, s := range []string{st.low, st.ctx} {
+		switch {
+		case s == "":
+		case matchNeedles(mutualRe, mutualNeedles, s):
+			return model.PartyMutual
+		case containsAny(s, yourNeedles) && yourLiabilityRe.MatchString(s) && !ourLiabilityRe.MatchString(s):
+			return model.PartyYou
+		case strings.Contains(st.text, "Ihre Haftung") || strings.Contains(st.text, "Deine Haftung"):
+			return model.PartyYou
+		}
+	}
+	return model.PartyProvider
+}
+
+// clauseParty says whose liability a clause without a cap limits.
+func clauseParty(stmts []capStmt) model.Party {
+	yours := len(stmts) > 0
+	for _, st := range stmts {
+		switch statementParty(st) {
+		case model.PartyMutual:
+			return model.PartyMutual
+		case model.PartyProvider:
+			yours = false
+		}
+	}
+	if yours {
+		return model.PartyYou
+	}
+	return model.PartyProvider
+}
+
+var (
+	mutualNeedles = strings.Split("party|parties|partes|parte |partie|partei|parti|stron", "|")
+	mutualRe      = regexp.MustCompile(`\b(?:neither|either|each)\s+party|\bboth\s+parties|\b(?:a|any)\s+party(?:'s|’s)|\bthe\s+parties(?:'|’)|\bparties(?:'|’)\s+(?:total\s+|aggregate\s+)?liabilit` +
+		`|ninguna\s+de\s+las\s+partes|cada\s+(?:una\s+de\s+las\s+)?partes?\b|aucune\s+des\s+parties|chaque\s+partie|(?:keine|jede)\s+(?:der\s+)?(?:vertrags)?partei|(?:nessuna|ciascuna)\s+(?:delle\s+)?parti?\b|(?:żadna|każda)\s+ze\s+stron|(?:obie|obu)\s+stron`)
+	yourLiabilityRe = regexp.MustCompile(`\b(?:your|customer(?:'s|’s)|the\s+customer(?:'s|’s)|user(?:'s|’s)|licensee(?:'s|’s)|subscriber(?:'s|’s))\s+(?:\S+\s+){0,2}?liabilit|\bliabilit(?:y|ies)\s+of\s+(?:the\s+)?(?:customer|user|licensee|subscriber)\b` +
+		`|responsabilidad\s+(?:\S+\s+){0,2}?del\s+(?:usuario|cliente)|votre\s+responsabilit|responsabilit\S*\s+(?:\S+\s+){0,2}?(?:de\s+l'utilisateur|du\s+client)|haftung\s+(?:\S+\s+){0,2}?des\s+(?:kunden|nutzers)|(?:tua|vostra)\s+responsabilit|responsabilit\S*\s+(?:\S+\s+){0,2}?dell'utente|odpowiedzialno\S*\s+(?:\S+\s+){0,2}?użytkownika`)
+	yourNeedles    = strings.Split("your|customer|user|licensee|subscriber|responsab|votre|haftung|tua|vostra|odpowiedzial", "|")
+	ourLiabilityRe = regexp.MustCompile(`\b(?:our|its|\pL+(?:'s|’s))\s+(?:\S+\s+){0,2}?liabilit`)
+)
+
+// blanketExclusion reports whether s excludes all liability ("we have no
+// liability whatsoever"), not liability for something in particular
+// ("no liability whatsoever for third-party content").
+func blanketExclusion(s string) bool {
+	if !containsAny(s, exclusionNeedles) {
+		return false
+	}
+	for _, m := range blanketRe.FindAllStringIndex(s, -1) {
+		if genericTail(s[m[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+var exclusionNeedles = strings.Split("whatsoever|of any kind|at all|alguna|ningún tipo|en absoluto|quelque|quelle qu|keinerlei|jegliche|sämtliche|vollständig|alcun|qualsiasi titolo|żadnej|jakiegokolwiek", "|")
+
+var blanketRe = regexp.MustCompile(`\bno\s+(?:\S+\s+)?(?:liability|responsibility)\s+(?:\S+\s+){0,3}?(?:whatsoever|of any kind|at all)\b` +
+	`|(?:disclaim\S*|exclud\S*|waive\S*|not\s+(?:have|bear|accept|assume|incur)|no)\s+(?:\S+\s+){0,2}?(?:any|all)\s+(?:\S+\s+)?(?:liability|responsibility)\s+(?:\S+\s+){0,3}?(?:whatsoever|of any kind|at all)\b` +
+	`|(?:\bnot|in no event|under no circumstances)\s+(?:\S+\s+){0,3}?(?:be\s+)?(?:liable|responsible)\s+(?:to\s+(?:you|anyone|any person|any third party)\s+)?(?:(?:for|in respect of)\s+any\s+(?:loss(?:es)?|damages?|claims?|thing|liability)\s+)?(?:whatsoever|of any kind|at all)\b` +
+	`|(?:ninguna|ningún\s+tipo\s+de)\s+responsabilidad\s+(?:\S+\s+){0,2}?(?:alguna|en\s+absoluto|de\s+ningún\s+tipo|de\s+ninguna\s+clase)|no\s+(?:asume|acepta|tendrá|asumirá|aceptará)\s+(?:\S+\s+){0,2}?responsabilidad\s+(?:alguna|de\s+ningún\s+tipo)` +
+	`|aucune\s+responsabilit\S*\s+(?:\S+\s+){0,2}?(?:de\s+quelque\s+(?:nature|sorte)\s+que\s+ce\s+soit|quelle\s+qu'elle\s+soit)` +
+	`|(?:jegliche|sämtliche)\s+haftung\s+(?:\S+\s+){0,4}?ausgeschlossen|keinerlei\s+haftung|haftung\s+(?:\S+\s+){0,3}?(?:vollständig|gänzlich|vollumfänglich)\s+ausgeschlossen` +
+	`|(?:nessuna|alcuna)\s+responsabilit\S*\s+(?:\S+\s+){0,2}?(?:di\s+alcun\s+(?:tipo|genere)|a\s+(?:nessun|qualsiasi)\s+titolo|di\s+qualsiasi\s+(?:tipo|natura))` +
+	`|nie\s+ponosi\s+(?:\S+\s+){0,2}?żadnej\s+odpowiedzialności\s+(?:\S+\s+){0,2}?(?:z\s+jakiegokolwiek\s+tytułu)`)
+
+// genericTail reports whether what follows an exclusion leaves it
+// general: nothing, or "to you", "for any damages", "arising out of these
+// terms", …, rather than "for third-party content".
+func genericTail(tail string) bool {
+	t := strings.TrimSpace(tail)
+	if end := strings.IndexAny(t, ".;"); end >= 0 {
+		t = t[:end]
+	}
+	if t == "" || strings.HasPrefix(t, ",") {
+		return true
+	}
+	words := strings.Fields(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(t))
+	if len(words) > 12 {
+		words = words[:12]
+	}
+	for _, w := range words {
+		if !scopeStopWords[w] && !genericObjects[w] && !tailWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var tailWords = wordSet0(`anyone person persons third thing anything use using law permitted extent maximum fullest applicable
+	whatsoever circumstances otherwise en absoluto por ningún concepto frente a usted vous envers gegenüber ihnen nei confronti
+	dell'utente wobec użytkownika ani do de la le les du des el los las y et und oder`)

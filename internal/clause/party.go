@@ -1,0 +1,247 @@
+package clause
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/toswatch/toswatch/internal/model"
+)
+
+// Who owes what: the direction of each indemnity (who gives it) and what
+// it covers. An indemnification section that holds your indemnity of the
+// provider and the provider's indemnity of you is two clauses, one per
+// undertaking; "mutual" is one undertaking that binds both parties.
+
+// indemnityClauses cuts a run of adjacent indemnification sentences into
+// one clause per undertaking: a sentence that sets up an indemnity in
+// another direction than the one before starts a new clause; procedure
+// and scope sentences stay with the undertaking they follow.
+func indemnityClauses(text string, run []sentenceHit) []model.Clause {
+	var out []model.Clause
+	var cur []sentenceHit
+	var dir model.Party
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		cl := clauseOf(text, model.Indemnification, cur)
+		cl.Direction = dir
+		if cl.Direction == "" {
+			cl.Direction = model.PartyYou // an indemnity in a user's terms is most often theirs
+		}
+		cl.Covers = indemnityCovers(strings.ToLower(cl.Text))
+		out = append(out, cl)
+	}
+	for _, h := range run {
+		sent := text[h.start:h.end]
+		d, ok := indemnityDirection(strings.ToLower(sent), sent)
+		if ok && dir != "" && d != dir {
+			flush()
+			cur, dir = nil, ""
+		}
+		if ok && dir == "" {
+			dir = d
+		}
+		cur = append(cur, h)
+	}
+	flush()
+	return out
+}
+
+// clauseOf makes the clause of adjacent sentences hits.
+func clauseOf(text, typ string, hits []sentenceHit) model.Clause {
+	cl := model.Clause{Type: typ, Start: hits[0].start, End: hits[len(hits)-1].end}
+	cl.Text = text[cl.Start:cl.End]
+	for _, h := range hits {
+		for _, c := range h.cues {
+			cl.Cues = appendUnique(cl.Cues, c)
+		}
+	}
+	return cl
+}
+
+// indemnityDirection says who gives the indemnity a sentence sets up, and
+// whether it sets one up at all (a notice or settlement sentence does
+// not). low is the sentence in lower case, orig as written.
+func indemnityDirection(low, orig string) (model.Party, bool) {
+	v := firstNear(indemnityVerb, indemnityVerbNeedles, low)
+	if v == nil {
+		return "", false
+	}
+	if matchNeedles(mutualRe, mutualNeedles, low) || matchNeedles(eachOther, eachOtherNeedles, low) {
+		return model.PartyMutual, true
+	}
+	// The party indemnified is the surest sign: it follows the verb
+	// ("indemnify Acme", "hold you harmless", "stellen uns … frei") or,
+	// in French, Spanish and Italian, may come before it as a pronoun
+	// ("vous indemniser", "ti manleverà").
+	if p, ok := cliticObject(low[:v[0]], low[v[0]:v[1]]); ok {
+		return p, true
+	}
+	if verb := low[v[0]:v[1]]; verb == "freizustellen" || verb == "schadlos" {
+		// German puts the object of an infinitive before it: "…, Acme
+		// von allen Ansprüchen freizustellen".
+		return objectBefore(low[:v[0]]), true
+	}
+	if p, ok := objectAfter(low[v[1]:]); ok {
+		return p, true
+	}
+	if p, ok := subjectBefore(low[:v[0]]); ok {
+		return p, true
+	}
+	return model.PartyYou, true
+}
+
+// indemnityVerb finds an undertaking to indemnify, hold harmless or
+// defend, in every language of the lexicon.
+var indemnityVerb = regexp.MustCompile(`\bindemnif(?:y|ies|ying)\b|\bhold(?:s)?\b|\bdefend(?:s)?\b|\bkeep\s+(?:\S+\s+){0,3}?indemnified|indemniz(?:ar|ará|arán|aremos|arle|arles|arnos|arlos|ará|ar[aá]|e|ará)\S*|\bmantener\S*|\beximir\S*|\bindemnis(?:er|era|erons|eront|erez|e)\S*|\bgarantir\S*|\btenir\s+(?:\S+\s+){0,3}?indemne|\bstell(?:e|en|t|st)\b|freizustellen|\bschadlos\b|\bmanlev\S*|\btenere\s+(?:\S+\s+){0,4}?indenne|\bterr(?:à|anno)\s+(?:\S+\s+){0,4}?indenne|\bindennizz\S*|\bzwolni\S*|\bzabezpiecz\S*`)
+
+var indemnityVerbNeedles = strings.Split("indemn|hold|defend|keep|mantener|eximir|garantir|tenir|stelle|stellt|stellst|freizu|schadlos|manlev|tenere|terrà|terranno|indenn|zwolni|zabezpiecz", "|")
+
+var eachOtherNeedles = strings.Split("each other|one another|mutual|gegenseitig|reciproc|wzajemn", "|")
+
+var eachOther = regexp.MustCompile(`\beach\s+other\b|\bone\s+another\b|\bmutually\b|mutuamente|mutuellement|gegenseitig|reciprocamente|wzajemnie`)
+
+// Words for the parties, lower case. youParty are the customer or user;
+// providerParty the provider when it speaks of itself.
+var (
+	youParty      = wordSet0(`you your yourself customer customers user users licensee licensees subscriber subscribers member members client clients usted ustedes usuario usuarios cliente clientes vous utilisateur utilisateurs client clients sie du dich kunde kunden kundin nutzer nutzerin utente utenti l'utente dell'utente all'utente użytkownik użytkownika użytkownikowi użytkowników klient klienta klientowi`)
+	providerParty = wordSet0(`we us our ourselves nosotros nos nous wir uns noi ci my nas nam company provider`)
+)
+
+// chainWords may stand between an indemnity verb and the party it names:
+// "indemnify, defend and hold harmless Acme".
+var chainWords = wordSet0(`and or , to fully keep save protect release defend defends indemnify indemnifies hold holds harmless
+	y o e et und oder e a al à mantener indemne indemnes eximir garantir tenir manlevare tenere indenne i oraz
+	will shall agree agrees undertake undertakes also further at its own expense sole and/or`)
+
+// objectAfter finds the party named right after an indemnity verb.
+func objectAfter(after string) (model.Party, bool) {
+	words := strings.FieldsFunc(after, func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == '\t' })
+	for i, w := range words {
+		if i > 8 {
+			break
+		}
+		w = strings.Trim(w, `"“”()*_`)
+		switch {
+		case chainWords[w]:
+			continue
+		case youParty[w]:
+			return model.PartyProvider, true
+		case providerParty[w]:
+			return model.PartyYou, true
+		case objectStop[w]:
+			return "", false
+		}
+		if i == 0 && (w == "the" || w == "la" || w == "le" || w == "der" || w == "die" || w == "il" || w == "el") {
+			continue
+		}
+		// A name ("Acme", "the Company", "Usługodawcę"): the provider is
+		// indemnified.
+		if w == "the" || w == "its" {
+			continue
+		}
+		return model.PartyYou, true
+	}
+	return "", false
+}
+
+// objectStop ends the search for a named party: the indemnity's scope
+// begins.
+var objectStop = wordSet0(`against from for in if any all claims contra de von gegen contre da przed z od w that which this these such`)
+
+// cliticObject reads a pronoun object placed before the verb in French,
+// Spanish and Italian: "vous indemniser" (you are indemnified: the
+// provider gives the indemnity), "nous indemniser", "ti manleverà".
+func cliticObject(before, verb string) (model.Party, bool) {
+	t := strings.TrimRight(before, " ")
+	i := strings.LastIndexByte(t, ' ')
+	w := t[i+1:]
+	switch w {
+	case "vous":
+		if strings.HasSuffix(verb, "ez") {
+			return "", false // "vous indemniserez": you, the subject
+		}
+		return model.PartyProvider, true
+	case "te", "ti", "vi", "os", "le", "les", "lo":
+		return model.PartyProvider, true
+	case "nous", "nos", "ci":
+		return model.PartyYou, true
+	}
+	return "", false
+}
+
+// objectBefore reads the object of a German infinitive in the words
+// between the last comma and the verb: you, us, or a name (the
+// provider).
+func objectBefore(before string) model.Party {
+	part := before[strings.LastIndexByte(before, ',')+1:]
+	for _, w := range strings.Fields(part) {
+		w = strings.Trim(w, `"“”()*_`)
+		switch {
+		case youParty[w]:
+			return model.PartyProvider
+		case providerParty[w]:
+			return model.PartyYou
+		}
+	}
+	return model.PartyYou
+}
+
+// subjectBefore finds the party that speaks before an indemnity verb.
+func subjectBefore(before string) (model.Party, bool) {
+	words := strings.Fields(before)
+	for i := len(words) - 1; i >= 0 && i >= len(words)-12; i-- {
+		w := strings.Trim(words[i], `,"“”()*_`)
+		switch {
+		case youParty[w]:
+			return model.PartyYou, true
+		case providerParty[w]:
+			return model.PartyProvider, true
+		}
+	}
+	return "", false
+}
+
+// coverKinds is one kind of claim an indemnity may cover.
+var coverKinds = []struct {
+	name string
+	re   *regexp.Regexp
+	need []string // literals one of which a match contains
+}{
+	{model.CoversIP, regexp.MustCompile(`infring|misappropriat|intellectual\s+property|\bpatent|copyright|trademark|trade\s+secret|propiedad\s+intelectual|propriété\s+intellectuelle|contrefaçon|geistig\S*\s+eigentum|schutzrecht|urheberrecht|proprietà\s+intellettuale|własności\s+intelektualnej|praw\s+autorskich`), strings.Split("infring|misappropriat|intellectual|patent|copyright|trademark|trade secret|propiedad|propriété|contrefaçon|geistig|schutzrecht|urheberrecht|proprietà|własności|autorskich", "|")},
+	{model.CoversContent, regexp.MustCompile(`\b(?:your|user|customer)\s+(?:\S+\s+)?(?:content|data|materials?)\b|\bcontent\s+(?:that\s+)?you\s+(?:submit|post|upload|provide|make)|contenido\s+de\s+usuario|su\s+contenido|votre\s+contenu|ihre[rn]?\s+inhalte|deine[rn]?\s+inhalte|contenuti\s+dell'utente|treści\s+(?:\S+\s+)?użytkownika`), strings.Split("content|your data|user data|customer data|your material|user material|contenido|contenu|inhalte|contenuti|treści", "|")},
+	{model.CoversBreach, regexp.MustCompile(`\b(?:breach|violation)\s+(?:by\s+you\s+)?of\s+(?:these|this|the|any\s+of\s+these)\s+(?:terms|agreement|conditions)|\bbreach\s+of\s+(?:any\s+)?(?:your\s+)?(?:representations|obligations|warranties)|\byour\s+breach\b|incumplimiento|violation\s+des\s+(?:présentes|conditions)|manquement|verstoß\s+gegen\s+diese|verletzung\s+dieser|pflichtverletzung|violazione\s+(?:dei\s+presenti|delle\s+presenti|del\s+contratto)|inadempimento|naruszeni\S*\s+(?:niniejsz|regulamin|warunk|postanowie)`), strings.Split("breach|violation|incumplimiento|manquement|verstoß|verletzung|pflichtverletzung|violazione|inadempimento|naruszeni", "|")},
+	{model.CoversUse, regexp.MustCompile(`\b(?:your|user's|customer's)\s+(?:access\s+to\s+(?:or|and)\s+)?use\s+of|\buse\s+of\s+the\s+(?:service|services|site|platform|software)|uso\s+(?:que\s+\pL+\s+\pL+\s+)?(?:de\s+los|del)\s+servicio|utilisation\s+(?:du|des|de\s+la)\s+(?:service|site|plateforme)|nutzung\s+(?:des|der)\s+(?:dienst|service|plattform|website)|utilizzo\s+(?:del|dei|della)\s+(?:servizi|piattaforma|sito)|korzystani\S*\s+z\s+(?:usług|serwisu|platformy)`), strings.Split("use of|access to|uso |utilisation|nutzung|utilizzo|korzystani", "|")},
+	{model.CoversLaw, regexp.MustCompile(`\b(?:violation|breach|violates?|violating)\s+(?:of\s+)?(?:any\s+)?(?:applicable\s+)?(?:laws?|regulations?|sanctions?)\b|\bsanctions\b|export\s+control|violación\s+de\s+(?:cualquier\s+)?(?:ley|normativa)|violation\s+(?:d'une|de\s+la|des)\s+(?:loi|lois|réglementation)|verstoß\s+gegen\s+(?:geltendes\s+)?(?:recht|gesetz)|gesetzesverstoß|rechtsverletzung|violazione\s+di\s+(?:qualsiasi\s+)?(?:legge|norma)|naruszeni\S*\s+(?:prawa|przepisów)`), strings.Split("law|regulation|sanction|export|ley|normativa|loi|réglementation|recht|gesetz|legge|norma|prawa|przepis", "|")},
+	{model.OtherPrefix + "negligence or misconduct", regexp.MustCompile(`\b(?:your|user's)\s+(?:gross\s+)?(?:negligence|misconduct|wil?lful)|negligencia|négligence|fahrlässig|negligenza|zaniedban`), strings.Split("negligen|misconduct|wilful|willful|négligence|fahrlässig|zaniedban", "|")},
+	{otherThirdPartyRights, regexp.MustCompile(`third[- ]party\s+rights|rights\s+of\s+(?:an?\s+|any\s+)?(?:other\s+)?(?:persons?|third)|derechos\s+de\s+terceros|droits\s+(?:d'un\s+|de\s+)tiers|rechte\s+dritter|diritti\s+di\s+terzi|praw\s+osób\s+trzecich`), strings.Split("third|rights of|derechos|droits|rechte|diritti|praw", "|")},
+	{model.OtherPrefix + "your products or services", regexp.MustCompile(`\byour\s+(?:products|services|business)\b`), strings.Split("your products|your services|your business", "|")},
+}
+
+// indemnityCovers returns what an indemnity (lower-cased text) covers,
+// from the fixed vocabulary plus "other: …".
+func indemnityCovers(low string) []string {
+	var out []string
+	for _, c := range coverKinds {
+		if matchNeedles(c.re, c.need, low) {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
+
+// coversMinus returns what covers a has and b does not, a kind that b
+// covers within a wider one not counting: claims that you infringed
+// someone's intellectual property are claims that you breached a third
+// party's rights.
+func coversMinus(a, b []string) []string {
+	out := setMinus(a, b)
+	if slices.Contains(b, otherThirdPartyRights) {
+		out = slices.DeleteFunc(out, func(s string) bool { return s == model.CoversIP })
+	}
+	return out
+}
+
+const otherThirdPartyRights = model.OtherPrefix + "third-party rights"
