@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"runtime"
+	"runtime/metrics"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -47,4 +50,66 @@ func peakRSS() int64 {
 		return 0
 	}
 	return ru.Maxrss << 10 // kilobytes on Linux
+}
+
+// Cost is what one call of a function took: wall time, the process's CPU
+// time (a better figure than wall time on a loaded machine), and the peak
+// of the heap above its size after a collection just before the call. The
+// peak counts garbage not yet collected too: it bounds the live heap from
+// above.
+type Cost struct {
+	Wall, CPU time.Duration
+	PeakHeap  uint64 // bytes
+}
+
+// heapObjects is the runtime/metrics name of the bytes of heap objects,
+// live or not yet collected.
+const heapObjects = "/memory/classes/heap/objects:bytes"
+
+// Measure calls f and returns its Cost, sampling the heap every 100 µs.
+func Measure(f func()) Cost {
+	sample := []metrics.Sample{{Name: heapObjects}}
+	runtime.GC()
+	metrics.Read(sample)
+	idle := sample[0].Value.Uint64()
+	var peak atomic.Uint64
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		s := []metrics.Sample{{Name: heapObjects}}
+		t := time.NewTicker(100 * time.Microsecond)
+		defer t.Stop()
+		for {
+			metrics.Read(s)
+			if v := s[0].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	cpu, start := cpuTime(), time.Now()
+	f()
+	c := Cost{Wall: time.Since(start), CPU: cpuTime() - cpu}
+	close(stop)
+	<-done
+	if p := peak.Load(); p > idle {
+		c.PeakHeap = p - idle
+	}
+	return c
+}
+
+// ReportCosts adds the worst of costs to a benchmark's results as cpu-s/op,
+// wall-s/op and peak-heap-MB.
+func ReportCosts(b interface{ ReportMetric(float64, string) }, costs []Cost) {
+	var worst Cost
+	for _, c := range costs {
+		worst.Wall, worst.CPU, worst.PeakHeap = max(worst.Wall, c.Wall), max(worst.CPU, c.CPU), max(worst.PeakHeap, c.PeakHeap)
+	}
+	b.ReportMetric(worst.Wall.Seconds(), "wall-s/op")
+	b.ReportMetric(worst.CPU.Seconds(), "cpu-s/op")
+	b.ReportMetric(float64(worst.PeakHeap)/(1<<20), "peak-heap-MB")
 }

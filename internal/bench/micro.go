@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/toswatch/toswatch/internal/clause"
@@ -68,4 +69,21 @@ func median(f func()) float64 {
 	}
 	slices.Sort(ms)
 	return ms[len(ms)/2]
+}
+
+// Terms returns about size bytes of generated terms text, as the extractor
+// makes of generated pages: the texts of pages of 300 KB one after the
+// other, each with its liability and indemnification sections. Another
+// seed gives an unrelated text: a document rewritten from end to end.
+func Terms(seed uint64, size int) (string, error) {
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		text, err := textOf(newPage(i, 0, vendorName(rand.New(rand.NewPCG(seed, uint64(i)))), seed*1_000_003+uint64(i), 2*microText))
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(text)
+		b.WriteString("\n")
+	}
+	return b.String(), nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/toswatch/toswatch/internal/extract"
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/present"
+	"github.com/toswatch/toswatch/internal/tracker"
 )
 
 func runAnalyze(ctx context.Context, a *app, args []string) error {
@@ -68,9 +69,7 @@ func runCompare(ctx context.Context, a *app, args []string) error {
 			return usagef("%s: %v", f, err)
 		}
 	}
-	res := diff.Compute(texts[0], texts[1])
-	changes := present.Summarised(clause.Compare)(texts[0], texts[1])
-	res.MarkClauses(clause.NewMarker(changes).TypeOf)
+	changes, res := tracker.Diff(present.Summarised(clause.Compare), texts[0], texts[1])
 	if *asJSON {
 		return a.printJSON(struct {
 			Changed       bool                 `json:"changed"`

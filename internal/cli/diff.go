@@ -10,6 +10,7 @@ import (
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/present"
 	"github.com/toswatch/toswatch/internal/store"
+	"github.com/toswatch/toswatch/internal/tracker"
 )
 
 func runDiff(ctx context.Context, a *app, args []string) error {
@@ -37,9 +38,7 @@ func runDiff(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	res := diff.Compute(from.Text, to.Text)
-	changes := present.Summarised(clause.Compare)(from.Text, to.Text)
-	res.MarkClauses(clause.NewMarker(changes).TypeOf)
+	changes, res := tracker.Diff(present.Summarised(clause.Compare), from.Text, to.Text)
 	if *format == "json" {
 		out := struct {
 			From          int64                `json:"from"`

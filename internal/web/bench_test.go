@@ -9,8 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/toswatch/toswatch/internal/bench"
+	"github.com/toswatch/toswatch/internal/clause"
 	"github.com/toswatch/toswatch/internal/corpustest"
+	"github.com/toswatch/toswatch/internal/diff"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 )
 
 // manyChanges fills a store with n changes over 20 documents, one in five
@@ -85,4 +89,45 @@ func BenchmarkChangePage(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchGet(b, h, "/changes/"+itoa(id))
+}
+
+// BenchmarkChangePageOfARewritten10MiBDocument serves the change page of a
+// 10 MiB document rewritten from end to end, from the diff and clause
+// analysis recorded with the change: its first page and one in the middle
+// (the target: 1 s and 100 MB of heap above idle per request).
+func BenchmarkChangePageOfARewritten10MiBDocument(b *testing.B) {
+	var texts [2]string
+	for i := range texts {
+		var err error
+		if texts[i], err = bench.Terms(uint64(i+1), 10<<20); err != nil {
+			b.Fatal(err)
+		}
+	}
+	f := newFixture(b)
+	f.record("Acme", "Terms", model.KindFirst, texts[0])
+	id := f.record("Acme", "Terms", model.KindChange, texts[1], present.Summarised(clause.Compare)(texts[0], texts[1])...)
+	h, err := New(Options{Store: f.st})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := f.st.Change(b.Context(), id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sum, _ := diff.SummaryOf(c)
+	for _, page := range []int{1, sum.Pages / 2} {
+		b.Run(fmt.Sprintf("page%d", page), func(b *testing.B) {
+			path := fmt.Sprintf("/changes/%d?page=%d", id, page)
+			var costs []bench.Cost
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				costs = append(costs, bench.Measure(func() { h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil)) }))
+				if rec.Code != 200 {
+					b.Fatalf("%s: got status %d", path, rec.Code)
+				}
+			}
+			bench.ReportCosts(b, costs)
+			b.ReportMetric(float64(sum.Pages), "diff-pages")
+		})
+	}
 }
