@@ -210,15 +210,7 @@ func prefixes(re *syntax.Regexp) ([]string, bool) {
 		}
 		return acc, true
 	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			p, ok := prefixes(sub)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, p...)
-		}
-		return out, len(out) <= maxPrefixes
+		return union(re.Sub, prefixes)
 	case syntax.OpCapture, syntax.OpPlus:
 		return prefixes(re.Sub[0])
 	case syntax.OpRepeat:
@@ -254,15 +246,7 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpCapture:
 		return exact(re.Sub[0])
 	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			s, ok := exact(sub)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, s...)
-		}
-		return out, len(out) <= maxPrefixes
+		return union(re.Sub, exact)
 	case syntax.OpConcat:
 		acc := []string{""}
 		for _, sub := range re.Sub {
@@ -277,6 +261,20 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 		return acc, true
 	}
 	return nil, false
+}
+
+// union returns the strings f gives for every alternative, when it gives
+// some for each and not too many in all.
+func union(alts []*syntax.Regexp, f func(*syntax.Regexp) ([]string, bool)) ([]string, bool) {
+	var out []string
+	for _, sub := range alts {
+		s, ok := f(sub)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s...)
+	}
+	return out, len(out) <= maxPrefixes
 }
 
 // cross returns every a+b, or nil when there would be too many.
