@@ -20,5 +20,9 @@ package clause
 //	   broken over lines), carve-outs from exceptions to the limitation
 //	   only, who gives each indemnity and what it covers, whose liability
 //	   a limitation protects; severity from named rules (rules.go), the
-//	   summary composed from the findings (internal/present)
+//	   summary composed from the findings (internal/present); detection:
+//	   releases, sole remedy, no compensation, "without notice or
+//	   liability", list items and broken sentences continuing a
+//	   limitation, German, Italian and Polish indemnity wordings, "frei …
+//	   und verzichten" a release, not an indemnity
 const Revision = 4
