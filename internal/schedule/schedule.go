@@ -25,6 +25,10 @@ type Job struct {
 	// in Location instead of every Interval.
 	At       string
 	Location *time.Location
+	// Soon, when set, is asked after each run how soon the job must run
+	// again, ahead of its turn (0: at its turn). A check that saw a drastic
+	// change waiting for confirmation asks for the confirming check early.
+	Soon func() time.Duration
 }
 
 // Scheduler runs jobs until its context is cancelled.
@@ -76,7 +80,7 @@ func (s *Scheduler) Run(ctx context.Context, jobs []Job) error {
 			}
 			opts = append(opts, gocron.WithStartAt(start))
 		}
-		_, err = sched.NewJob(def, gocron.NewTask(s.once(j, clock)), opts...)
+		_, err = sched.NewJob(def, gocron.NewTask(s.once(j, clock, sched)), opts...)
 		if err != nil {
 			return fmt.Errorf("schedule %s: %w", j.Name, err)
 		}
@@ -101,20 +105,21 @@ func (s *Scheduler) Run(ctx context.Context, jobs []Job) error {
 //     started is a second firing of the same turn, and is skipped too
 //     (gocron fires a turn again when it reschedules a job for the very
 //     instant it ran, which a frozen test clock makes happen).
-func (s *Scheduler) once(j Job, clock clockwork.Clock) func(ctx context.Context) {
+func (s *Scheduler) once(j Job, clock clockwork.Clock, sched gocron.Scheduler) func(ctx context.Context) {
 	gap := 12 * time.Hour // a daily job
 	if j.At == "" {
 		gap = time.Duration(float64(j.Interval)*(1-s.Jitter)) / 2
 	}
 	var running atomic.Bool
 	var last time.Time // when the last run started; guarded by running
-	return func(ctx context.Context) {
+	var run func(ctx context.Context, early bool)
+	run = func(ctx context.Context, early bool) {
 		if !running.CompareAndSwap(false, true) {
 			s.skipped(j, "still running")
 			return
 		}
 		now := clock.Now()
-		if !last.IsZero() && now.Sub(last) < gap {
+		if !early && !last.IsZero() && now.Sub(last) < gap {
 			running.Store(false)
 			s.skipped(j, "a second firing of the same turn")
 			return
@@ -127,7 +132,18 @@ func (s *Scheduler) once(j Job, clock clockwork.Clock) func(ctx context.Context)
 			}
 		}()
 		j.Run(ctx)
+		if j.Soon == nil || ctx.Err() != nil {
+			return
+		}
+		if d := j.Soon(); d > 0 {
+			at := gocron.OneTimeJob(gocron.OneTimeJobStartDateTime(clock.Now().Add(d)))
+			task := gocron.NewTask(func(ctx context.Context) { run(ctx, true) })
+			if _, err := sched.NewJob(at, task, gocron.WithName(j.Name+" (early)"), gocron.WithContext(ctx)); err != nil && s.Log != nil {
+				s.Log.Warn("cannot schedule an early run", slog.String("job", j.Name), slog.Any("error", err))
+			}
+		}
 	}
+	return func(ctx context.Context) { run(ctx, false) }
 }
 
 func (s *Scheduler) skipped(j Job, why string) {

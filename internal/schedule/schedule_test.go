@@ -166,7 +166,7 @@ func TestASecondFiringOfATurnIsSkipped(t *testing.T) {
 	clock := clockwork.NewFakeClock()
 	var runs int
 	s := &Scheduler{Jitter: 0.1}
-	task := s.once(Job{Name: "j", Interval: time.Hour, Run: func(context.Context) { runs++ }}, clock)
+	task := s.once(Job{Name: "j", Interval: time.Hour, Run: func(context.Context) { runs++ }}, clock, nil)
 	for _, tt := range []struct {
 		advance time.Duration
 		want    int
@@ -182,5 +182,45 @@ func TestASecondFiringOfATurnIsSkipped(t *testing.T) {
 		if runs != tt.want {
 			t.Fatalf("after %s more: %d runs, want %d", tt.advance, runs, tt.want)
 		}
+	}
+}
+
+// A job that asks to run again soon (a check waiting for confirmation)
+// runs then, ahead of its turn, and then on its turns again.
+func TestJobAskingToRunSoonRunsEarly(t *testing.T) {
+	clock := clockwork.NewFakeClock()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var runs atomic.Int32
+	finished := make(chan string, 16)
+	s := &Scheduler{Clock: clock, StopTimeout: time.Second, finished: func(job string) { finished <- job }}
+	go s.Run(ctx, []Job{{Name: "check", Interval: 6 * time.Hour,
+		Run: func(context.Context) { runs.Add(1) },
+		// The first two runs ask for another in 15 minutes.
+		Soon: func() time.Duration {
+			if runs.Load() <= 2 {
+				return 15 * time.Minute
+			}
+			return 0
+		},
+	}})
+	if !eventually(func() bool { return runs.Load() == 1 }, 2*time.Second) {
+		clock.Advance(time.Millisecond)
+	}
+	awaitFinished(t, finished, "check")
+	for want := int32(2); want <= 3; want++ {
+		clock.BlockUntilContext(ctx, 2) // the turn and the early run waiting on their timers
+		clock.Advance(15 * time.Minute)
+		awaitFinished(t, finished, "check")
+		if got := runs.Load(); got != want {
+			t.Fatalf("after %d early runs: %d runs, want %d", want-1, got, want)
+		}
+	}
+	// No more early runs: the next is the turn, 6 hours after the start.
+	clock.BlockUntilContext(ctx, 1)
+	clock.Advance(6*time.Hour - 30*time.Minute)
+	awaitFinished(t, finished, "check")
+	if got := runs.Load(); got != 4 {
+		t.Errorf("after the turn: %d runs, want 4", got)
 	}
 }
