@@ -67,7 +67,9 @@ func (f *farm) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func writeConfig(t *testing.T, dir, url string, docs int) string {
 	var b strings.Builder
-	b.WriteString("settings:\n  fetch:\n    host_delay: 0s\n    per_host: 4\n    concurrency: 4\n    retries: 0\n    confirm_delay: 50ms\nvendors:\n")
+	// Revisions rewrite whole pages: recorded at once (confirm_checks: 0),
+	// since these tests are about processes, not confirmation.
+	b.WriteString("settings:\n  fetch:\n    host_delay: 0s\n    per_host: 4\n    concurrency: 4\n    retries: 0\n    confirm_delay: 50ms\n    confirm_checks: 0\nvendors:\n")
 	for i := 0; i < docs; i++ {
 		fmt.Fprintf(&b, "  - name: Vendor %d\n    documents:\n      - type: Terms\n        url: %s/doc/%d\n", i, url, i)
 	}

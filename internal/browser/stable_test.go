@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -13,20 +14,11 @@ import (
 	"github.com/toswatch/toswatch/internal/model"
 )
 
-// latePage shows "Loading…" in #terms, asks /ready until the server says
-// the terms may come, then fills them in. The test server answers /ready
-// only once the test allows it, so the page shows "Loading…" for as long
-// as the test wants, however fast or slow the machine is.
-const latePage = `<!doctype html><html><body><main><h1>Terms</h1><div id="terms"><p>Loading…</p></div></main>
-<script>
-function poll() {
-  fetch("/ready").then(r => r.text()).then(t => {
-    if (t !== "yes") { setTimeout(poll, 50); return; }
-    document.getElementById("terms").innerHTML = "<p>` + termsText + `</p><p>` + termsText + ` This applies to every claim.</p>";
-  });
-}
-poll();
-</script></body></html>`
+// testdata/late.html shows "Loading…" in #terms, asks /ready until the
+// server says the terms may come, then fills them in. The test server
+// answers /ready only once the test allows it, so the page shows
+// "Loading…" for as long as the test wants, however fast or slow the
+// machine is.
 
 // tickingPage has its terms at once and a clock that never stops.
 const tickingPage = `<!doctype html><html><body><main id="terms"><p>` + termsText + `</p><p>` + termsText + `</p><p id="clock">0</p></main>
@@ -37,9 +29,13 @@ func TestRenderWaitsUntilTheTextStopsChanging(t *testing.T) {
 	var mu sync.Mutex
 	asked, allowed := 0, false
 	mux := http.NewServeMux()
+	late, err := os.ReadFile("testdata/late.html")
+	if err != nil {
+		t.Fatal(err)
+	}
 	mux.HandleFunc("/late", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, latePage)
+		fmt.Fprint(w, strings.ReplaceAll(string(late), "{{terms}}", termsText))
 	})
 	mux.HandleFunc("/ready", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/toswatch/toswatch/internal/browser"
@@ -150,14 +151,18 @@ func parts(doc model.Document) []model.Part {
 }
 
 func (c *Capturer) capture(ctx context.Context, doc model.Document, req fetch.Request) (Page, error) {
+	ign, err := ignorePatterns(doc)
+	if err != nil {
+		return Page{}, err
+	}
 	ps := parts(doc)
 	if len(ps) == 1 {
-		return c.capturePart(ctx, doc.Render, ps[0], req)
+		return c.capturePart(ctx, doc.Render, ps[0], ign, req)
 	}
 	var all Page
 	var texts []string
 	for i, p := range ps {
-		pg, err := c.capturePart(ctx, doc.Render, p, fetch.Request{URL: p.URL, Header: req.Header})
+		pg, err := c.capturePart(ctx, doc.Render, p, ign, fetch.Request{URL: p.URL, Header: req.Header})
 		if err != nil {
 			// The error still starts with its kind, as every check error does.
 			return Page{Status: pg.Status}, kindOf(err).Wrap(fmt.Errorf("part %d of %d (%s): %w", i+1, len(ps), p.URL, err))
@@ -174,9 +179,9 @@ func (c *Capturer) capture(ctx context.Context, doc model.Document, req fetch.Re
 
 // capturePart fetches one page over HTTP, or in the browser when the
 // document asks for it or HTTP turns out not to be enough, and extracts it.
-func (c *Capturer) capturePart(ctx context.Context, render string, p model.Part, req fetch.Request) (Page, error) {
+func (c *Capturer) capturePart(ctx context.Context, render string, p model.Part, ign []*regexp.Regexp, req fetch.Request) (Page, error) {
 	if render == "browser" {
-		return c.renderPart(ctx, p)
+		return c.renderPart(ctx, p, ign)
 	}
 	resp, err := c.fetch.Fetch(ctx, req)
 	if err != nil {
@@ -185,7 +190,7 @@ func (c *Capturer) capturePart(ctx context.Context, render string, p model.Part,
 			return Page{}, model.FailureNetwork.Wrap(err)
 		}
 		if render != "http" && c.browser != nil && blockedStatus(fe) {
-			return c.renderPart(ctx, p)
+			return c.renderPart(ctx, p, ign)
 		}
 		return Page{Status: fe.Status}, err
 	}
@@ -195,10 +200,10 @@ func (c *Capturer) capturePart(ctx context.Context, render string, p model.Part,
 	if resp.NotModified {
 		return pg, nil
 	}
-	pg.Text, err = c.extractBody(ctx, resp.Body, resp.MediaType, resp.URL, p)
+	pg.Text, err = c.extractBody(ctx, resp.Body, resp.MediaType, resp.URL, p, ign)
 	if err != nil && render != "http" && c.browser != nil && errors.Is(err, model.FailureSelectorMissing) && scriptShell(resp.Body) {
 		// The selector may only match once scripts have filled the page.
-		rp, rerr := c.renderPart(ctx, p)
+		rp, rerr := c.renderPart(ctx, p, ign)
 		if rerr != nil {
 			return Page{Status: pg.Status}, fmt.Errorf("%w (nor in the page rendered by a browser: %v)", err, rerr)
 		}
@@ -221,7 +226,7 @@ func scriptShell(body []byte) bool {
 // shellText is the most text a page filled in by scripts has before they run.
 const shellText = 1000
 
-func (c *Capturer) renderPart(ctx context.Context, p model.Part) (Page, error) {
+func (c *Capturer) renderPart(ctx context.Context, p model.Part, ign []*regexp.Regexp) (Page, error) {
 	if c.browser == nil {
 		return Page{}, model.FailureRender.Wrap(errors.New("this page needs a browser and no Chromium was found: install chromium-headless-shell or set settings.browser.path"))
 	}
@@ -235,7 +240,7 @@ func (c *Capturer) renderPart(ctx context.Context, p model.Part) (Page, error) {
 		return Page{}, model.FailureRender.Wrap(err)
 	}
 	pg := Page{URL: final, Status: 200, Raw: []model.RawPage{{MediaType: mediaRendered, URL: final, Body: html}}}
-	pg.Text, err = c.extractBody(ctx, html, "text/html", final, p)
+	pg.Text, err = c.extractBody(ctx, html, "text/html", final, p, ign)
 	return pg, err
 }
 
@@ -258,10 +263,10 @@ func hasScripts(body []byte) bool {
 const mediaRendered = "text/html; rendered"
 
 // extractBody turns a fetched body into text.
-func (c *Capturer) extractBody(ctx context.Context, body []byte, mediaType, pageURL string, p model.Part) (string, error) {
+func (c *Capturer) extractBody(ctx context.Context, body []byte, mediaType, pageURL string, p model.Part, ign []*regexp.Regexp) (string, error) {
 	switch {
 	case mediaType == "text/plain" || mediaType == "text/markdown":
-		text, err := extract.Text(body)
+		text, err := extract.Text(body, extract.Options{Ignore: ign})
 		return text, kinded(err)
 	case mediaType == "application/pdf" || (mediaType == "" && isPDFURL(pageURL)):
 		if c.pdf == nil {
@@ -271,12 +276,26 @@ func (c *Capturer) extractBody(ctx context.Context, body []byte, mediaType, page
 		if err != nil {
 			return "", model.FailurePDF.Wrap(err)
 		}
-		text, err = extract.Finish(text, extract.Options{})
+		text, err = extract.Finish(text, extract.Options{Ignore: ign})
 		return text, kinded(err)
 	default:
-		text, err := extract.HTML(body, extract.Options{Select: p.Select, Ranges: p.Ranges, Remove: p.Remove, BaseURL: pageURL})
+		text, err := extract.HTML(body, extract.Options{Select: p.Select, Ranges: p.Ranges, Remove: p.Remove, BaseURL: pageURL, Ignore: ign})
 		return text, kinded(err)
 	}
+}
+
+// ignorePatterns compiles the document's ignore patterns (config checked
+// them when it loaded the file).
+func ignorePatterns(doc model.Document) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for _, p := range doc.Ignore {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, model.FailureExtract.Wrap(fmt.Errorf("ignore: %w", err))
+		}
+		out = append(out, re)
+	}
+	return out, nil
 }
 
 func isPDFURL(u string) bool {

@@ -21,6 +21,10 @@ var ErrPartsChanged = errors.New("a single page became a multi-page document")
 // document's current settings, each page with the settings of the part at
 // the same position.
 func (c *Capturer) Reextract(ctx context.Context, doc model.Document, raw []model.RawPage) (string, error) {
+	ign, err := ignorePatterns(doc)
+	if err != nil {
+		return "", err
+	}
 	ps := parts(doc)
 	if len(raw) == 1 && len(ps) > 1 {
 		return "", ErrPartsChanged
@@ -30,8 +34,7 @@ func (c *Capturer) Reextract(ctx context.Context, doc model.Document, raw []mode
 	}
 	texts := make([]string, len(raw))
 	for i, r := range raw {
-		var err error
-		if texts[i], err = c.extractBody(ctx, r.Body, r.MediaType, r.URL, ps[i]); err != nil {
+		if texts[i], err = c.extractBody(ctx, r.Body, r.MediaType, r.URL, ps[i], ign); err != nil {
 			return "", err
 		}
 	}
@@ -39,15 +42,17 @@ func (c *Capturer) Reextract(ctx context.Context, doc model.Document, raw []mode
 }
 
 // ExtractKey identifies the settings a text was extracted with: the
-// extractor's revision and the document's selectors. When it changes, the
-// latest raw body is extracted again (see Reextract).
+// extractor's revision, the document's selectors and its ignore patterns.
+// When it changes, the latest raw body is extracted again (see Reextract).
 func ExtractKey(doc model.Document) string {
-	b, _ := json.Marshal(struct {
+	key := struct {
 		Rev            int
 		Select, Remove []string
 		Ranges         []model.Range
 		Combine        []model.Part
-	}{extract.Revision, doc.Select, doc.Remove, doc.Ranges, doc.Combine})
+		Ignore         []string `json:",omitempty"` // absent without patterns: keys from before it stay valid
+	}{extract.Revision, doc.Select, doc.Remove, doc.Ranges, doc.Combine, doc.Ignore}
+	b, _ := json.Marshal(key)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:8])
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/toswatch/toswatch/internal/export"
 	"github.com/toswatch/toswatch/internal/model"
+	"github.com/toswatch/toswatch/internal/present"
 	"github.com/toswatch/toswatch/internal/store"
 )
 
@@ -55,6 +56,9 @@ func runChanges(ctx context.Context, a *app, args []string) error {
 		}
 		fmt.Fprintf(w, "#%d %s %s / %s: version %d → %d%s%s\n", c.ID, c.RecordedAt.Format("2006-01-02 15:04"),
 			sanitize(c.Vendor), sanitize(c.Document), c.FromVersion, c.ToVersion, note, reviewed)
+		if s := present.ChangeSummary(c); s != "" {
+			fmt.Fprintf(w, "    %s\n", s)
+		}
 		for _, cc := range c.ClauseChanges {
 			fmt.Fprintf(w, "    [%s] %s: %s\n", cc.Severity, cc.Type, sanitize(cc.Summary))
 		}

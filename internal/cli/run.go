@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/toswatch/toswatch/internal/clause"
@@ -65,10 +66,19 @@ func runRun(ctx context.Context, a *app, args []string) error {
 		if interval == 0 {
 			interval = cfg.Settings.Schedule
 		}
+		var pending atomic.Bool // the last check saw a drastic change waiting for confirmation
 		jobs = append(jobs, schedule.Job{
 			Name:     d.Vendor + " / " + d.Type,
 			Interval: interval,
-			Run:      func(ctx context.Context) { t.Check(ctx, d) },
+			Run:      func(ctx context.Context) { pending.Store(t.Check(ctx, d).Status == model.OutcomeUnconfirmed) },
+			// Confirming checks come early: a real rewrite is recorded
+			// within the hour, not after days of a 24h schedule.
+			Soon: func() time.Duration {
+				if pending.Load() {
+					return min(interval, confirmSoon)
+				}
+				return 0
+			},
 		})
 	}
 	dj, err := digestJob(cfg, st, a)
@@ -145,6 +155,10 @@ func observer(m *metrics.Metrics) func(tracker.Result) {
 		m.Check(r.Vendor, r.Document, r.Status, r.Status.VersionKind(), r.Duration, time.Now())
 	}
 }
+
+// confirmSoon is the longest wait before a check that confirms a drastic
+// change (an unconfirmed check asks for the next one early).
+const confirmSoon = 15 * time.Minute
 
 // spread is how long the first round of checks is spread over, so that a
 // start does not fire every request at once.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -162,6 +163,15 @@ func (v *validator) validate(ctx context.Context, doc model.Document) docReport 
 		return r
 	}
 	r.ok("length", "%d characters", n)
+	// The rule of a first check: a short page that says it is an error,
+	// maintenance or loading page is one (check would fail it as unavailable).
+	if cue := extract.UnavailableCue(first); cue != "" && len(first) < extract.FirstCaptureLimit {
+		r.fail("available", "the page says %q and has only %d characters: an error or maintenance page is served instead of the document", cue, n)
+		return r
+	}
+	if len(doc.Ignore) > 0 {
+		r.ok("ignore", "%d pattern(s) removed from each line before comparing: %s", len(doc.Ignore), strings.Join(quoteAll(doc.Ignore), ", "))
+	}
 	if err := sleepCtx(ctx, v.interval); err != nil {
 		r.fail("stable", "%v", err)
 		return r
@@ -313,4 +323,12 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
 }

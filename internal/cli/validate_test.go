@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -185,6 +186,52 @@ func TestValidateUsage(t *testing.T) {
 	} {
 		if _, errOut, code := runToswatch(args...); code != 2 {
 			t.Errorf("%q: exit %d, want 2 (stderr %s)", args, code, errOut)
+		}
+	}
+}
+
+// A page that is currently a maintenance or error page fails validate,
+// saying so; the ignore patterns of a document are shown.
+func TestValidateUnavailableAndIgnore(t *testing.T) {
+	maintenance, err := os.ReadFile("testdata/maintenance.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/maintenance", func(w http.ResponseWriter, r *http.Request) { w.Write(maintenance) })
+	mux.HandleFunc("/terms", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, page("Acme Terms of Service", termsBody+"<p>Visitors this week: 1234</p>"))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	cfg := filepath.Join(t.TempDir(), "vendors.yaml")
+	writeTestFile(t, cfg, fmt.Sprintf(`settings:
+  fetch: {host_delay: 0s, retries: 0}
+vendors:
+  - name: Down
+    documents:
+      - type: Terms of Service
+        url: %[1]s/maintenance
+        select: .terms
+  - name: Counted
+    documents:
+      - type: Terms of Service
+        url: %[1]s/terms
+        select: .terms
+        ignore: ['^Visitors this week: \d+$']
+`, srv.URL))
+	out, _, code := runToswatch("validate", "--interval", "10ms", "--config", cfg)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		"Down / Terms of Service: FAILED\n",
+		`  ✗ available: the page says "we'll be back soon" and has only `,
+		"Counted / Terms of Service: ok\n",
+		`  ✓ ignore: 1 pattern(s) removed from each line before comparing: "^Visitors this week: \\d+$"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
 		}
 	}
 }

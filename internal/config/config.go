@@ -40,6 +40,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -67,6 +68,7 @@ const (
 	DefaultRetryBase        = time.Second
 	DefaultMaxRetryAfter    = 60 * time.Second
 	DefaultConfirmDelay     = 5 * time.Second
+	DefaultConfirmChecks    = 2
 	DefaultFailureThreshold = 3
 )
 
@@ -106,11 +108,15 @@ type Settings struct {
 	Web       Web
 	Digest    Digest
 	Notify    []NotifyTarget
+	// Ignore are RE2 patterns removed from every document's text, line by
+	// line, before it is stored and compared; a loaded Config has them in
+	// each document's Ignore already, before the document's own.
+	Ignore []string
 }
 
 // Fetch holds the politeness and size limits of the fetcher and of a check.
 // In a loaded Config every field holds the value in force: Retries,
-// HostDelay and ConfirmDelay are zero only when the file turns them off
+// HostDelay, ConfirmDelay and ConfirmChecks are zero only when the file turns them off
 // (`retries: 0`: none), and the fetcher takes them as they are
 // (capture.FetchOptions).
 type Fetch struct {
@@ -124,6 +130,7 @@ type Fetch struct {
 	RetryBase             time.Duration // first backoff, doubled on each retry
 	MaxRetryAfter         time.Duration // longest Retry-After honoured
 	ConfirmDelay          time.Duration // wait before re-fetching to confirm a drastic change
+	ConfirmChecks         int           // checks after the first that must see a drastic change again before it is recorded (0: none)
 	AllowPrivateRedirects bool
 	FailureThreshold      int // consecutive failures before a document is reported failing
 }
@@ -175,7 +182,7 @@ type SMTP struct {
 }
 
 // WithDefaults returns f with every zero limit set to its default. The
-// settings that can be off (Retries, HostDelay, ConfirmDelay) are left as
+// settings that can be off (Retries, HostDelay, ConfirmDelay, ConfirmChecks) are left as
 // they are: Defaults has theirs.
 func (f Fetch) WithDefaults() Fetch {
 	setDur := func(p *time.Duration, def time.Duration) {
@@ -204,7 +211,7 @@ func (f Fetch) WithDefaults() Fetch {
 // switchableDefaults is a Fetch with the defaults of the settings whose zero
 // value means "off", set before the file is read.
 func switchableDefaults() Fetch {
-	return Fetch{Retries: DefaultRetries, HostDelay: DefaultHostDelay, ConfirmDelay: DefaultConfirmDelay}
+	return Fetch{Retries: DefaultRetries, HostDelay: DefaultHostDelay, ConfirmDelay: DefaultConfirmDelay, ConfirmChecks: DefaultConfirmChecks}
 }
 
 // Defaults returns the settings of a vendors.yaml that sets none.
@@ -270,6 +277,14 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	c.Path = path
 	c.Settings = c.Settings.WithDefaults()
+	if len(c.Settings.Ignore) > 0 {
+		for i := range c.Vendors {
+			for j := range c.Vendors[i].Documents {
+				doc := &c.Vendors[i].Documents[j]
+				doc.Ignore = append(slices.Clip(c.Settings.Ignore), doc.Ignore...)
+			}
+		}
+	}
 	return c, nil
 }
 

@@ -26,7 +26,7 @@ func fullWant(path string) *Config {
 				Timeout: 20 * time.Second, DialTimeout: 5 * time.Second, MaxBody: 512 << 10,
 				PerHost: 1, HostDelay: 2 * time.Second, Concurrency: 4, Retries: 3,
 				RetryBase: 500 * time.Millisecond, MaxRetryAfter: 2 * time.Minute,
-				AllowPrivateRedirects: true, ConfirmDelay: 10 * time.Second, FailureThreshold: 5,
+				AllowPrivateRedirects: true, ConfirmDelay: 10 * time.Second, ConfirmChecks: DefaultConfirmChecks, FailureThreshold: 5,
 			},
 			Browser: Browser{Path: "/usr/bin/chromium-headless-shell", Tabs: 3},
 			Web:     Web{Addr: "0.0.0.0:9090", BaseURL: "https://toswatch.example.com", TokenEnv: "TOSWATCH_WEB_TOKEN"},
@@ -125,7 +125,7 @@ func TestDefaults(t *testing.T) {
 		Fetch: Fetch{
 			Timeout: 30 * time.Second, DialTimeout: 10 * time.Second, MaxBody: 10 << 20,
 			PerHost: 2, HostDelay: time.Second, Concurrency: 8, Retries: 2, RetryBase: time.Second,
-			MaxRetryAfter: 60 * time.Second, ConfirmDelay: 5 * time.Second, FailureThreshold: 3,
+			MaxRetryAfter: 60 * time.Second, ConfirmDelay: 5 * time.Second, ConfirmChecks: DefaultConfirmChecks, FailureThreshold: 3,
 		},
 		Browser: Browser{Tabs: 2},
 		Web:     Web{Addr: "127.0.0.1:8080"},

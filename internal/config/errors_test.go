@@ -51,7 +51,7 @@ vendors:
         foo: bar
 `, []string{
 			`vendors.yaml:7:9: unknown key "selct" (did you mean "select"?)`,
-			`vendors.yaml:8:9: unknown key "foo" (known keys: combine, headers_env, remove, render, schedule, select, type, url)`,
+			`vendors.yaml:8:9: unknown key "foo" (known keys: combine, confirm_checks, headers_env, ignore, remove, render, schedule, select, type, url)`,
 		}},
 		{"unknown settings keys", "settings:\n  Schedule: 1h\n  fetch:\n    timout: 1s\n  digest:\n    smtp: {hots: x}\n" + vendorA, []string{
 			`vendors.yaml:2:3: unknown key "Schedule" (did you mean "schedule"?)`,
@@ -162,7 +162,7 @@ vendors:
 			`vendors.yaml:6:15: per_host: expected an integer, got a string`,
 			`vendors.yaml:7:30: allow_private_redirects: expected true or false, got "yes"`,
 			`vendors.yaml:8:15: max_body: expected a size such as "10MiB", got a list`,
-			`vendors.yaml:9:3: unknown key "fetch_extra" (known keys: browser, digest, fetch, notify, schedule, user_agent, web)`,
+			`vendors.yaml:9:3: unknown key "fetch_extra" (known keys: browser, digest, fetch, ignore, notify, schedule, user_agent, web)`,
 			`vendors.yaml:11:11: name: expected a string, got a list`,
 			`vendors.yaml:14:11: type: expected a string, got a mapping`,
 			`vendors.yaml:15:14: url: expected a string, got a mapping`,

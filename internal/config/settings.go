@@ -79,6 +79,7 @@ func (d *decoder) settings(n ast.Node) Settings {
 		"web":        func(v ast.Node) { s.Web = d.web(v) },
 		"digest":     func(v ast.Node) { s.Digest = d.digest(v) },
 		"notify":     func(v ast.Node) { s.Notify = d.notify(v) },
+		"ignore":     func(v ast.Node) { s.Ignore = d.patterns(v, "ignore") },
 	})
 	return s
 }
@@ -128,6 +129,7 @@ func (d *decoder) fetch(n ast.Node) Fetch {
 		"max_retry_after":         func(v ast.Node) { f.MaxRetryAfter = d.duration(v, "max_retry_after") },
 		"allow_private_redirects": func(v ast.Node) { f.AllowPrivateRedirects = d.boolean(v, "allow_private_redirects") },
 		"confirm_delay":           func(v ast.Node) { f.ConfirmDelay = d.duration(v, "confirm_delay") },
+		"confirm_checks":          func(v ast.Node) { f.ConfirmChecks = d.integer(v, "confirm_checks") },
 		"failure_threshold":       func(v ast.Node) { f.FailureThreshold = d.integer(v, "failure_threshold") },
 	})
 	return f

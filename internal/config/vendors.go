@@ -2,6 +2,7 @@ package config
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -123,6 +124,11 @@ func (d *decoder) document(n ast.Node, vendor string) (doc model.Document, typeN
 		"render":      func(x ast.Node) { doc.Render = d.render(x) },
 		"combine":     func(x ast.Node) { parts = d.parts(x) },
 		"headers_env": func(x ast.Node) { doc.HeadersEnv = d.headersEnv(x) },
+		"ignore":      func(x ast.Node) { doc.Ignore = d.patterns(x, "ignore") },
+		"confirm_checks": func(x ast.Node) {
+			n := d.integer(x, "confirm_checks")
+			doc.ConfirmChecks = &n
+		},
 	})
 	if !isMap {
 		return doc, nil, false
@@ -269,4 +275,18 @@ func validHeaderName(s string) bool {
 		}
 	}
 	return true
+}
+
+// patterns reads a list of RE2 regular expressions (a string or a list).
+func (d *decoder) patterns(n ast.Node, what string) []string {
+	list, nodes := d.strList(n, what)
+	out := make([]string, 0, len(list))
+	for i, p := range list {
+		if _, err := regexp.Compile(p); err != nil {
+			d.errorf(nodes[i], "%s: invalid regular expression %q: %v", what, p, err)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -67,7 +67,8 @@ func Build(ctx context.Context, st *store.Store, opts Options) (*Digest, error) 
 	now := opts.Now()
 	d := &Digest{From: now.Add(-opts.Since), Until: now}
 
-	all, err := st.Changes(ctx, store.ChangeFilter{Since: d.From})
+	// One line per alert: further flips of a flip-flop are left out.
+	all, err := st.Changes(ctx, store.ChangeFilter{Since: d.From, Alerting: true})
 	if err != nil {
 		return nil, fmt.Errorf("digest: read changes: %w", err)
 	}

@@ -39,6 +39,7 @@ type item struct {
 	High     bool
 	Reverts  bool
 	Stats    string // what moved in the text, "" when unknown
+	Note     string // what the change is as a whole (present.ChangeSummary), "" when its clauses say it
 	Clauses  []clauseLine
 
 	capsLowered, indemnitiesBroadened, highClauses int
@@ -98,7 +99,11 @@ func newItem(ctx context.Context, st *store.Store, c model.Change, opts Options)
 	if opts.BaseURL != "" {
 		it.Link = present.ChangeURL(opts.BaseURL, c.ID)
 	}
+	it.Note = present.ChangeSummary(c)
 	for _, cc := range c.ClauseChanges {
+		if c.DateOnly {
+			break // only a date moved: no clause line, and not in the headline
+		}
 		l := clauseLine{Label: present.ClauseTitle(cc.Type), Kind: cc.Kind, High: cc.Severity == model.SeverityHigh,
 			Summary: oneLine(cc.Summary), Caps: oneLine(present.CapMove(cc))}
 		if l.Summary == "" {

@@ -73,6 +73,9 @@ func renderText(v view) string {
 
 func writeItem(b *strings.Builder, it item) {
 	fmt.Fprintf(b, "\n%s — %s, %s\n", it.Vendor, it.Document, it.At)
+	if it.Note != "" {
+		fmt.Fprintf(b, "  %s\n", it.Note)
+	}
 	for _, c := range it.Clauses {
 		mark := "-"
 		if c.High {
@@ -83,10 +86,10 @@ func writeItem(b *strings.Builder, it item) {
 			fmt.Fprintf(b, "    cap: %s\n", c.Caps)
 		}
 	}
-	if len(it.Clauses) == 0 {
+	if len(it.Clauses) == 0 && it.Note == "" {
 		b.WriteString("  No liability or indemnification clause moved.\n")
 	}
-	if it.Reverts {
+	if it.Reverts && it.Note == "" {
 		b.WriteString("  Reverts to an earlier version of the text.\n")
 	}
 	if it.Stats != "" {

@@ -39,11 +39,22 @@ type Change struct {
 	RecordedAt    string               `json:"recorded_at"`
 	RevertsTo     *int64               `json:"reverts_to"`
 	ClauseChanges []model.ClauseChange `json:"clause_changes"`
-	ReviewedBy    string               `json:"reviewed_by,omitempty"`
-	ReviewedAt    string               `json:"reviewed_at,omitempty"`
-	ReviewNote    string               `json:"review_note,omitempty"`
-	ReviewState   string               `json:"review_state"`
-	Reviews       []Review             `json:"reviews"`
+	// Severity is the change's own (model.Change.Severity): "low" for a
+	// date-only change, whatever its clauses say.
+	Severity string `json:"severity"`
+	// Summary says what the change is as a whole when that says more than
+	// its clause changes: "only the date changed", "alternates between v3
+	// and v4 since …" (present.ChangeSummary).
+	Summary  string `json:"summary,omitempty"`
+	DateOnly bool   `json:"date_only"`
+	// Alert is "change", "alternation" or "none" (a further flip of a
+	// flip-flop, recorded without alerting): see model.Alert.
+	Alert       string   `json:"alert"`
+	ReviewedBy  string   `json:"reviewed_by,omitempty"`
+	ReviewedAt  string   `json:"reviewed_at,omitempty"`
+	ReviewNote  string   `json:"review_note,omitempty"`
+	ReviewState string   `json:"review_state"`
+	Reviews     []Review `json:"reviews"`
 	// URL is the change's page in the web UI, where known (webhooks).
 	URL string `json:"url,omitempty"`
 }
@@ -54,7 +65,8 @@ func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 func FromChange(c model.Change) Change {
 	out := Change{ID: c.ID, Vendor: c.Vendor, Document: c.Document, FromVersion: c.FromVersion, ToVersion: c.ToVersion,
 		FromNumber: c.FromNumber, ToNumber: c.ToNumber, RecordedAt: formatTime(c.RecordedAt), RevertsTo: c.RevertsTo, ClauseChanges: c.ClauseChanges,
-		ReviewState: c.ReviewState(), Reviews: []Review{}}
+		ReviewState: c.ReviewState(), Reviews: []Review{},
+		Severity: c.Severity, Summary: present.ChangeSummary(c), DateOnly: c.DateOnly, Alert: string(c.Alert)}
 	if out.ClauseChanges == nil {
 		out.ClauseChanges = []model.ClauseChange{}
 	}

@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -49,6 +50,10 @@ type Options struct {
 	Ranges  []model.Range // ranges of the page that make the text (Open Terms Archive style)
 	Remove  []string      // CSS selectors of elements dropped before selecting
 	BaseURL string        // the page URL, to make links absolute
+	// Ignore are removed from each line of the text (a line left empty
+	// goes), after the per-request values are masked: the user's escape
+	// hatch for noise toswatch does not know.
+	Ignore []*regexp.Regexp
 }
 
 // HTML extracts the clean Markdown text of an HTML page. The same bytes and
@@ -110,10 +115,29 @@ func Finish(text string, opts Options) (string, error) {
 		}
 		text = strings.Join(lines, "\n")
 	}
+	if len(opts.Ignore) > 0 {
+		text = ignore(text, opts.Ignore)
+	}
 	if err := checkLength(text); err != nil {
 		return "", err
 	}
 	return text, nil
+}
+
+// ignore removes the matches of the patterns from each line, and the lines
+// they leave empty.
+func ignore(text string, patterns []*regexp.Regexp) string {
+	lines := strings.Split(text, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		for _, re := range patterns {
+			l = re.ReplaceAllString(l, "")
+		}
+		if l = normalizeLine(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // parse reads an HTML document, decoding legacy charsets when the body is

@@ -174,8 +174,8 @@ func blockLine(s string) bool {
 // Markdown block (heading, list item, quote, table row) staying apart;
 // other lines are paragraphs already, so the text of HTML or of Text
 // itself comes back unchanged. Setext underlines become "#" headings so
-// that both heading styles give one text.
-func Text(body []byte) (string, error) {
+// that both heading styles give one text. Of opts, only Ignore applies.
+func Text(body []byte, opts Options) (string, error) {
 	s := string(body)
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
@@ -205,7 +205,7 @@ func Text(body []byte) (string, error) {
 		}
 	}
 	flush()
-	return Finish(strings.Join(out, "\n"), Options{})
+	return Finish(strings.Join(out, "\n"), opts)
 }
 
 // Wrapping widths: a hard-wrapped block has lines of at least minWrap and

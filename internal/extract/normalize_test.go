@@ -48,19 +48,19 @@ func TestText(t *testing.T) {
 	filler := strings.TrimSpace(strings.Repeat("filler text ", 10))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Text([]byte(tt.in + "\n\n" + filler))
+			got, err := Text([]byte(tt.in+"\n\n"+filler), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got != tt.want+"\n"+filler {
 				t.Errorf("got %q, want %q", got, tt.want+"\n"+filler)
 			}
-			if again, _ := Text([]byte(got)); again != got {
+			if again, _ := Text([]byte(got), Options{}); again != got {
 				t.Errorf("Text of its own text: got %q, want %q", again, got)
 			}
 		})
 	}
-	if _, err := Text([]byte("short")); err == nil || !strings.HasPrefix(err.Error(), "too_short: extracted text is 5 characters") {
+	if _, err := Text([]byte("short"), Options{}); err == nil || !strings.HasPrefix(err.Error(), "too_short: extracted text is 5 characters") {
 		t.Errorf("got error %v, want too_short", err)
 	}
 }

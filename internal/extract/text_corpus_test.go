@@ -42,14 +42,14 @@ func TestTextCorpus(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				out, err := Text(in)
+				out, err := Text(in, Options{})
 				if errors.Is(err, model.FailureTooShort) {
 					continue // a capture accident: an empty or truncated page
 				}
 				if err != nil {
 					t.Fatalf("%s: %v", v.File, err)
 				}
-				if again, _ := Text([]byte(out)); again != out {
+				if again, _ := Text([]byte(out), Options{}); again != out {
 					t.Errorf("%s: Text is not stable:\n%s", v.File, lineDiff(out, again))
 				}
 				if wi, wo := words(string(in)), words(out); slices.Equal(wi, wo) {

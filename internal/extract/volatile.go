@@ -198,8 +198,9 @@ func maskDates(s string) string {
 }
 
 // DateOnly reports whether two different texts differ only in dates
-// ("Last updated: 1 May 2025" → "Last updated: 3 June 2025"): the edit
-// that moves an effective or last-updated date and nothing else.
+// ("Last updated: 1 May 2025" → "Last updated: 3 June 2025"), and maybe in
+// link query values (see LinkQueriesOnly): the edit that moves an effective
+// or last-updated date and nothing else.
 func DateOnly(old, new string) bool {
 	if old == new {
 		return false
@@ -208,10 +209,19 @@ func DateOnly(old, new string) bool {
 	if len(lo) != len(ln) {
 		return false
 	}
+	dates := false
 	for i := range lo {
-		if lo[i] != ln[i] && maskDates(lo[i]) != maskDates(ln[i]) {
+		if lo[i] == ln[i] {
+			continue
+		}
+		a, b := dropLinkQueries(lo[i]), dropLinkQueries(ln[i])
+		if a == b {
+			continue
+		}
+		if maskDates(a) != maskDates(b) {
 			return false
 		}
+		dates = true
 	}
-	return true
+	return dates
 }

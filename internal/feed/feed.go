@@ -54,7 +54,9 @@ func (o Options) Filter() store.ChangeFilter {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	return store.ChangeFilter{Vendor: o.Vendor, Clause: o.Clause, Limit: limit}
+	// One item per alert, not per recorded version: a document flipping
+	// between two texts is one item (see model.Alert).
+	return store.ChangeFilter{Vendor: o.Vendor, Clause: o.Clause, Limit: limit, Alerting: true}
 }
 
 func (o Options) title() string {

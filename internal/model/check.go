@@ -13,13 +13,15 @@ const (
 	OutcomeUnchanged   Outcome = "unchanged"   // the same text as the latest version
 	OutcomeTechnical   Outcome = "technical"   // only the extraction settings changed the text
 	OutcomeFailed      Outcome = "failed"      // the page could not be read (see FailureKind)
-	OutcomeUnconfirmed Outcome = "unconfirmed" // a drastic change a second fetch did not confirm
+	OutcomeUnconfirmed Outcome = "unconfirmed" // a drastic change waiting for the next checks to see it again: pending, nothing recorded yet
 )
 
 // Failed reports whether a check with this outcome counts as a failure:
-// nothing trustworthy was read, so it adds to the failures in a row.
+// nothing trustworthy was read, so it adds to the failures in a row. An
+// unconfirmed check is pending, not failed: the page answered, and the
+// next checks decide.
 func (o Outcome) Failed() bool {
-	return o == OutcomeFailed || o == OutcomeUnconfirmed
+	return o == OutcomeFailed
 }
 
 // VersionKind is the kind of version a check with this outcome records
@@ -65,9 +67,10 @@ const (
 	FailureTooShort        FailureKind = "too_short"        // the text is shorter than a terms page can be
 	FailurePDF             FailureKind = "pdf"              // the PDF could not be converted to text
 	FailureExtract         FailureKind = "extract"          // any other extraction failure
+	FailureUnavailable     FailureKind = "unavailable"      // an error, maintenance, "not available" or loading page in place of the document
 
 	// The check itself.
-	FailureUnconfirmed FailureKind = "unconfirmed" // a second fetch did not confirm a drastic change, or failed
+	FailureUnconfirmed FailureKind = "unconfirmed" // a drastic change not confirmed yet (the error of an unconfirmed check), or its confirming re-fetch failed
 	FailureCanceled    FailureKind = "canceled"    // toswatch stopped before the check ran
 	FailureDatabase    FailureKind = "database"    // the database could not be read or written: nothing of the check is recorded
 )

@@ -57,7 +57,7 @@ func TestOutcome(t *testing.T) {
 		{OutcomeTechnical, false, KindTechnical},
 		{OutcomeUnchanged, false, ""},
 		{OutcomeFailed, true, ""},
-		{OutcomeUnconfirmed, true, ""},
+		{OutcomeUnconfirmed, false, ""}, // pending, not failed
 	}
 	for _, tt := range tests {
 		if got := tt.o.Failed(); got != tt.failed {

@@ -29,6 +29,12 @@ type Document struct {
 	// by header name: each value is read from the environment variable
 	// named here, never written in vendors.yaml.
 	HeadersEnv map[string]string
+	// ConfirmChecks, when set, overrides settings.fetch.confirm_checks for
+	// this document.
+	ConfirmChecks *int
+	// Ignore are RE2 patterns whose matches are removed from each line of
+	// the text (a line left empty goes) before it is stored and compared.
+	Ignore []string
 }
 
 // Part is one page of a multi-page document.
@@ -188,6 +194,17 @@ type Change struct {
 	// Reviews are the change's reviews, oldest first. They are only ever
 	// added to: the last one is the change's current review state.
 	Reviews []Review
+	// Severity is the change's own: the highest of its clause changes', or
+	// SeverityLow for a date-only change; "" when no clause moved.
+	Severity string
+	// DateOnly is set when only an effective or last-updated date changed.
+	DateOnly bool
+	// Alert says whether the change raises an alert (see Alert).
+	Alert Alert
+	// AlternatesSince, for an AlertAlternation change, is when the
+	// document first left the text it returned to (the previous version's
+	// time): it alternates between RevertsTo and FromVersion since then.
+	AlternatesSince *time.Time
 }
 
 // LastReview returns the change's latest review, or nil when nobody has

@@ -86,8 +86,10 @@ func New(cfg *config.Config, opts Options) (*Pipeline, error) {
 	}
 	topts := tracker.Options{
 		Compare:          present.Summarised(clause.Compare),
+		Analyze:          clause.Analyze,
 		Analysis:         clause.Revision,
 		ConfirmDelay:     s.Fetch.ConfirmDelay,
+		ConfirmChecks:    s.Fetch.ConfirmChecks,
 		FailureThreshold: s.Fetch.FailureThreshold,
 		Log:              opts.Log,
 		Now:              opts.Now,

@@ -56,11 +56,15 @@ func TopClause(ccs []model.ClauseChange) *model.ClauseChange {
 	return top
 }
 
-// Headline is the one-line headline of a change: the summary of its most
+// Headline is the one-line headline of a change: its ChangeSummary when it
+// has one (a date-only edit, a flip-flop), else the summary of its most
 // severe clause change, else "text changed (N paragraphs)" (only "text
 // changed" when paragraphs < 0, unknown), preceded by a flip-flop note
 // when the change brings back an earlier text.
 func Headline(c model.Change, paragraphs int) string {
+	if s := ChangeSummary(c); s != "" {
+		return s // what the change is as a whole says it best
+	}
 	s := ""
 	if top := TopClause(c.ClauseChanges); top != nil {
 		s = top.Summary

@@ -96,7 +96,9 @@ func (s *Store) SetClauseChanges(ctx context.Context, id int64, cc []model.Claus
 			return err
 		}
 		changed = old != cols.json
-		_, err = tx.ExecContext(ctx, `UPDATE changes SET clause_changes = ?, severity = ?, liability = ?,
+		// A date-only change stays low whatever the analyser says of it.
+		_, err = tx.ExecContext(ctx, `UPDATE changes SET clause_changes = ?,
+			severity = CASE WHEN date_only THEN 'low' ELSE ? END, liability = ?,
 			indemnification = ?, analysis = ? WHERE id = ?`,
 			cols.json, cols.severity, cols.liability, cols.indemnity, rev, id)
 		if err != nil {

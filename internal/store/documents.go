@@ -21,6 +21,12 @@ type DocInfo struct {
 	Failures     int        // failed checks in a row
 	FailingSince *time.Time // when the first of them happened
 	LastCheck    *CheckInfo // nil before the first check
+	// ValidatorsURL is the URL ETag and LastModified were answered for.
+	ValidatorsURL string
+	// PendingSHA256 is a drastic new text waiting for confirmation, seen
+	// by the last PendingSeen checks in a row ("" and 0: none).
+	PendingSHA256 string
+	PendingSeen   int
 }
 
 // SyncDocument makes sure the vendor and document exist, updates the
@@ -46,12 +52,19 @@ func (s *Store) SyncDocument(ctx context.Context, d model.Document) (int64, erro
 	return id, nil
 }
 
-const docColumns = `d.id, v.name, d.type, d.url, d.etag, d.last_modified, d.failures, d.failing_since`
+const docColumns = `d.id, v.name, d.type, d.url, d.etag, d.last_modified, d.failures, d.failing_since,
+	d.validators_url, d.pending_sha256, d.pending_seen`
+
+// docDest returns the scan destinations of docColumns; since is failing_since.
+func docDest(d *DocInfo, since *sql.NullString) []any {
+	return []any{&d.ID, &d.Vendor, &d.Type, &d.URL, &d.ETag, &d.LastModified, &d.Failures, since,
+		&d.ValidatorsURL, &d.PendingSHA256, &d.PendingSeen}
+}
 
 func (s *Store) scanDoc(sc interface{ Scan(...any) error }) (DocInfo, error) {
 	var d DocInfo
 	var since sql.NullString
-	err := sc.Scan(&d.ID, &d.Vendor, &d.Type, &d.URL, &d.ETag, &d.LastModified, &d.Failures, &since)
+	err := sc.Scan(docDest(&d, &since)...)
 	d.FailingSince = s.nullTime(since)
 	return d, err
 }
@@ -109,7 +122,7 @@ func (s *Store) listDocuments(ctx context.Context, where string, args ...any) ([
 		var d DocInfo
 		var since sql.NullString
 		var c nullCheck
-		if err := rows.Scan(append([]any{&d.ID, &d.Vendor, &d.Type, &d.URL, &d.ETag, &d.LastModified, &d.Failures, &since}, c.dest()...)...); err != nil {
+		if err := rows.Scan(append(docDest(&d, &since), c.dest()...)...); err != nil {
 			return nil, err
 		}
 		d.FailingSince = s.nullTime(since)

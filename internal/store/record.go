@@ -25,8 +25,15 @@ type Check struct {
 	Error      string // for failed and unconfirmed checks
 
 	// ETag and LastModified are kept for the next conditional request
-	// when the check succeeded.
+	// when the check succeeded, as answered for ValidatorsURL.
 	ETag, LastModified string
+	ValidatorsURL      string
+
+	// PendingSHA256 and PendingSeen are the drastic text waiting for
+	// confirmation after this check and how many checks in a row saw it;
+	// zero: none. A failed check leaves them as they were: it saw nothing.
+	PendingSHA256 string
+	PendingSeen   int
 
 	// ExpectLatest is the id of the latest version the caller compared
 	// against (0: none). When it is no longer the latest, nothing is written
@@ -55,6 +62,13 @@ type NewVersion struct {
 	// nil: not read (reanalyze reads them later).
 	Facts         []byte
 	FactsAnalysis int
+	// DeclaredURL is the document's URL(s) in vendors.yaml (see Head).
+	DeclaredURL string
+	// Alert says whether the change alerts, for KindChange ("": AlertChange).
+	Alert model.Alert
+	// DateOnly: only an effective or last-updated date changed, for
+	// KindChange; the change's severity is then low.
+	DateOnly bool
 }
 
 // Recorded says what RecordCheck wrote.
@@ -142,9 +156,9 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	now := formatTime(s.Now())
 	var id int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO versions
-		(document_id, number, recorded_at, kind, text_sha256, raw_sha256, media_type, source_url, extract_key, reverts_to)
-		VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		docID, docID, now, nv.Kind, textSHA, rawSHA, mediaType, sourceURL, nv.ExtractKey, rev).Scan(&id)
+		(document_id, number, recorded_at, kind, text_sha256, raw_sha256, media_type, source_url, extract_key, reverts_to, declared_url)
+		VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		docID, docID, now, nv.Kind, textSHA, rawSHA, mediaType, sourceURL, nv.ExtractKey, rev, nv.DeclaredURL).Scan(&id)
 	if err != nil {
 		return 0, nil, fmt.Errorf("insert version: %w", err)
 	}
@@ -165,19 +179,29 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	if err != nil {
 		return 0, nil, err
 	}
+	alert := nv.Alert
+	if alert == "" {
+		alert = model.AlertChange
+	}
+	if nv.DateOnly {
+		cols.severity = model.SeverityLow
+	}
 	var changeID int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO changes
-		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification, analysis)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		docID, prev, id, now, rev, cols.json, cols.severity, cols.liability, cols.indemnity, nv.Analysis).Scan(&changeID)
+		(document_id, from_version, to_version, recorded_at, reverts_to, clause_changes, severity, liability, indemnification, analysis, alert, date_only)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		docID, prev, id, now, rev, cols.json, cols.severity, cols.liability, cols.indemnity, nv.Analysis,
+		string(alert), nv.DateOnly).Scan(&changeID)
 	if err != nil {
 		return 0, nil, fmt.Errorf("insert change: %w", err)
 	}
 	if err := putDiff(ctx, tx, changeID, nv.Diff); err != nil {
 		return 0, nil, err
 	}
-	if err := enqueue(ctx, tx, changeID, nv.Notify, now); err != nil {
-		return 0, nil, err
+	if alert.Raised() {
+		if err := enqueue(ctx, tx, changeID, nv.Notify, now); err != nil {
+			return 0, nil, err
+		}
 	}
 	return id, revertsTo, nil
 }
@@ -195,6 +219,13 @@ func (s *Store) updateFailures(ctx context.Context, tx *sql.Tx, c Check) (int, e
 		return 0, err
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE documents SET failures = 0, failing_since = NULL,
-		etag = ?, last_modified = ? WHERE id = ?`, c.ETag, c.LastModified, c.DocumentID)
+		pending_sha256 = ?, pending_seen = ? WHERE id = ?`, c.PendingSHA256, c.PendingSeen, c.DocumentID)
+	if err != nil || c.Outcome == model.OutcomeUnconfirmed {
+		// The validators of a page not trusted yet would make the next
+		// check answer "not modified" instead of showing it again.
+		return failures, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE documents SET etag = ?, last_modified = ?, validators_url = ? WHERE id = ?`,
+		c.ETag, c.LastModified, c.ValidatorsURL, c.DocumentID)
 	return failures, err
 }

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 	"sync"
 	"time"
 
@@ -42,6 +41,15 @@ type Options struct {
 	// of vendor's with these clause changes; they are queued in the outbox
 	// with the change (see internal/notify).
 	Notify func(vendor string, ccs []model.ClauseChange) []string
+	// Analyze finds the clauses of a text (clause.Analyze): a capture that
+	// lost every clause of a type is confirmed before it is recorded. Nil:
+	// not looked at.
+	Analyze func(text string) []model.Clause
+	// ConfirmChecks is how many checks after the first must see a drastic
+	// new text again before it is recorded (0: recorded at the first, once
+	// an immediate re-fetch agrees); a document may say otherwise
+	// (model.Document.ConfirmChecks).
+	ConfirmChecks int
 	// Budget bounds a check of a one-page document (n times that for n
 	// pages) from when its first request leaves, after the politeness
 	// wait: then it fails with kind timeout. 0: unbounded. See
@@ -67,6 +75,8 @@ func New(st *store.Store, c *capture.Capturer, opts Options) (*Tracker, error) {
 		return nil, errors.New("tracker: no capturer")
 	case opts.ConfirmDelay < 0:
 		return nil, fmt.Errorf("tracker: negative confirm delay %s", opts.ConfirmDelay)
+	case opts.ConfirmChecks < 0:
+		return nil, fmt.Errorf("tracker: negative confirm checks %d", opts.ConfirmChecks)
 	case opts.Budget < 0:
 		return nil, fmt.Errorf("tracker: negative check budget %s", opts.Budget)
 	case opts.FailureThreshold < 0:
@@ -166,7 +176,14 @@ func (t *Tracker) check(ctx, work context.Context, doc model.Document, start tim
 			return res, err
 		}
 		if refetch {
-			got, fetchErr = t.capture.Capture(work, doc, conditional(info, head))
+			got, fetchErr = t.capture.Capture(work, doc, conditional(doc, info, head))
+			if fetchErr == nil && got.NotModified && head == nil {
+				// Nothing to fall back on: ask for the page itself.
+				got, fetchErr = t.capture.Capture(work, doc, capture.Validators{})
+				if fetchErr == nil && got.NotModified {
+					fetchErr = model.FailureHTTPStatus.Wrap(errors.New("304 Not Modified to a request without validators, and no version recorded yet"))
+				}
+			}
 			fetchErr = capture.OverBudget(work, fetchErr)
 		}
 		res, err = t.judge(ctx, work, doc, start, docID, info, head, got, fetchErr)
@@ -184,9 +201,10 @@ func (t *Tracker) check(ctx, work context.Context, doc model.Document, start tim
 }
 
 // conditional returns the validators of the last check once there is a
-// version to fall back on.
-func conditional(info store.DocInfo, head *store.Head) capture.Validators {
-	if head == nil {
+// version to fall back on, when they were answered for the document's
+// current url (an edit of the url in vendors.yaml drops them).
+func conditional(doc model.Document, info store.DocInfo, head *store.Head) capture.Validators {
+	if head == nil || info.ValidatorsURL != doc.URL {
 		return capture.Validators{}
 	}
 	return capture.Validators{ETag: info.ETag, LastModified: info.LastModified}
@@ -209,76 +227,6 @@ func (t *Tracker) log(r Result) {
 }
 
 func (t *Tracker) now() time.Time { return t.opts.Now() }
-
-// judge compares a capture (or its failure, fetchErr) with the document's
-// latest version, head, and records the outcome. It returns
-// store.ErrConflict when head is no longer the latest version.
-func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start time.Time, docID int64, info store.DocInfo, head *store.Head, got capture.Page, fetchErr error) (Result, error) {
-	res := Result{Vendor: doc.Vendor, Document: doc.Type}
-	key := capture.ExtractKey(doc)
-	rec := store.Check{DocumentID: docID, StartedAt: start}
-	// base is the text the new capture is compared with: the latest
-	// version's, or its technical re-extraction. Its text is loaded only
-	// when the hashes differ, which most checks never need.
-	var base *baseline
-	if head != nil {
-		rec.ExpectLatest = head.Version.ID
-		base = &baseline{sha: head.Version.SHA256}
-		if tech := t.reextract(ctx, doc, head, key); tech != nil {
-			rec.New = append(rec.New, *tech)
-			base = &baseline{sha: store.Hash([]byte(tech.Text)), text: &tech.Text}
-		}
-	}
-	rec.HTTPStatus = got.Status
-	rec.Duration = t.now().Sub(start)
-	switch {
-	case fetchErr != nil:
-		return t.fail(ctx, rec, res, fetchErr)
-	case got.NotModified:
-		rec.ETag, rec.LastModified = info.ETag, info.LastModified
-	default:
-		rec.ETag, rec.LastModified = got.ETag, got.LastModified
-	}
-	if got.NotModified || (base != nil && store.Hash([]byte(got.Text)) == base.sha) {
-		rec.Outcome = model.OutcomeUnchanged
-		if len(rec.New) > 0 {
-			rec.Outcome = model.OutcomeTechnical
-		}
-		return t.record(ctx, rec, res)
-	}
-	nv := store.NewVersion{Kind: model.KindFirst, Text: got.Text, Raw: got.Raw, ExtractKey: key}
-	rec.Outcome = model.OutcomeNew
-	if base != nil {
-		old, err := base.load(ctx, t.store)
-		if err != nil {
-			return res, err
-		}
-		if drastic(old, got.Text) {
-			confirmed, err := t.confirm(work, doc, got.Text)
-			if err != nil {
-				return t.fail(ctx, rec, res, capture.OverBudget(work, err))
-			}
-			if !confirmed {
-				rec.Outcome = model.OutcomeUnconfirmed
-				rec.New = nil // a technical re-extraction waits for a trustworthy check too
-				rec.Error = string(model.FailureUnconfirmed) + ": the text changed drastically and a second fetch did not agree; nothing recorded"
-				res.Failure = model.FailureUnconfirmed
-				return t.record(ctx, rec, res)
-			}
-		}
-		nv.Kind = model.KindChange
-		rec.Outcome = model.OutcomeChanged
-		nv.ClauseChanges, nv.Diff = Analyse(t.opts.Compare, old, got.Text)
-		if t.opts.Compare != nil {
-			nv.Analysis = t.opts.Analysis
-		}
-		if t.opts.Notify != nil {
-			nv.Notify = t.opts.Notify(doc.Vendor, nv.ClauseChanges)
-		}
-	}
-	rec.New = append(rec.New, nv)
-	return t.record(ctx, rec, res)
-}
 
 // baseline is the text a capture is compared with, by hash first.
 type baseline struct {
@@ -341,69 +289,35 @@ func (t *Tracker) record(ctx context.Context, rec store.Check, res Result) (Resu
 // reextract applies the document's current extraction settings to the raw
 // body of its latest version when those settings changed since. A
 // different text is a technical version: the page did not change, the way
-// it is read did.
-func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store.Head, key string) *store.NewVersion {
+// it is read did. The error says why the new settings do not fit the
+// stored page (nil when there is nothing to re-extract).
+func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store.Head, key string) (*store.NewVersion, error) {
 	if head.ExtractKey == key {
-		return nil
+		return nil, nil
 	}
 	raw, err := t.store.RawPages(ctx, head.Version.ID)
 	if len(raw) == 0 && err == nil {
-		return nil // not kept
+		return nil, nil // not kept
 	}
 	if err != nil {
 		t.opts.Log.Warn("re-extraction skipped: the latest version's raw body cannot be read",
 			slog.String("vendor", doc.Vendor), slog.String("document", doc.Type), slog.Any("error", err))
-		return nil
+		return nil, nil
 	}
 	text, err := t.capture.Reextract(ctx, doc, raw)
 	if errors.Is(err, capture.ErrPartsChanged) {
-		return nil // only a new fetch can tell
+		return nil, nil // only a new fetch can tell
 	}
 	if err != nil {
 		// Settings made for a new layout may well not fit the old page:
-		// the next capture is compared with the latest text as it is.
+		// the next capture is compared with the latest text as it is
+		// (unless the server says the page is still the stored one).
 		t.opts.Log.Info("re-extraction with the new settings failed; the latest version stays the baseline",
 			slog.String("vendor", doc.Vendor), slog.String("document", doc.Type), slog.Any("error", err))
-		return nil
+		return nil, err
 	}
 	if store.Hash([]byte(text)) == head.Version.SHA256 {
-		return nil
+		return nil, nil
 	}
-	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, ExtractKey: key}
-}
-
-// drastic reports whether a new text is so different from the current one
-// that it may be a broken capture rather than a new version: less than half
-// as long, or sharing less than 30% of its paragraphs.
-func drastic(old, new string) bool {
-	if len(new) < len(old)/2 {
-		return true
-	}
-	oldParas := strings.Split(old, "\n")
-	seen := make(map[string]bool, len(oldParas))
-	for _, p := range oldParas {
-		seen[p] = true
-	}
-	shared := 0
-	for _, p := range strings.Split(new, "\n") {
-		if seen[p] {
-			shared++
-		}
-	}
-	return float64(shared) < 0.3*float64(len(oldParas))
-}
-
-// confirm fetches the page again after ConfirmDelay and reports whether it
-// gives the same text.
-func (t *Tracker) confirm(ctx context.Context, doc model.Document, text string) (bool, error) {
-	select {
-	case <-ctx.Done():
-		return false, ctx.Err()
-	case <-time.After(t.opts.ConfirmDelay):
-	}
-	again, err := t.capture.Capture(ctx, doc, capture.Validators{})
-	if err != nil {
-		return false, fmt.Errorf("%s: confirming a drastic change: %w", model.FailureUnconfirmed, err)
-	}
-	return again.Text == text, nil
+	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, ExtractKey: key, DeclaredURL: head.DeclaredURL}, nil
 }

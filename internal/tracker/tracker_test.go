@@ -188,16 +188,22 @@ func TestConcurrentChecksRecordOneVersion(t *testing.T) {
 
 func TestDrastic(t *testing.T) {
 	old := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj"
+	both := map[string]bool{model.Liability: true, model.Indemnification: true}
 	for _, tc := range []struct {
 		name, new string
+		clauses   map[string]bool
 		want      bool
 	}{
-		{"same", old, false},
-		{"one paragraph edited", "a\nb\nc\nd\ne\nf\ng\nh\ni\nJ", false},
-		{"less than half as long", "a\nb", true},
-		{"shares under 30%", "a\nb\nX\nY\nZ\nW\nV\nU\nT\nS", true},
+		{"same", old, both, false},
+		{"one paragraph edited", "a\nb\nc\nd\ne\nf\ng\nh\ni\nJ", both, false},
+		{"less than half as long", "a\nb", both, true},
+		{"cut short at 90%", "a\nb\nc\nd\ne\nf\ng\nh\ni", both, true},
+		{"cut inside a line", "a\nb\nc\nd\ne\nf\ng\nh\ni\n", both, true},
+		{"most paragraphs gone", "a\nb\nc\nd\nX\nY\nZ\nW\nV\nU", both, true},
+		{"every indemnification clause gone", "a\nb\nc\nd\ne\nf\ng\nh\ni\nJ", map[string]bool{model.Liability: true}, true},
+		{"a paragraph added", old + "\nk", both, false},
 	} {
-		if got := drastic(old, tc.new); got != tc.want {
+		if got := drastic(old, tc.new, both, tc.clauses) != ""; got != tc.want {
 			t.Errorf("%s: drastic = %v, want %v", tc.name, got, tc.want)
 		}
 	}

@@ -34,12 +34,18 @@ type changeRow struct {
 	model.Change
 	Summary  string
 	Severity string
+	// Alternation says how the change belongs to a flip-flop ("" when it
+	// does not): the one alert, or a further flip alerted no more.
+	Alternation string
 }
 
 func newChangeRow(c model.Change) changeRow {
-	r := changeRow{Change: c, Summary: present.Headline(c, diff.ChangedParagraphs(c))}
-	if top := present.TopClause(c.ClauseChanges); top != nil {
+	r := changeRow{Change: c, Summary: present.Headline(c, diff.ChangedParagraphs(c)), Severity: c.Severity}
+	if top := present.TopClause(c.ClauseChanges); top != nil && !c.DateOnly {
 		r.Severity = top.Severity
+	}
+	if c.Alert != model.AlertChange {
+		r.Alternation = present.ChangeSummary(c)
 	}
 	return r
 }
@@ -91,7 +97,9 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 		data.Changes = append(data.Changes, newChangeRow(c))
 	}
 	if page == 1 && !all {
-		if data.NeedsReview, err = s.changeRows(ctx, store.ChangeFilter{Severity: model.SeverityHigh, Unreviewed: true, Limit: needsReviewLimit}); err != nil {
+		// One entry per alert: further flips of a flip-flop are not
+		// reviewed again, and a date-only change is low severity.
+		if data.NeedsReview, err = s.changeRows(ctx, store.ChangeFilter{Severity: model.SeverityHigh, Unreviewed: true, Alerting: true, NotDateOnly: true, Limit: needsReviewLimit}); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
