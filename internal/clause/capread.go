@@ -51,6 +51,7 @@ type capStmt struct {
 	low        string // lower case
 	ctx        string // lower-cased lead-in of its list, "" when none
 	start, end int    // in the document
+	carveOnly  bool   // after the clause in its section: read for carve-outs only
 }
 
 // capPart is one cap a statement states.
@@ -65,10 +66,14 @@ type capPart struct {
 // ends once a cap sentence broken over lines is read to its end.
 func readCaps(doc string, sents []span) (*model.Cap, model.Party, int) {
 	stmts := capStatements(doc, sents)
+	stmts = append(stmts, sectionTail(doc, stmts[len(stmts)-1])...)
 	owner := ownerName(stmts)
 	var parts []capPart
 	clauseEnd := sents[len(sents)-1].end
 	for _, st := range stmts {
+		if st.carveOnly {
+			continue
+		}
 		ps := statementCaps(st, owner)
 		if len(ps) > 0 && st.end > clauseEnd {
 			clauseEnd = st.end // a cap sentence broken over lines is part of the clause
@@ -144,6 +149,7 @@ func capStatements(doc string, sents []span) []capStmt {
 	lead := leadInBefore(doc, sents[0].start)
 	var out []capStmt
 	consumed := 0
+	capList := -1 // the statement whose list states one cap, while its items go on
 	for _, s := range sents {
 		if s.start < consumed {
 			continue
@@ -153,22 +159,26 @@ func capStatements(doc string, sents []span) []capStmt {
 		t := doc[s.start:e]
 		st := capStmt{text: t, low: strings.ToLower(t), start: s.start, end: e}
 		item := listItem(t)
-		if item && lead != "" {
+		switch {
+		case item && lead != "":
 			st.ctx = lead
-		} else if !item {
-			lead = ""
+		case !item:
+			lead, capList = "", -1
 		}
-		if n := len(out); item && n > 0 && out[n-1].low == lead && capLead(lead) {
+		if item && capList >= 0 {
 			// An item of a list that states one cap: read with it.
-			prev := &out[n-1]
+			prev := &out[capList]
 			prev.text += " " + t
 			prev.low += " " + st.low
 			prev.end = e
 			continue
 		}
 		out = append(out, st)
-		if strings.HasSuffix(strings.TrimRight(t, " *_"), ":") {
+		if opensList(t) {
 			lead = st.low
+			if capLead(lead) {
+				capList = len(out) - 1
+			}
 		}
 	}
 	if lead != "" && len(out) > 0 && out[0].ctx == lead && capLead(lead) {
@@ -185,6 +195,48 @@ func capStatements(doc string, sents []span) []capStmt {
 		}
 		first.text, first.low, first.ctx = lead+" "+first.text, lead+" "+first.low, ""
 		out = append([]capStmt{first}, out...)
+	}
+	return out
+}
+
+// sectionTail returns what the lines after a clause, up to the next
+// heading, add to it: the items of a list the clause leaves open (the
+// detector may stop before a last item that states the cap), and the
+// sentences that make exceptions to the limitation (carve-outs are read
+// from the section, not from the sentences the detector took alone).
+func sectionTail(doc string, last capStmt) []capStmt {
+	lead := last.ctx
+	if opensList(last.text) {
+		lead = last.low
+	}
+	var out []capStmt
+	pos := last.end
+	for n := 0; n < 12 && pos < len(doc); n++ {
+		nl := strings.IndexByte(doc[pos:], '\n')
+		end := len(doc)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		s, e := trimSpan(doc, pos, end)
+		pos = end + 1
+		if s >= e {
+			continue
+		}
+		t := doc[s:e]
+		if isHeading(t) && !leadIn(t) {
+			break
+		}
+		if lead != "" && listItem(t) {
+			out = append(out, capStmt{text: t, low: strings.ToLower(t), ctx: lead, start: s, end: e})
+			continue
+		}
+		lead = ""
+		for _, sp := range splitSentences(doc, s, e) {
+			low := strings.ToLower(doc[sp.start:sp.end])
+			if containsAny(low, exceptionNeedles) && exceptionRe.MatchString(low) && exceptionToLimit(low) {
+				out = append(out, capStmt{text: doc[sp.start:sp.end], low: low, start: sp.start, end: sp.end, carveOnly: true})
+			}
+		}
 	}
 	return out
 }
@@ -253,9 +305,10 @@ func statementCaps(st capStmt, owner string) []capPart {
 	for _, seg := range segs {
 		text := low[seg.start:seg.end]
 		scope := seg.scope
-		// A statement that is one part was found capish as a whole.
+		// The statement limits liability to a measure as a whole; each
+		// part names its own ("…, or, for free services, $50").
 		c, ok := model.ScopedCap{}, false
-		if capish && (len(segs) == 1 || hasLimitPhrase(text) && hasMeasure(text)) {
+		if capish && (len(segs) == 1 || hasMeasure(text)) {
 			c, ok = segmentCap(text)
 		}
 		if !ok {
@@ -342,11 +395,11 @@ var notLimitedTo = regexp.MustCompile(`(?:including,?\s+)?(?:but\s+)?(?:not|with
 // limitNeedles are literals one of which every match of limitRe holds.
 var limitNeedles = strings.Split("exceed|excess|limited|limits |limit our|limit its|limit the|cap of|cap at|cap is|capped|maximum|up to|more than|greater of|lesser|higher of|lower of|smaller of|larger of|whichever|at most|restricted to|exced|superar|máxim|hasta|menor|mayor|limitad|limita a|limitan a|excéd|dépass|limitée|limité à|limite de|plafon|maximal|n'excéd|moins élev|plus élev|übersteig|begrenz|beschränk|höchst|höher|bis zu|bis zur|niedrig|ecced|massim|limitat|fino a|non oltre|minor|maggior|przekr|ogranicz|maksym|nie więcej|do wysokości|do kwoty|niższ|wyższ", "|")
 
-var limitRe = regexp.MustCompile(`\bexceed|\bin excess of|\blimited\s+(?:\S+\s+){0,3}?to\b|\blimits?\s+(?:\S+\s+){0,4}?to\b|\bcapped\b|\bcap\s+(?:of|at|is)\b|\bmaximum\s+(?:aggregate\s+|total\s+|cumulative\s+)?(?:liability|amount|sum|of)\b|\bup to\s+(?:\S+\s+){0,4}?(?:\$|€|£|\d|the\s+(?:fees|amount|total|price)|an?\s+(?:amount|sum|total)|one|two|five|ten|fifty|a\s+hundred|hundred|thousand)|\b(?:no|not)\s+more\s+than\b|\b(?:greater|lesser|higher|lower|smaller|larger)\s+of\b|\bwhichever\b|\bat\s+most\b|\brestricted\s+to\b` +
+var limitRe = regexp.MustCompile(`\bexceed|\bin excess of|\blimited\s+(?:\S+\s+){0,3}?to\b|\blimits?\s+(?:\S+\s+){0,4}?to\b|\bcapped\b|\bcap\s+(?:of|at|is)\b|\bmaximum\s+(?:aggregate\s+|total\s+|cumulative\s+)?(?:liability|amount|sum|of)\b|\bup to\s+(?:\S+\s+){0,4}?(?:\$|€|£|\d|the\s+(?:fees|amount|total|price)|an?\s+(?:amount|sum|total)|one|two|five|ten|fifty|a\s+hundred|hundred|thousand)|\b(?:no|not)\s+more\s+than\b|\b(?:liable|liability)\s+(?:\S+\s+){0,6}?(?:more|greater)\s+than\b|\b(?:greater|lesser|higher|lower|smaller|larger)\s+of\b|\bwhichever\b|\bat\s+most\b|\brestricted\s+to\b` +
 	`|exced|superar|(?:importe|monto|cantidad|responsabilidad)\s+máxim|máxim[oa]\s+(?:de|total|acumulad)|como\s+máximo|un\s+máximo\s+de|hasta\s+(?:un|el|la)\s+(?:máximo|importe|monto|cantidad|suma)|limitad[ao]s?\s+a\s|se\s+limita\s+a|limitan?\s+a\s|(?:el|la|lo)\s+(?:que\s+sea\s+)?(?:menor|mayor)` +
 	`|excéd|dépass|limitée?s?\s+(?:\S+\s+)?(?:à|aux|au)\s|plafonn|plafond|dans\s+la\s+limite\s+de|montant\s+maximal|moins\s+élevé|plus\s+élevé` +
 	`|übersteig|begrenz|beschränkt\s+(?:\S+\s+){0,3}?auf|höchstens|maximal\s+(?:\S+\s+)?(?:\d|eur|€|den|die)|bis\s+zu|bis\s+zur\s+höhe|niedriger|höher` +
-	`|superare|ecced|(?:importo|somma)\s+massim|massimo\s+(?:di|pari)|limitat[ao]\s+a\s|fino\s+a|non\s+oltre|minore|maggiore` +
+	`|superare|ecced|(?:importo|somma)\s+massim|massimo\s+(?:di|pari)|limitat[ao]\s+(?:a|ai|al|alla|alle|agli|allo)\s|fino\s+a|non\s+oltre|minore|maggiore` +
 	`|przekr|ogranicz\S*\s+(?:\S+\s+){0,3}?do\s|maksymaln\S*\s+(?:kwot|wysoko|odpowiedzialno|łączn)|nie\s+więcej|do\s+wysokości|do\s+kwoty|niższ|wyższ`)
 
 // lesserFirst reports whether the first word that says which of an
@@ -594,7 +647,7 @@ func clauseParty(stmts []capStmt) model.Party {
 var (
 	mutualNeedles = strings.Split("party|parties|partes|parte |partie|partei|parti|stron", "|")
 	mutualRe      = regexp.MustCompile(`\b(?:neither|either|each)\s+party|\bboth\s+parties|\b(?:a|any)\s+party(?:'s|’s)|\bthe\s+parties(?:'|’)|\bparties(?:'|’)\s+(?:total\s+|aggregate\s+)?liabilit` +
-		`|ninguna\s+de\s+las\s+partes|cada\s+(?:una\s+de\s+las\s+)?partes?\b|aucune\s+des\s+parties|chaque\s+partie|(?:keine|jede)\s+(?:der\s+)?(?:vertrags)?partei|(?:nessuna|ciascuna)\s+(?:delle\s+)?parti?\b|(?:żadna|każda)\s+ze\s+stron|(?:obie|obu)\s+stron`)
+		`|ninguna\s+de\s+las\s+partes|cada\s+(?:una\s+de\s+las\s+)?partes?\b|aucune\s+des\s+parties|chaque\s+partie|(?:keine[rn]?|jede[rn]?)\s+(?:der\s+)?(?:vertrags)?partei|(?:nessuna|ciascuna)\s+(?:delle\s+)?parti?\b|(?:żadna|każda)\s+ze\s+stron|(?:obie|obu)\s+stron`)
 	yourLiabilityRe = regexp.MustCompile(`\b(?:your|customer(?:'s|’s)|the\s+customer(?:'s|’s)|user(?:'s|’s)|licensee(?:'s|’s)|subscriber(?:'s|’s))\s+(?:\S+\s+){0,2}?liabilit|\bliabilit(?:y|ies)\s+of\s+(?:the\s+)?(?:customer|user|licensee|subscriber)\b` +
 		`|responsabilidad\s+(?:\S+\s+){0,2}?del\s+(?:usuario|cliente)|votre\s+responsabilit|responsabilit\S*\s+(?:\S+\s+){0,2}?(?:de\s+l'utilisateur|du\s+client)|haftung\s+(?:\S+\s+){0,2}?des\s+(?:kunden|nutzers)|(?:tua|vostra)\s+responsabilit|responsabilit\S*\s+(?:\S+\s+){0,2}?dell'utente|odpowiedzialno\S*\s+(?:\S+\s+){0,2}?użytkownika`)
 	yourNeedles    = strings.Split("your|customer|user|licensee|subscriber|responsab|votre|haftung|tua|vostra|odpowiedzial", "|")

@@ -134,7 +134,7 @@ func nextUnit(s string) (unit, rest string) {
 
 // exceptionNeedles are literals one of which every match of exceptionRe
 // contains: most sentences are rejected by these cheap searches.
-var exceptionNeedles = strings.Split("except|exclu|other than|save |apply|not limit|not restrict|nothing|unlimit|without limit|unless|excepto|salvo|excepci|aplica|nada en|sauf|hormis|s'appli|aucune dispo|rien dans|außer|ausgenommen|ausnahme|gilt nicht|gelten nicht|unberührt|unbeschränkt|unbegrenzt|es sei denn|eccett|eccezion|nulla|illimitat|wyjątk|nie dotyczy|nie wyłącza|nie ogranicza|chyba że|nieograniczon", "|")
+var exceptionNeedles = strings.Split("except|exclu|other than|save |apply|not limit|not restrict|nothing|unlimit|without limit|unless|excepto|salvo|excepci|aplica|nada en|sauf|hormis|s'appli|aucune dispo|rien dans|außer|ausgenommen|ausnahme|gilt nicht|gelten nicht|unberührt|unbeschränkt|unbegrenzt|es sei denn|eccett|eccezion|si applica|nulla|illimitat|wyjątk|nie dotyczy|nie wyłącza|nie ogranicza|chyba że|nieograniczon", "|")
 
 // exceptionRe finds the words that take something out of a limitation, in
 // every language of the lexicon.
@@ -209,7 +209,7 @@ func otherCarveOuts(p string) []string {
 	for _, item := range itemSplit.Split(body, -1) {
 		item = strings.Trim(item, " ,;:.()*_-\"“”")
 		words := strings.Fields(item)
-		if len(words) < 2 || len(words) > 10 || boilerplate.MatchString(item) {
+		if len(words) < 2 || len(words) > 10 || boilerplate.MatchString(item) || definedTerms.MatchString(item) {
 			continue
 		}
 		named := false

@@ -31,7 +31,7 @@ func splitLines(text string) []line {
 		s, e := trimSpan(text, pos, end)
 		if s < e {
 			l := line{span: span{s, e}}
-			l.heading = isHeading(text[s:e]) && !leadIn(text[s:e])
+			l.heading = isHeading(text[s:e]) && !leadIn(text[s:e]) && !runsOn(text, s, e)
 			l.indented = strings.HasPrefix(text[pos:e], "  ") || strings.HasPrefix(text[pos:e], "\t")
 			if !l.heading {
 				l.sentences = splitSentences(text, s, e)
@@ -177,6 +177,23 @@ func titleCase(s string) bool {
 		}
 	}
 	return true
+}
+
+// runsOn reports whether the line text[s:e] goes on in the line right
+// below it, which starts with a small letter: a sentence broken over
+// lines (text from a PDF), not a title. A Markdown heading ("# …") or a
+// line in bold is a title all the same.
+func runsOn(text string, s, e int) bool {
+	if text[s] == '#' || strings.HasPrefix(text[s:e], "**") || e+1 >= len(text) || text[e] != '\n' {
+		return false
+	}
+	l := text[s:e]
+	last, _ := utf8.DecodeLastRuneInString(l)
+	if !unicode.IsLetter(last) || len(strings.Fields(l)) < 5 || titleCase(headingText(l)) {
+		return false // a title may be followed by a line in small letters
+	}
+	r, _ := utf8.DecodeRuneInString(text[e+1:])
+	return unicode.IsLower(r)
 }
 
 // danglingWords cannot end a title: a line that ends with one goes on
