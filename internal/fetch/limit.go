@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,10 @@ import (
 //
 // A request takes its host slot before its global slot, so requests queued
 // behind a slow host do not hold global slots that other hosts could use.
+// With a delay, it also holds its host's turn from the end of its wait
+// until it really starts (its headers are written): the next request to the
+// host counts its delay from that moment, however long this one waited for
+// a global slot or a connection in between.
 type limiter struct {
 	global  chan struct{}
 	perHost int
@@ -55,53 +60,77 @@ func (l *limiter) host(key string) *hostLimit {
 	return h
 }
 
-// acquire waits for a slot to start a request to host and returns the
-// function that gives the slot back.
-func (l *limiter) acquire(ctx context.Context, host string) (release func(), err error) {
+// permit is one request's place under the limits. started marks the
+// moment the request really starts; release gives its slots back (and
+// marks it started, if it never did). Both may be called more than once.
+type permit struct {
+	l     *limiter
+	h     *hostLimit
+	turn  bool // holds h.turn until started
+	start sync.Once
+	end   sync.Once
+}
+
+func (p *permit) started() {
+	p.start.Do(func() {
+		if p.turn {
+			p.h.last = time.Now()
+			<-p.h.turn
+		}
+	})
+}
+
+func (p *permit) release() {
+	p.started()
+	p.end.Do(func() {
+		<-p.l.global
+		<-p.h.slots
+	})
+}
+
+// acquire waits until a request to host may start: a host slot, the
+// host's delay since its last start, then a global slot.
+func (l *limiter) acquire(ctx context.Context, host string) (*permit, error) {
 	h := l.host(host)
 	select {
 	case h.slots <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	if err := l.space(ctx, h); err != nil {
-		<-h.slots
-		return nil, err
+	p := &permit{l: l, h: h, turn: l.delay > 0}
+	if p.turn {
+		if err := l.space(ctx, h); err != nil {
+			<-h.slots
+			return nil, err
+		}
 	}
 	select {
 	case l.global <- struct{}{}:
 	case <-ctx.Done():
+		if p.turn {
+			<-h.turn
+		}
 		<-h.slots
 		return nil, ctx.Err()
 	}
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			<-l.global
-			<-h.slots
-		})
-	}, nil
+	return p, nil
 }
 
-// space waits until delay has passed since the last request start to h.
-// It counts from when the last request really started, so one that was
-// itself held up pushes the next one back.
+// space takes h's turn and waits until delay has passed since the last
+// request start to h. The turn is held until the request starts
+// (permit.started), so that last is always a real start.
 func (l *limiter) space(ctx context.Context, h *hostLimit) error {
-	if l.delay <= 0 {
-		return nil
-	}
 	select {
 	case h.turn <- struct{}{}:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	defer func() { <-h.turn }()
 	if !h.last.IsZero() {
 		if err := sleepCtx(ctx, time.Until(h.last.Add(l.delay))); err != nil {
+			<-h.turn
 			return err
 		}
 	}
-	h.last = time.Now()
 	return nil
 }
 
@@ -128,7 +157,7 @@ type politeTransport struct {
 
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
-	release, err := t.lim.acquire(ctx, hostKey(req.URL.Scheme, req.URL.Host))
+	p, err := t.lim.acquire(ctx, hostKey(req.URL.Scheme, req.URL.Host))
 	if err != nil {
 		return nil, err
 	}
@@ -137,12 +166,18 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if a := attemptFrom(ctx); a != nil {
 		a.startClock()
 	}
+	if p.turn {
+		// The request starts when its headers are on the wire, after any
+		// dial; one that fails before that counts as started when it fails.
+		req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: p.started}))
+	}
 	resp, err := t.base.RoundTrip(req)
+	p.started()
 	if err != nil {
-		release()
+		p.release()
 		return nil, err
 	}
-	resp.Body = &releasingBody{ReadCloser: resp.Body, release: release}
+	resp.Body = &releasingBody{ReadCloser: resp.Body, release: p.release}
 	return resp, nil
 }
 
