@@ -37,10 +37,21 @@ type linearModel struct {
 func (lm *linearModel) score(idx []uint32) float32 {
 	s := -lm.cut
 	for _, i := range idx {
-		s += lm.w[i]
+		if i&wordFlag != 0 {
+			s += lm.w[i&^wordFlag] * wordScale
+		} else {
+			s += lm.w[i]
+		}
 	}
 	return s
 }
+
+// wordFlag marks the features of single words and pairs of words, which
+// count wordScale times a cue or context feature: a sentence's words are
+// many, and without it they outvote the cues a limitation is made of.
+const wordFlag = 1 << 31
+
+const wordScale = 0.5
 
 var (
 	shippedOnce sync.Once
@@ -106,6 +117,10 @@ func hashString(h uint32, s string) uint32 {
 
 func (fb *featureBuf) add(h uint32) {
 	fb.idx = append(fb.idx, h&(1<<tableBits-1))
+}
+
+func (fb *featureBuf) addWord(h uint32) {
+	fb.idx = append(fb.idx, h&(1<<tableBits-1)|wordFlag)
 }
 
 // addPair adds a feature alone and joined with the language, so that
@@ -213,9 +228,9 @@ func (fb *featureBuf) words(s string, seed uint32, bigrams bool) {
 		if digits {
 			h = hashString(seed, "#")
 		}
-		fb.add(h)
+		fb.addWord(h)
 		if bigrams && havePrev {
-			fb.add((prev*fnvPrime ^ h) * fnvPrime)
+			fb.addWord((prev*fnvPrime ^ h) * fnvPrime)
 		}
 		prev, havePrev = h, true
 		n++

@@ -111,7 +111,11 @@ func trainPerceptron(exs []*example, langs []string, cfg trainConfig) *linearMod
 			ex := exs[k]
 			var s float64
 			for _, f := range ex.feats {
-				s += w[f]
+				if f&wordFlag != 0 {
+					s += w[f&^wordFlag] * wordScale
+				} else {
+					s += w[f]
+				}
 			}
 			y, eta := -1.0, 1.0
 			if ex.label {
@@ -119,8 +123,12 @@ func trainPerceptron(exs []*example, langs []string, cfg trainConfig) *linearMod
 			}
 			if y*s <= cfg.margin {
 				for _, f := range ex.feats {
-					w[f] += y * eta
-					u[f] += c * y * eta
+					v := 1.0
+					if f&wordFlag != 0 {
+						f, v = f&^wordFlag, wordScale
+					}
+					w[f] += y * eta * v
+					u[f] += c * y * eta * v
 				}
 			}
 			c++

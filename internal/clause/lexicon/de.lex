@@ -120,6 +120,8 @@ indemnify: freist|freizu|schadlos|frei|schad-|entschädigen|verteidigen
 	|\b(?:verpflichten|erklären|verpflichtest|erklärst)\s+(?:sie\s+|du\s+)?(?:sich|dich)(?:\s+[^\s.;,]+){0,3},?\s+[^.;,]{0,150}\bzu\s+(?:entschädigen|verteidigen)\b
 	|\bhalt\S*\s+{gap6}schadlos
 	|\bstell\S*\s+(?:\S+\s+){0,8}?(?:von|gegenüber)\s+(?:\S+\s+){0,6}?(?:ansprüch|forderung|schäd|kosten|haftung)\S*\s+(?:\S+\s+){0,4}?frei\b
+responsible for the defence: verteidigung
+	\bträgt\s+(?:\S+\s+){0,6}die\s+verantwortung\s+für\s+(?:\S+\s+){0,6}verteidigung
 sued, pays our costs: verklagt
 	verklagt[^.;]{0,150}(?:kosten|aufkommen)
 pays our losses: erstatt|ersetz

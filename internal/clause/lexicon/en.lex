@@ -155,6 +155,8 @@ defends against claims: defend|compensat|reimburs
 	\b(?:will|shall|must|agree\s+to|undertake\s+to)\s+(?:\S+\s+){0,2}(?:defend|compensate|reimburse)\s+(?:\S+\s+){0,6}(?:against|from|for)\s+(?:any|all|the)\s+(?:\S+\s+){0,6}(?:claims?|losses|costs|damages|liabilit)
 liable for our losses: incur|suffer|sustain
 	\byou\b[^.;]{0,40}\b(?:responsible|liable)\s+(?:to\s+us\s+)?for\s+(?:any|all)\b[^.;]{0,120}\b(?:we|us)\s+(?:may\s+)?(?:incur|suffer|sustain)
+responsible for the defence: defen
+	\b(?:will|shall)\s+be\s+(?:solely\s+)?responsible\s+for\s+the\s+(?:\S+\s+){0,3}defen[cs]e\b
 pays our costs: our costs|our legal
 	\b(?:if|when)\s+(?:we|\S+)\s+(?:are|is|get|gets)\s+sued\b[^.;]{0,120}\byou\s+(?:have to|must|will|agree to)\s+pay\s+(?:all\s+(?:of\s+)?)?our\s+(?:costs|legal)
 

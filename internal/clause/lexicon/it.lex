@@ -95,6 +95,8 @@ indemnify: manlev|indenn|risarc|esoner
 	|indennizzare|indennizzer\S*
 	|(?:accett\S*|impegn\S*|tenut[oa]|consenso|dovr\S*)\s+(?:\pL+\s+){0,3}(?:a|di)\s+(?:difendere,?\s+(?:e\s+)?)?(?:risarcire|indennizzare)
 	|esonerer\S*\s+{words5}da\s+(?:\pL+\s+){0,2}responsabilit
+responsible for the defence: difesa
+	\bsarà\s+(?:ritenut[ao]\s+)?responsabil\S*\s+(?:\S+\s+){0,6}difesa
 sued, pays our costs: giudizio|citat
 	citat\S*\s+in\s+giudizio[^.;]{0,150}(?:pagare|rimborsare|sostenere)\s+(?:\pL+\s+){0,2}cost
 bears our losses: responsabile

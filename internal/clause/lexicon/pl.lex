@@ -97,6 +97,8 @@ indemnify: zwolni|zwalnia|zabezpiecz|chroni|broni|rekompens|pokry|naprawi|odszko
 	|(?:zobowiąz\S*|zgadza\S*)\s+(?:\S+\s+){0,3}(?:do|na)\s+(?:zwolnieni\S*[^.;]{0,200}\bz\s+(?:wszelkiej\s+)?odpowiedzialno|pokrycia\s+(?:\S+\s+){0,3}(?:koszt|szkod|strat|roszcze))
 	|(?:zgadza\S*\s+się|zobowiązuje\S*\s+się|zobowiązan\S*)\s+(?:\S+\s+){0,3}(?:do\s+)?(?:naprawieni\S*|naprawić|wypłaty|wypłacić|zapłaty|zapłacić)\s+(?:\S+\s+){0,3}(?:szkod|odszkodowa)
 	|(?:zgadza\S*\s+się|zobowiązuje\S*\s+się|zobowiązan\S*)\s+(?:\S+\s+){0,2}(?:pokry|naprawi|wynagrodzi)\S*\s+(?:\S+\s+){0,3}(?:zobowiązani|strat|koszt|szkod)
+responsible for the defence: obron
+	\bbędzie\s+(?:\S+\s+){0,8}obron
 sued, pays our costs: pozwan
 	pozwan\S*[^.;]{0,150}(?:pokry\S*|zapłaci\S*)\s+(?:\S+\s+)?koszt
 bears our losses: ponosi
