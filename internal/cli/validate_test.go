@@ -193,7 +193,7 @@ func TestValidateUsage(t *testing.T) {
 // A page that is currently a maintenance or error page fails validate,
 // saying so; the ignore patterns of a document are shown.
 func TestValidateUnavailableAndIgnore(t *testing.T) {
-	maintenance, err := os.ReadFile("testdata/maintenance.html")
+	maintenance, err := os.ReadFile("../pipeline/testdata/maintenance.html") // the vendor pages of the pipeline tests
 	if err != nil {
 		t.Fatal(err)
 	}
