@@ -38,7 +38,22 @@ var unavailableCues = []string{
 
 // UnavailableCue returns the first thing in a text that says the page is an
 // error, maintenance, "not available" or loading page, or "" when none does.
+// Such a page says so at the top; in a long text only the first cueLines
+// lines count, so that terms saying the service "may be temporarily
+// unavailable" further down are not taken for one.
 func UnavailableCue(text string) string {
+	if len(text) >= FirstCaptureLimit {
+		end := 0
+		for range cueLines {
+			i := strings.IndexByte(text[end:], '\n')
+			if i < 0 {
+				end = len(text)
+				break
+			}
+			end += i + 1
+		}
+		text = text[:end]
+	}
 	l := strings.ToLower(text)
 	for _, c := range unavailableCues {
 		if strings.Contains(l, c) {
@@ -47,6 +62,9 @@ func UnavailableCue(text string) string {
 	}
 	return ""
 }
+
+// cueLines is how many lines at the top of a long text UnavailableCue reads.
+const cueLines = 5
 
 // FirstCaptureLimit is the length (in bytes) under which a first capture
 // with an unavailable cue is taken for an error page: with no earlier

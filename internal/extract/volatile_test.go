@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMaskVolatile(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -64,6 +67,27 @@ func TestDateOnly(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := DateOnly(tt.old, tt.new); got != tt.want {
 				t.Errorf("DateOnly = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnavailableCue(t *testing.T) {
+	terms := strings.Repeat("Customer may use the services in accordance with these terms and the documentation.\n", 30)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"maintenance", "# We'll be back soon!\nSorry for the inconvenience, we are performing scheduled maintenance.", "we'll be back soon"},
+		{"not available", "# This page isn't available\nThe link may be broken.", "this page isn't available"},
+		{"loading", "Loading…", "loading…"},
+		{"terms mentioning downtime", "# Terms\n" + terms + "The services may be temporarily unavailable during scheduled maintenance.\n" + terms, ""},
+		{"long error page", "# Something went wrong\n" + terms, "something went wrong"},
+		{"terms", "# Terms\n" + terms, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := UnavailableCue(tt.text); got != tt.want {
+				t.Errorf("UnavailableCue = %q, want %q", got, tt.want)
 			}
 		})
 	}
