@@ -62,7 +62,7 @@ func TestImportRules(t *testing.T) {
 		return m
 	}
 	captureSide := in("capture", "fetch", "browser", "pdf", "extract")
-	readers := in("web", "feed", "digest", "notify", "export", "metrics", "present")
+	readers := in("web", "feed", "digest", "notify", "export", "facts", "metrics", "present")
 	rules := []struct {
 		name    string
 		applies func(pkg string) bool

@@ -58,6 +58,7 @@ func commands() []command {
 		{"show", "VENDOR DOCUMENT [--version ID]", "print the text of a version (the latest by default)", runShow},
 		{"diff", "VENDOR DOCUMENT [--from ID] [--to ID] [--format text|json]", "show what changed (the latest change by default)", runDiff},
 		{"changes", "[--since DURATION] [--vendor V] [--clause liability|indemnification] [--json]", "list recorded changes, newest first, with their clause changes", runChanges},
+		{"facts", "[VENDOR] [--json|--csv] [--filter F]", "each document's liability cap, carve-outs, exclusions and indemnities today, and since when", runFacts},
 		{"export", "[--since DURATION] [--vendor V] [--format csv|json] [--bom]", "write every change with its clause changes and review history, for audit", runExport},
 		{"reanalyze", "[--all] [--json]", "classify recorded changes again with the current clause analyser", runReanalyze},
 		{"review", "CHANGE_ID --by NAME [--decision D] [--note TEXT]", "add a review to a change's history (acknowledged, needs-follow-up, accepted, escalated)", runReview},

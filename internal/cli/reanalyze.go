@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -34,20 +35,59 @@ func runReanalyze(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	facts, err := readFacts(ctx, st, *all)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		return a.printJSON(struct {
 			Reanalysed int `json:"reanalysed"`
 			Differed   int `json:"differed"`
 			Revision   int `json:"revision"`
-		}{done, differed, clause.Revision})
+			Facts      int `json:"facts"` // versions whose facts were read again
+		}{done, differed, clause.Revision, facts})
 	}
 	if done == 0 {
 		fmt.Fprintf(a.env.Stdout, "every change is classified by the current analyser (revision %d)\n", clause.Revision)
-		return nil
+	} else {
+		fmt.Fprintf(a.env.Stdout, "reanalysed %d changes with analyser revision %d: %d classified differently\n",
+			done, clause.Revision, differed)
 	}
-	fmt.Fprintf(a.env.Stdout, "reanalysed %d changes with analyser revision %d: %d classified differently\n",
-		done, clause.Revision, differed)
+	if facts > 0 {
+		fmt.Fprintf(a.env.Stdout, "read the clause facts of %d versions\n", facts)
+	}
 	return nil
+}
+
+// readFacts reads the facts of the versions whose facts are missing or
+// were read by an older analyser (every version with all), one version
+// at a time so that an interrupted run keeps what it did.
+func readFacts(ctx context.Context, st *store.Store, all bool) (int, error) {
+	rev := clause.Revision
+	if all {
+		rev++
+	}
+	ids, err := st.VersionsWithoutFacts(ctx, rev)
+	if err != nil {
+		return 0, err
+	}
+	for i, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return i, err
+		}
+		v, err := st.Version(ctx, id)
+		if err != nil {
+			return i, err
+		}
+		js, err := json.Marshal(clause.Facts(v.Text))
+		if err != nil {
+			return i, err
+		}
+		if err := st.SetFacts(ctx, id, clause.Revision, js); err != nil {
+			return i, err
+		}
+	}
+	return len(ids), nil
 }
 
 // reanalyse classifies again the changes an older analyser judged (every

@@ -136,10 +136,17 @@ func runRun(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// reanalyseOnStart classifies again, in the background, the changes an
+// reanalyseOnStart reads, in the background, the clause facts of the
+// versions that have none yet and classifies again the changes an
 // older analyser judged, so that an upgrade of toswatch improves the
 // history too.
 func reanalyseOnStart(ctx context.Context, st *store.Store, a *app) {
+	facts, err := readFacts(ctx, st, false)
+	if err != nil && ctx.Err() == nil {
+		a.log.Error("reading the clause facts of recorded versions", "err", err, "done", facts)
+	} else if facts > 0 {
+		a.log.Info("clause facts read", "versions", facts, "analyser revision", clause.Revision)
+	}
 	done, differed, err := reanalyse(ctx, st, false, nil)
 	switch {
 	case err != nil && ctx.Err() == nil:

@@ -87,6 +87,7 @@ func New(cfg *config.Config, opts Options) (*Pipeline, error) {
 	topts := tracker.Options{
 		Compare:          present.Summarised(clause.Compare),
 		Analyze:          clause.Analyze,
+		Facts:            clause.Facts,
 		Analysis:         clause.Revision,
 		ConfirmDelay:     s.Fetch.ConfirmDelay,
 		ConfirmChecks:    s.Fetch.ConfirmChecks,

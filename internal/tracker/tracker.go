@@ -5,6 +5,7 @@ package tracker
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -22,9 +23,12 @@ type Options struct {
 	// Compare classifies how the liability and indemnification clauses
 	// moved between two texts; nil records changes without analysis.
 	Compare func(oldText, newText string) []model.ClauseChange
-	// Analysis is the revision of the analyser behind Compare, recorded
-	// with each change (clause.Revision).
+	// Analysis is the revision of the analyser behind Compare and Facts,
+	// recorded with each change and each version's facts (clause.Revision).
 	Analysis int
+	// Facts reads what a text says about liability and indemnities,
+	// stored with each new version; nil records versions without facts.
+	Facts func(text string) model.DocFacts
 	// ConfirmDelay is how long to wait before re-fetching a page whose text
 	// changed drastically, to confirm the change before recording it.
 	ConfirmDelay time.Duration
@@ -228,6 +232,16 @@ func (t *Tracker) log(r Result) {
 
 func (t *Tracker) now() time.Time { return t.opts.Now() }
 
+// readFacts reads the facts of a new version's text, so that the facts
+// pages only read them.
+func (t *Tracker) readFacts(nv *store.NewVersion) {
+	if t.opts.Facts == nil || nv.Facts != nil {
+		return
+	}
+	nv.Facts, _ = json.Marshal(t.opts.Facts(nv.Text)) // plain data always marshals
+	nv.FactsAnalysis = t.opts.Analysis
+}
+
 // baseline is the text a capture is compared with, by hash first.
 type baseline struct {
 	sha  string
@@ -266,6 +280,9 @@ func (t *Tracker) fail(ctx context.Context, rec store.Check, res Result, err err
 }
 
 func (t *Tracker) record(ctx context.Context, rec store.Check, res Result) (Result, error) {
+	for i := range rec.New {
+		t.readFacts(&rec.New[i])
+	}
 	r, err := t.store.RecordCheck(ctx, rec)
 	if err != nil {
 		return res, err
