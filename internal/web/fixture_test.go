@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -51,10 +52,12 @@ type fixture struct {
 	opts Options
 	// host is the Host requests are sent with: the base URL's, when the
 	// server has one, as a reverse proxy would send it.
-	host  string
-	docs  map[string]int64 // by "Vendor/Type"
-	heads map[int64]int64  // latest version of each document
-	texts map[int64]string // its text
+	host string
+	// nextFacts are the facts of the next version record makes.
+	nextFacts *model.DocFacts
+	docs      map[string]int64 // by "Vendor/Type"
+	heads     map[int64]int64  // latest version of each document
+	texts     map[int64]string // its text
 	// legacy records changes without their diff, as toswatch did before
 	// diffs were kept.
 	legacy bool
@@ -99,6 +102,13 @@ func (f *fixture) doc(vendor, typ string) int64 {
 // record records a successful check an hour after the previous one, with
 // a new version of kind when kind is not "". It returns the change's id
 // for a KindChange version, else the version's id.
+// withFacts makes the next recorded version carry these facts, as the
+// tracker stores them.
+func (f *fixture) withFacts(df model.DocFacts) *fixture {
+	f.nextFacts = &df
+	return f
+}
+
 func (f *fixture) record(vendor, typ, kind, text string, ccs ...model.ClauseChange) int64 {
 	f.t.Helper()
 	ctx := context.Background()
@@ -115,6 +125,11 @@ func (f *fixture) record(vendor, typ, kind, text string, ccs ...model.ClauseChan
 			_, c.New[0].Diff = tracker.Analyse(func(string, string) []model.ClauseChange { return ccs }, f.texts[doc], text)
 		}
 		f.texts[doc] = text
+		if f.nextFacts != nil {
+			c.New[0].Facts, _ = json.Marshal(f.nextFacts)
+			c.New[0].FactsAnalysis = 1
+			f.nextFacts = nil
+		}
 	}
 	rec, err := f.st.RecordCheck(ctx, c)
 	if err != nil {

@@ -23,12 +23,16 @@ func TestPhoneLayout(t *testing.T) {
 		"Read https://acme.example/legal/terms-of-service/enterprise/2026/archive/previous-versions/addendum-data-processing.pdf first.\n\n" +
 		"| Plan | Monthly fee | Liability cap | Support | Uptime commitment | Notice period |\n" +
 		"| Enterprise Unlimited | $12,000 | the greater of $1,000,000 or 12 months of fees | 24/7 | 99.99% | 90 days |\n"
+	f.withFacts(model.DocFacts{Cap: capBefore, Protects: model.PartyMutual, CarveOuts: []string{model.CarveIndemnification, model.CarveGrossNegligence, model.CarveDataProtection},
+		Exclusions:  []string{"indirect damages", "consequential damages", "lost profits", "loss of data"},
+		ScopedCaps:  []model.ScopedCap{{Scope: model.ScopeFree, Amount: money(50), Currency: "USD", Basis: model.BasisFixed}},
+		Indemnities: []model.Indemnity{{Direction: model.PartyYou, Covers: []string{model.CoversContent, model.CoversBreach, model.CoversUse, model.CoversLaw}}}})
 	f.record("Acme", "Terms of Service", model.KindChange, long, model.ClauseChange{Type: model.Liability,
 		Kind: model.ChangeModified, Severity: model.SeverityMedium, Summary: "liability cap raised for Enterprise Unlimited customers of the managed service plans"})
 	f.serve(Options{})
 	pages := []string{"/", "/changes", "/vendors", "/vendors/Acme", "/vendors/Acme/Terms%20of%20Service",
 		"/changes/" + itoa(f.capChange), "/changes/" + itoa(f.flipChange), "/versions/" + itoa(f.heads[f.docs["Acme/Terms of Service"]]),
-		"/versions/" + itoa(f.acmeV1), "/vendors/Initech", "/no/such/page"}
+		"/versions/" + itoa(f.acmeV1), "/vendors/Initech", "/facts", "/facts/Acme", "/no/such/page"}
 	bctx := newBrowser(t, path)
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(375, 812)); err != nil {
 		t.Fatal(err)

@@ -36,6 +36,9 @@ var funcs = template.FuncMap{
 	"when":        when,
 	"path":        url.PathEscape,
 	"clauseLabel": present.ClauseLabel,
+	"factLabel":   present.FactLabel,
+	"day":         func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"factsApart":  func(p factsPage) factsPage { p.Rows = p.Apart; return p },
 	"capFacts":    present.CapMove,
 	"sevClass":    severityClass,
 	"plural": func(n int, one, many string) string {

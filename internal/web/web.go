@@ -128,6 +128,8 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /versions/{id}", s.version)
 	s.mux.HandleFunc("GET /feed.xml", s.feed(rssFormat))
 	s.mux.HandleFunc("GET /feed.atom", s.feed(atomFormat))
+	s.mux.HandleFunc("GET /facts", s.factsTable)
+	s.mux.HandleFunc("GET /facts/{vendor}", s.vendorFacts)
 	s.mux.HandleFunc("GET /static/style.css", s.style)
 	s.mux.HandleFunc("GET /login", s.loginForm)
 	s.mux.HandleFunc("POST /login", s.login)
