@@ -100,6 +100,12 @@ const minModelSentences = 20
 // sentences to spare allocations.
 type featureBuf struct {
 	idx []uint32
+	// The features of the last heading read: the sentences of a section
+	// share them, and hashing them again for each would make the cost
+	// grow with the sentences times the heading.
+	heading     span
+	headingLang string
+	headingIdx  []uint32
 }
 
 const (
@@ -185,7 +191,14 @@ func (fb *featureBuf) extract(text string, recs []sentenceRec, i int, lang strin
 	fb.addPair(lang, "len:"+strconv.Itoa(min(len(sent)/80, 6)))
 	fb.words(sent, hashString(langH, "w:"), true)
 	if r.heading.end > 0 {
-		fb.words(headingText(text[r.heading.start:r.heading.end]), hashString(langH, "h:"), false)
+		if r.heading != fb.heading || lang != fb.headingLang {
+			n := len(fb.idx)
+			fb.words(headingText(text[r.heading.start:r.heading.end]), hashString(langH, "h:"), false)
+			fb.headingIdx = append(fb.headingIdx[:0], fb.idx[n:]...)
+			fb.heading, fb.headingLang = r.heading, lang
+		} else {
+			fb.idx = append(fb.idx, fb.headingIdx...)
+		}
 	}
 }
 
