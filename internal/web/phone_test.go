@@ -32,7 +32,7 @@ func TestPhoneLayout(t *testing.T) {
 	f.serve(Options{})
 	pages := []string{"/", "/changes", "/vendors", "/vendors/Acme", "/vendors/Acme/Terms%20of%20Service",
 		"/changes/" + itoa(f.capChange), "/changes/" + itoa(f.flipChange), "/versions/" + itoa(f.heads[f.docs["Acme/Terms of Service"]]),
-		"/versions/" + itoa(f.acmeV1), "/vendors/Initech", "/facts", "/facts/Acme", "/no/such/page"}
+		"/versions/" + itoa(f.acmeV1), "/vendors/Initech", "/facts", "/facts/Acme", "/login", "/no/such/page"}
 	bctx := newBrowser(t, path)
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(375, 812)); err != nil {
 		t.Fatal(err)
