@@ -9,11 +9,15 @@ import (
 	"github.com/toswatch/toswatch/internal/present"
 )
 
-// factCell is one fact of a document in words, with since when it holds.
+// factCell is one fact of a document in words, with since when it holds
+// (not said of a fact that was not found).
 type factCell struct {
 	Name, Label, Text string
 	Since             time.Time
 }
+
+// Shown reports whether the cell says since when: the fact was found.
+func (c factCell) Shown() bool { return !c.Since.IsZero() && c.Text != present.NotFound }
 
 // factsRow is one document on the facts pages.
 type factsRow struct {
