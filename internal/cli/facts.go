@@ -152,11 +152,11 @@ func (a *app) printFacts(sheets []facts.Sheet) {
 		}
 		fmt.Fprintf(w, " (%s, recorded %s)\n", present.VersionLabel(s.Number), s.RecordedAt.UTC().Format("2006-01-02"))
 		for _, name := range model.FactNames() {
-			since := ""
-			if at, ok := s.ChangedAt[name]; ok {
+			text, since := present.Fact(name, *s.Facts), ""
+			if at, ok := s.ChangedAt[name]; ok && text != present.NotFound {
 				since = " (since " + at.UTC().Format("2006-01-02") + ")"
 			}
-			fmt.Fprintf(w, "  %-26s %s%s\n", present.FactLabel(name)+":", sanitize(present.Fact(name, *s.Facts)), since)
+			fmt.Fprintf(w, "  %-26s %s%s\n", present.FactLabel(name)+":", sanitize(text), since)
 		}
 		for _, e := range s.Timeline {
 			ref := present.VersionLabel(e.Number)
