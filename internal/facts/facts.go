@@ -79,6 +79,7 @@ func sheet(vendor, document string, rows []store.FactsRow) (Sheet, error) {
 	last := rows[len(rows)-1]
 	sh.Version, sh.Number, sh.RecordedAt = last.VersionID, last.Number, last.RecordedAt
 	var prev *model.DocFacts
+	prevFields := map[string]string{}
 	for _, r := range rows {
 		if r.Facts == nil {
 			continue
@@ -88,9 +89,11 @@ func sheet(vendor, document string, rows []store.FactsRow) (Sheet, error) {
 			return sh, fmt.Errorf("facts of version %d: %w", r.VersionID, err)
 		}
 		for _, name := range model.FactNames() {
-			if prev != nil && same(name, *prev, f) {
+			v := string(field(name, f))
+			if prev != nil && v == prevFields[name] {
 				continue
 			}
+			prevFields[name] = v
 			sh.ChangedAt[name] = r.RecordedAt
 			if prev != nil && isTimeline(name) {
 				sh.Timeline = append(sh.Timeline, Event{At: r.RecordedAt, Number: r.Number, VersionID: r.VersionID,
@@ -114,11 +117,8 @@ func isTimeline(name string) bool {
 	return false
 }
 
-// same reports whether two versions state a fact alike.
-func same(name string, a, b model.DocFacts) bool {
-	return present.Fact(name, a) == present.Fact(name, b) && string(field(name, a)) == string(field(name, b))
-}
-
+// field is one fact of a version as JSON: two versions state the fact
+// alike when theirs are equal.
 func field(name string, f model.DocFacts) []byte {
 	var v any
 	switch name {

@@ -25,12 +25,12 @@ var (
 )
 
 type fixture struct {
-	t   *testing.T
+	t   testing.TB
 	st  *store.Store
 	now time.Time
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "toswatch.db"))
 	if err != nil {
 		t.Fatal(err)
