@@ -294,7 +294,7 @@ func statementCaps(st capStmt, owner string) []capPart {
 	// Most sentences of a limitation state no cap: they are turned away
 	// by a few substring searches before any pattern runs.
 	capish := containsAny(low, limitNeedles) && mayMeasure(low) && hasLimitPhrase(low)
-	if !capish && !containsAny(low, exclusionNeedles) {
+	if !capish && !containsAny(low, exclusionNeedles) && !(containsAny(low, scopes[0].need) || containsAny(low, scopes[1].need)) {
 		return nil
 	}
 	if containsAny(low, notLimitedNeedles) {
@@ -322,6 +322,16 @@ func statementCaps(st capStmt, owner string) []capPart {
 		}
 		c.Scope = scope
 		out = append(out, capPart{cap: c})
+	}
+	if len(out) == 0 {
+		// "We will have no liability arising out of beta services": no
+		// liability at all within a scope the terms name by a fixed word.
+		for _, seg := range segs {
+			if (seg.scope == scopeFree || seg.scope == model.ScopeBeta) && exclusionSentenceRe.MatchString(low) && !yourExemption.MatchString(low) && !containsAny(low, notExclusionNeedles) {
+				out = append(out, capPart{cap: model.ScopedCap{Basis: model.BasisExcluded, Scope: seg.scope}})
+				break
+			}
+		}
 	}
 	if len(out) > 0 {
 		party := statementParty(st)

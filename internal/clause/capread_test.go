@@ -339,3 +339,12 @@ func TestCarveOutsFromExceptionsOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestScopedExclusion reads "no liability arising out of beta services"
+// as no liability at all for beta features.
+func TestScopedExclusion(t *testing.T) {
+	got, _ := capOf(t, headed("en", "Acme's total liability shall not exceed $1,000. NOTWITHSTANDING ANYTHING ELSE IN THESE TERMS, ACME WILL HAVE NO LIABILITY ARISING OUT OF OR IN CONNECTION WITH BETA SERVICES."))
+	if len(got.Scoped) != 1 || got.Scoped[0].Scope != model.ScopeBeta || got.Scoped[0].Basis != model.BasisExcluded {
+		t.Errorf("scoped = %+v, want beta features excluded", got.Scoped)
+	}
+}

@@ -107,6 +107,23 @@ func normalise(s string) string {
 	return t
 }
 
+// contentWords is normalise without the small words ("that", "with",
+// "the", …): an edit that only adds or drops such words ("the terms the
+// third party provided you" → "the terms that the third party provided
+// you with") moves no wording.
+func contentWords(s string) string {
+	ws := strings.Fields(normalise(s))
+	out := ws[:0]
+	for _, w := range ws {
+		if !smallFunctionWords[w] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+var smallFunctionWords = wordSet0(`the a an of to and or that which who whom with by for in on at as be is are was were been this these those it its any all such there then than so`)
+
 var linkTarget = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*")?\)|\{#[^}]*\}`)
 
 // foldCrossRefs replaces the numbers of references to numbered parts of
@@ -183,7 +200,7 @@ func compareType(typ, oldText, newText string, before, after []model.Clause) (mo
 	// The second test catches edits that change where sentences split,
 	// such as a switch from capitals to lower case.
 	d.cosmetic = ch.Kind == model.ChangeModified && (slices.Equal(sentencesOf(before, true), sentencesOf(after, true)) ||
-		normalise(ch.Before) == normalise(ch.After))
+		normalise(ch.Before) == normalise(ch.After) || contentWords(ch.Before) == contentWords(ch.After))
 	if !d.cosmetic {
 		if from, to, ok := renamed(before, after); ok {
 			d.cosmetic, d.renamed = true, [2]string{from, to}

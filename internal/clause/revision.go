@@ -25,4 +25,9 @@ package clause
 //	   liability", list items and broken sentences continuing a
 //	   limitation, German, Italian and Polish indemnity wordings, "frei …
 //	   und verzichten" a release, not an indemnity
-const Revision = 4
+//	5: a new sentence excluding liability for something widens the
+//	   exclusion (high), a dropped one narrows it; no liability for beta or
+//	   free services is a scoped exclusion; caps read from the section (a
+//	   last list item, exceptions after the clause); an edit of small words
+//	   only ("provided you" → "provided you with") is cosmetic
+const Revision = 5

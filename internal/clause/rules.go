@@ -1,7 +1,9 @@
 package clause
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/toswatch/toswatch/internal/model"
 )
@@ -235,11 +237,44 @@ func exclusionWidened(d *delta) []model.Finding {
 	if d.typ != model.Liability || d.kind != model.ChangeModified {
 		return nil
 	}
+	var out []model.Finding
 	if w := setMinus(d.exclA, d.exclB); len(w) > 0 {
-		return []model.Finding{{What: model.RuleExclusionWidened, Items: w}}
+		out = append(out, model.Finding{What: model.RuleExclusionWidened, Items: w})
 	}
-	return nil
+	if ex := exclusionSentences(d.added); len(ex) > 0 {
+		out = append(out, model.Finding{What: model.RuleExclusionWidened, Quote: ex[0], More: len(ex) - 1})
+	}
+	return out
 }
+
+// exclusionSentences returns those of sentences that exclude liability
+// for something ("Microsoft is not responsible if a Cortana feature
+// delays …"): not a warranty disclaimer, nor a limit of an indemnity
+// ("no liability under this indemnification paragraph"), nor a cap.
+func exclusionSentences(sentences []string) []string {
+	var out []string
+	for _, s := range sentences {
+		low := lower(s)
+		if !containsAny(low, exclusionSentenceNeedles) || containsAny(low, notExclusionNeedles) || hasLimitPhrase(low) && hasMeasure(low) {
+			continue
+		}
+		if exclusionSentenceRe.MatchString(low) && !yourExemption.MatchString(low) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// yourExemption finds a sentence that says you are not liable: it
+// limits nothing of the provider's.
+var yourExemption = regexp.MustCompile(`\b(?:you|users?|customers?)\b[^.;]{0,30}\bnot\s+(?:be\s+)?(?:held\s+)?(?:liable|responsible)\b`)
+
+var (
+	exclusionSentenceNeedles = strings.Split("liab|respons|compensat|haft|verantwort|odpowiedzial|odpowiada", "|")
+	notExclusionNeedles      = strings.Split("warrant|indemn|settle|freistell|manlev|indenn|zwoln|gewährleist|garanzi|gwarancj|garantie", "|")
+	exclusionSentenceRe      = regexp.MustCompile(`\bnot\s+(?:\S+\s+){0,2}(?:liable|responsible)\b|\bno\s+(?:\S+\s+)?(?:liability|responsibility)\b|disclaims?\s+(?:all\s+|any\s+)?(?:liability|responsibility)|\bwill\s+not\s+(?:pay|compensate)|\bwithout\s+(?:any\s+)?liability\b` +
+		`|no\s+(?:\S+\s+){0,2}responsable|ninguna\s+responsabilidad|ne\s+(?:\S+\s+){0,3}responsable|aucune\s+responsabilit|haftet\s+nicht|haften\s+nicht|keine\s+haftung|nicht\s+(?:\S+\s+){0,2}verantwortlich|non\s+(?:\S+\s+){0,2}responsabil|nessuna\s+responsabilit|nie\s+(?:\S+\s+){0,2}(?:ponosi|odpowiada)`)
+)
 
 // protectsYou reports whether leaving kind uncapped protects you: the
 // provider's liability for it is then unlimited. That holds for every
@@ -435,6 +470,9 @@ func favoursYou(d *delta) []model.Finding {
 				// With no exclusion left at all, the limitation is gone or
 				// rewritten: the sentences say more than a list of kinds.
 				out = append(out, model.Finding{What: model.MovedExclusionNarrow, Items: n})
+			}
+			if ex := exclusionSentences(d.dropped); len(ex) > 0 {
+				out = append(out, model.Finding{What: model.MovedExclusionNarrow, Quote: ex[0], More: len(ex) - 1})
 			}
 		}
 	case model.Indemnification:

@@ -152,8 +152,14 @@ func finding(typ string, f model.Finding) string {
 	case model.MovedProtectsChanged:
 		return "cap now protects both parties (was only " + partyWords(f.Was) + ")"
 	case model.RuleExclusionWidened:
+		if f.Quote != "" {
+			return "exclusion widened: new exclusion " + Quote(f.Quote, 90) + more(f.More)
+		}
 		return "exclusion widened: now also excludes " + list(f.Items)
 	case model.MovedExclusionNarrow:
+		if f.Quote != "" {
+			return "exclusion narrowed: dropped " + Quote(f.Quote, 90) + more(f.More)
+		}
 		return "exclusion narrowed: no longer excludes " + list(f.Items)
 	case model.RuleCarveOutRemoved:
 		return plural(f.Items, "carve-out", "carve-outs") + " removed: " + list(f.Items) + " " + isAre(f.Items) + " now capped too"
@@ -166,10 +172,16 @@ func finding(typ string, f model.Finding) string {
 	case model.RuleScopedCapLowered:
 		return "cap for " + f.Scope + " lowered from " + Cap(f.Before) + " to " + scopedCap(f.Scope, f.After)
 	case model.RuleScopedCapAdded:
+		if f.After.Basis == model.BasisExcluded {
+			return "liability for " + f.Scope + " now excluded altogether"
+		}
 		return "cap for " + f.Scope + " added: " + Cap(f.After)
 	case model.MovedScopedCapRaised:
 		return "cap for " + f.Scope + " raised from " + scopedCap(f.Scope, f.Before) + " to " + Cap(f.After)
 	case model.MovedScopedCapRemoved:
+		if f.Before.Basis == model.BasisExcluded {
+			return "liability for " + f.Scope + " no longer excluded"
+		}
 		return "cap for " + f.Scope + " removed (was " + Cap(f.Before) + ")"
 	case model.RuleYourCapRemoved:
 		return "cap on your liability removed (was " + Cap(f.Before) + "): your liability is no longer limited"
