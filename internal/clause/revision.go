@@ -26,7 +26,9 @@ package clause
 //	   limitation, German, Italian and Polish indemnity wordings, "frei …
 //	   und verzichten" a release, not an indemnity
 //	5: a new sentence excluding liability for something widens the
-//	   exclusion (high), a dropped one narrows it; no liability for beta or
+//	   exclusion (high), a dropped one narrows it; one making you liable
+//	   for the provider's losses is your-liability-added (high), dropped in
+//	   your favour; no liability for beta or
 //	   free services is a scoped exclusion; caps read from the section (a
 //	   last list item, exceptions after the clause); an edit of small words
 //	   only ("provided you" → "provided you with") is cosmetic

@@ -40,6 +40,7 @@ var rules = []rule{
 	{model.RuleCarveOutRemoved, model.SeverityHigh, carveOutRemoved},
 	{model.RuleCarveOutAgainstYouAdded, model.SeverityHigh, carveOutAgainstYouAdded},
 	{model.RuleYourCapRemoved, model.SeverityHigh, yourCapRemoved},
+	{model.RuleYourLiabilityAdded, model.SeverityHigh, yourLiabilityAdded},
 	{model.RuleScopedCapLowered, model.SeverityMedium, scopedCapLowered},
 	{model.RuleScopedCapAdded, model.SeverityMedium, scopedCapAdded},
 	{model.RuleYourCapRaised, model.SeverityMedium, yourCapRaised},
@@ -334,6 +335,33 @@ func carveOutAgainstYouAdded(d *delta) []model.Finding {
 	return []model.Finding{{What: model.RuleCarveOutAgainstYouAdded, Items: added}}
 }
 
+// yourLiabilityAdded fires for a new sentence that makes you liable to
+// the provider ("you will be liable to PayPal for the amount of PayPal's
+// damages caused by your violation"): an exposure, like an indemnity.
+func yourLiabilityAdded(d *delta) []model.Finding {
+	if d.typ != model.Liability || d.kind != model.ChangeModified {
+		return nil
+	}
+	if ys := yourLiabilitySentences(d.added); len(ys) > 0 {
+		return []model.Finding{{What: model.RuleYourLiabilityAdded, Quote: ys[0], More: len(ys) - 1}}
+	}
+	return nil
+}
+
+// yourLiabilitySentences returns those of sentences that make you liable
+// for the provider's (or others') damages, losses or costs.
+func yourLiabilitySentences(sentences []string) []string {
+	var out []string
+	for _, s := range sentences {
+		if low := lower(s); strings.Contains(low, "you") && yourLiability.MatchString(low) && !exclusionSentenceRe.MatchString(low) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+var yourLiability = regexp.MustCompile(`\byou(?:'re|’re|\s+are|\s+will\s+be|\s+shall\s+be|\s+may\s+be)?\s+(?:\S+\s+){0,3}?(?:liable|responsible)\s+(?:to\s+\S+\s+)?for\s+(?:\S+\s+){0,6}?(?:damages?|loss(?:es)?|costs?|expenses|fines|penalties)\b`)
+
 // Scoped caps.
 
 func scopedMoves(d *delta, what string, test func(p scopedPair) bool) []model.Finding {
@@ -473,6 +501,9 @@ func favoursYou(d *delta) []model.Finding {
 			}
 			if ex := exclusionSentences(d.dropped); len(ex) > 0 {
 				out = append(out, model.Finding{What: model.MovedExclusionNarrow, Quote: ex[0], More: len(ex) - 1})
+			}
+			if ys := yourLiabilitySentences(d.dropped); len(ys) > 0 {
+				out = append(out, model.Finding{What: model.MovedYourLiabilityDropped, Quote: ys[0], More: len(ys) - 1})
 			}
 		}
 	case model.Indemnification:

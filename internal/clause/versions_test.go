@@ -115,6 +115,10 @@ func TestVersionPairs(t *testing.T) {
 		// "the third party provided you" → "that the third party provided
 		// you with": no wording moved.
 		{"Microsoft_-_Terms_of_Service", "0008", "0009", model.SeverityLow, "wording unchanged", "", ""},
+		// The liquidated damages you owed PayPal for breaching its
+		// Acceptable Use Policy are gone: in your favour.
+		{"PayPal_-_Terms_of_Service", "0004", "0005", model.SeverityLow,
+			"your liability narrowed: dropped “If you've violated our Acceptable Use Policy", "", ""},
 		// "unauthorized payments" → "unauthorised transactions", the
 		// defined term: a rewording, named.
 		{"PayPal_-_Terms_of_Service", "0006", "0007", model.SeverityMedium,

@@ -90,12 +90,13 @@ const (
 	RuleFavoursYou                = "favours-you"
 	RuleCosmetic                  = "cosmetic"
 	// Added beside the first list.
-	RuleLimitationAdded  = "limitation-added"   // a limitation of liability where there was none
-	RuleCapAdded         = "cap-added"          // a cap on a liability that had none
-	RuleScopedCapLowered = "scoped-cap-lowered" // a cap limited to a scope lowered
-	RuleScopedCapAdded   = "scoped-cap-added"   // a cap limited to a scope where it had none
-	RuleYourCapRaised    = "your-cap-raised"    // the cap on your own liability raised
-	RuleYourCapRemoved   = "your-cap-removed"   // the cap on your own liability removed
+	RuleLimitationAdded    = "limitation-added"     // a limitation of liability where there was none
+	RuleCapAdded           = "cap-added"            // a cap on a liability that had none
+	RuleScopedCapLowered   = "scoped-cap-lowered"   // a cap limited to a scope lowered
+	RuleScopedCapAdded     = "scoped-cap-added"     // a cap limited to a scope where it had none
+	RuleYourCapRaised      = "your-cap-raised"      // the cap on your own liability raised
+	RuleYourCapRemoved     = "your-cap-removed"     // the cap on your own liability removed
+	RuleYourLiabilityAdded = "your-liability-added" // a sentence making you liable for the provider's losses
 )
 
 // CapLoweringRules are the rules that say a cap on the provider's
@@ -145,23 +146,24 @@ type Finding struct {
 
 // Kinds of findings that no severity rule rates on its own.
 const (
-	MovedReformatted      = "reformatted" // wording unchanged
-	MovedRenamed          = "renamed"     // a name written differently: Items are from and to
-	MovedRemoved          = "removed"     // the whole clause type is gone
-	MovedCapRaised        = "cap-raised"  // in your favour (with RuleFavoursYou)
-	MovedCapChanged       = "cap-changed" // moved, neither up nor down
-	MovedScopedCapRaised  = "scoped-cap-raised"
-	MovedScopedCapRemoved = "scoped-cap-removed"
-	MovedYourCapLowered   = "your-cap-lowered"
-	MovedCarveOutAdded    = "carve-out-added"   // a carve-out that protects you
-	MovedCarveOutDropped  = "carve-out-dropped" // a carve-out that exposed you
-	MovedExclusionNarrow  = "exclusion-narrowed"
-	MovedSentencesAdded   = "sentences-added"
-	MovedSentencesDropped = "sentences-dropped"
-	MovedReworded         = "reworded" // Quote is the new wording, Items[0] the old
-	MovedYourIndemnityOut = "your-indemnity-removed"
-	MovedYourIndemnityCut = "your-indemnity-narrowed"
-	MovedProviderIndemIn  = "provider-indemnity-added"
-	MovedProviderIndemUp  = "provider-indemnity-broadened"
-	MovedProtectsChanged  = "protects-changed"
+	MovedReformatted          = "reformatted" // wording unchanged
+	MovedRenamed              = "renamed"     // a name written differently: Items are from and to
+	MovedRemoved              = "removed"     // the whole clause type is gone
+	MovedCapRaised            = "cap-raised"  // in your favour (with RuleFavoursYou)
+	MovedCapChanged           = "cap-changed" // moved, neither up nor down
+	MovedScopedCapRaised      = "scoped-cap-raised"
+	MovedScopedCapRemoved     = "scoped-cap-removed"
+	MovedYourCapLowered       = "your-cap-lowered"
+	MovedYourLiabilityDropped = "your-liability-dropped"
+	MovedCarveOutAdded        = "carve-out-added"   // a carve-out that protects you
+	MovedCarveOutDropped      = "carve-out-dropped" // a carve-out that exposed you
+	MovedExclusionNarrow      = "exclusion-narrowed"
+	MovedSentencesAdded       = "sentences-added"
+	MovedSentencesDropped     = "sentences-dropped"
+	MovedReworded             = "reworded" // Quote is the new wording, Items[0] the old
+	MovedYourIndemnityOut     = "your-indemnity-removed"
+	MovedYourIndemnityCut     = "your-indemnity-narrowed"
+	MovedProviderIndemIn      = "provider-indemnity-added"
+	MovedProviderIndemUp      = "provider-indemnity-broadened"
+	MovedProtectsChanged      = "protects-changed"
 )

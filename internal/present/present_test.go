@@ -95,3 +95,15 @@ func TestClauseTitle(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"**7.2** If you've violated our [Acceptable Use Policy](https://example.com/aup), you pay.", "“If you've violated our Acceptable Use Policy, you pay.”"},
+		{"a. We are not liable for outages caused by events beyond our reasonable control and for delays.", "“We are not liable for outages caused by events beyond our reasonable control …”"},
+	}
+	for _, tt := range tests {
+		if got := Quote(tt.in, 80); got != tt.want {
+			t.Errorf("Quote(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

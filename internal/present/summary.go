@@ -2,6 +2,7 @@ package present
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/toswatch/toswatch/internal/model"
@@ -187,6 +188,10 @@ func finding(typ string, f model.Finding) string {
 		return "cap on your liability removed (was " + Cap(f.Before) + "): your liability is no longer limited"
 	case model.RuleYourCapRaised:
 		return "cap on your liability raised from " + Cap(f.Before) + " to " + Cap(f.After)
+	case model.RuleYourLiabilityAdded:
+		return "your liability added: " + Quote(f.Quote, 90) + more(f.More)
+	case model.MovedYourLiabilityDropped:
+		return "your liability narrowed: dropped " + Quote(f.Quote, 90) + more(f.More)
 	case model.MovedYourCapLowered:
 		return "cap on your liability lowered from " + Cap(f.Before) + " to " + Cap(f.After)
 	case model.MovedRemoved:
@@ -343,6 +348,9 @@ func more(n int) string {
 // without Markdown emphasis or the numbering of its paragraph.
 func Quote(s string, n int) string {
 	s = strings.NewReplacer("**", "", "__", "").Replace(s)
+	if strings.Contains(s, "](") {
+		s = markdownLink.ReplaceAllString(s, "$1")
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	if f, rest, ok := strings.Cut(s, " "); ok && numbering(strings.Trim(f, "().\\")) {
 		s = rest
@@ -356,6 +364,9 @@ func Quote(s string, n int) string {
 	}
 	return "“" + s + "”"
 }
+
+// markdownLink is a Markdown link: its text is quoted, not its target.
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 
 // numbering reports whether a word numbers a paragraph: "7", "7.2", "a",
 // "iv".
