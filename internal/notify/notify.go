@@ -379,7 +379,11 @@ type Slack struct {
 // SlackMessage says a change in one line: severity, vendor and document,
 // the headline, and a link to the change.
 func SlackMessage(c model.Change, link string) Slack {
-	text := fmt.Sprintf("*%s* %s / %s: %s <%s|change %d>", strings.ToUpper(Severity(c.ClauseChanges)),
+	sev := c.Severity // the change's own: low for a date-only change, whatever its clauses say
+	if sev == "" {
+		sev = Severity(c.ClauseChanges)
+	}
+	text := fmt.Sprintf("*%s* %s / %s: %s <%s|change %d>", strings.ToUpper(sev),
 		slackEscape(c.Vendor), slackEscape(c.Document), slackEscape(present.Headline(c, diff.ChangedParagraphs(c))),
 		slackEscape(link), c.ID)
 	return Slack{Text: text}

@@ -108,7 +108,11 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 		return res, err
 	}
 	if t.opts.Notify != nil && nv.Alert.Raised() {
-		nv.Notify = t.opts.Notify(doc.Vendor, nv.ClauseChanges)
+		ccs := nv.ClauseChanges
+		if nv.DateOnly {
+			ccs = nil // a date-only change is low, whatever its clauses say (its stored severity too)
+		}
+		nv.Notify = t.opts.Notify(doc.Vendor, ccs)
 	}
 	rec.New = append(rec.New, nv)
 	return t.record(ctx, rec, res)
