@@ -320,3 +320,21 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestSlackSeverityIsTheChanges: the label is the change's own severity
+// (low for a date-only change, whatever its clauses say), else its
+// highest clause severity, else low.
+func TestSlackSeverityIsTheChanges(t *testing.T) {
+	for _, tc := range []struct {
+		c    model.Change
+		want string
+	}{
+		{model.Change{Severity: model.SeverityLow, DateOnly: true, ClauseChanges: []model.ClauseChange{capLowered}}, "*LOW*"},
+		{model.Change{ClauseChanges: []model.ClauseChange{capLowered}}, "*HIGH*"},
+		{model.Change{}, "*LOW*"},
+	} {
+		if got := SlackMessage(tc.c, "http://127.0.0.1/changes/1").Text; !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%+v: %q, want it to start with %s", tc.c, got, tc.want)
+		}
+	}
+}
