@@ -152,25 +152,3 @@ func TestParseNumber(t *testing.T) {
 		})
 	}
 }
-
-func TestAnalyzeFileHTML(t *testing.T) {
-	data := []byte(`<!DOCTYPE html><html><head><title>Terms</title><script>var liable = 1;</script></head><body>
-<h2>Limitation of Liability</h2>
-<p>In no event will Acme be liable for any indirect damages &amp; lost profits.</p>
-<p>Contact us at any time.</p></body></html>`)
-	cls := AnalyzeFile(data)
-	if len(cls) != 1 {
-		t.Fatalf("got %d clauses, want 1: %+v", len(cls), cls)
-	}
-	got := string(data[cls[0].Start:cls[0].End])
-	if want := "In no event will Acme be liable for any indirect damages &amp; lost profits."; got != want {
-		t.Errorf("data[start:end] = %q, want %q", got, want)
-	}
-	md := AnalyzeFile([]byte("Acme is not liable for indirect damages."))
-	if len(md) != 1 || md[0].Start != 0 {
-		t.Errorf("markdown: got %+v, want one clause at 0", md)
-	}
-	if !strings.Contains(cls[0].Text, "&") || strings.Contains(cls[0].Text, "&amp;") {
-		t.Errorf("Text = %q, want entities decoded", cls[0].Text)
-	}
-}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -30,7 +31,17 @@ func runAnalyze(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		clauses := clause.AnalyzeFile(data)
+		text, loc, err := analysisText(data)
+		if err != nil {
+			return usagef("%s: %v", f, err)
+		}
+		clauses := clause.Analyze(text)
+		for i := range clauses {
+			// Offsets into the file as read; Text stays the extracted text.
+			if s, e, ok := loc.Span(clauses[i].Start, clauses[i].End); ok {
+				clauses[i].Start, clauses[i].End = s, e
+			}
+		}
 		if *asJSON {
 			if err := enc.Encode(struct {
 				File    string         `json:"file"`
@@ -102,10 +113,45 @@ func (a *app) readFile(name string) ([]byte, error) {
 // fileText is the comparable text of a local file: HTML is extracted as a
 // fetched page would be, text and Markdown are normalised.
 func fileText(data []byte) (string, error) {
-	if strings.HasPrefix(http.DetectContentType(data), "text/html") {
+	if isHTML(data) {
 		return extract.HTML(data, extract.Options{})
 	}
 	return extract.Normalize(string(data)), nil
+}
+
+// analysisText is the text analyze reads in a local file: HTML extracted
+// as a fetched page would be, with a locator that maps the text's offsets
+// back into the file; text and Markdown as they are, so that their offsets
+// are the file's (the locator is then the identity).
+func analysisText(data []byte) (string, offsets, error) {
+	if !isHTML(data) {
+		return string(data), identity{}, nil
+	}
+	text, err := extract.HTML(data, extract.Options{})
+	if err != nil {
+		return "", nil, err
+	}
+	return text, extract.Locate(data, text), nil
+}
+
+// offsets map a byte range of the analysed text to the file.
+type offsets interface {
+	Span(start, end int) (int, int, bool)
+}
+
+type identity struct{}
+
+func (identity) Span(start, end int) (int, int, bool) { return start, end, true }
+
+// isHTML tells an HTML file from text or Markdown: by its first bytes, or
+// by the tags of a page saved without a doctype.
+func isHTML(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	if strings.HasPrefix(http.DetectContentType(head), "text/html") {
+		return true
+	}
+	l := bytes.ToLower(data)
+	return bytes.Contains(l, []byte("</p>")) || bytes.Contains(l, []byte("</div>")) || bytes.Contains(l, []byte("<body"))
 }
 
 func excerpt(s string, n int) string {

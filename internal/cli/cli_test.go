@@ -515,3 +515,44 @@ func TestAnalyzeAndCompareFiles(t *testing.T) {
 		t.Errorf("compare with a missing file: exit %d, %q", code, errOut)
 	}
 }
+
+// TestAnalyzeHTMLFile: analyze reads an HTML file through the same
+// extraction as check and compare; each clause's text is the extracted
+// text and start/end bound the bytes of the file it came from.
+func TestAnalyzeHTMLFile(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Terms</title><script>var liable = 1;</script></head><body>
+<nav>Home · Liability · Indemnification</nav>
+<main><h1>Terms of Service</h1><p>These terms govern your use of the Acme service. Please read them carefully before you start using it.</p>
+<h2>Limitation of Liability</h2>
+<p>In no event will Acme be liable for any indirect damages &amp; lost profits. Acme&#39;s total liability shall not exceed <b>$100</b>.</p>
+<p>Contact us at any time.</p></main></body></html>`
+	file := filepath.Join(t.TempDir(), "terms.html")
+	os.WriteFile(file, []byte(page), 0o644)
+	out, errOut, code := newEnv(t).run("analyze", file, "--json")
+	if code != 0 {
+		t.Fatalf("analyze: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Clauses []struct {
+			Type, Text string
+			Start, End int
+			Protects   string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if len(got.Clauses) != 1 {
+		t.Fatalf("got %+v, want one clause", got.Clauses)
+	}
+	c := got.Clauses[0]
+	if want := "In no event will Acme be liable for any indirect damages & lost profits. Acme's total liability shall not exceed **$100**."; c.Text != want {
+		t.Errorf("text = %q, want the extracted text %q", c.Text, want)
+	}
+	if span, want := page[c.Start:c.End], "In no event will Acme be liable for any indirect damages &amp; lost profits. Acme&#39;s total liability shall not exceed <b>$100</b>."; span != want {
+		t.Errorf("file[start:end] = %q, want %q", span, want)
+	}
+	if c.Protects != "provider" {
+		t.Errorf("protects = %q, want provider", c.Protects)
+	}
+}
