@@ -351,6 +351,16 @@ func TestURLEditDropsStaleValidators(t *testing.T) {
 		t.Fatalf("versions %+v, want the new url's text as a technical version", vs)
 	}
 	e.check(model.OutcomeUnchanged)
+
+	// Moved again, to a page with the same text: nothing to record; the
+	// next real edit there is a change, not a technical version.
+	e.doc.URL = srv.URL + "/legal/terms"
+	e.check(model.OutcomeUnchanged)
+	v.set(func(v *vendor) {
+		v.extra += "<p>Section 12. Acme may subcontract the hosting of the services.</p>"
+		v.etag = `"edited"`
+	})
+	e.check(model.OutcomeChanged)
 }
 
 // A selector edited so that it matches nothing fails the check, even

@@ -21,7 +21,9 @@ type DocInfo struct {
 	Failures     int        // failed checks in a row
 	FailingSince *time.Time // when the first of them happened
 	LastCheck    *CheckInfo // nil before the first check
-	// ValidatorsURL is the URL ETag and LastModified were answered for.
+	// ValidatorsURL is the document's url when its page was last read
+	// (ETag and LastModified were answered for it): after an edit of the
+	// url in vendors.yaml they differ until a check reads the new page.
 	ValidatorsURL string
 	// PendingSHA256 is a drastic new text waiting for confirmation, seen
 	// by the last PendingSeen checks in a row ("" and 0: none).

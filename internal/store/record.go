@@ -25,7 +25,8 @@ type Check struct {
 	Error      string // for failed and unconfirmed checks
 
 	// ETag and LastModified are kept for the next conditional request
-	// when the check succeeded, as answered for ValidatorsURL.
+	// when the check succeeded, as answered for ValidatorsURL, the
+	// document's url then (see DocInfo).
 	ETag, LastModified string
 	ValidatorsURL      string
 
@@ -62,8 +63,6 @@ type NewVersion struct {
 	// nil: not read (reanalyze reads them later).
 	Facts         []byte
 	FactsAnalysis int
-	// DeclaredURL is the document's URL(s) in vendors.yaml (see Head).
-	DeclaredURL string
 	// Alert says whether the change alerts, for KindChange ("": AlertChange).
 	Alert model.Alert
 	// DateOnly: only an effective or last-updated date changed, for
@@ -156,9 +155,9 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, docID, prev int64
 	now := formatTime(s.Now())
 	var id int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO versions
-		(document_id, number, recorded_at, kind, text_sha256, raw_sha256, media_type, source_url, extract_key, reverts_to, declared_url)
-		VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		docID, docID, now, nv.Kind, textSHA, rawSHA, mediaType, sourceURL, nv.ExtractKey, rev, nv.DeclaredURL).Scan(&id)
+		(document_id, number, recorded_at, kind, text_sha256, raw_sha256, media_type, source_url, extract_key, reverts_to)
+		VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		docID, docID, now, nv.Kind, textSHA, rawSHA, mediaType, sourceURL, nv.ExtractKey, rev).Scan(&id)
 	if err != nil {
 		return 0, nil, fmt.Errorf("insert version: %w", err)
 	}

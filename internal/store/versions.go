@@ -15,9 +15,6 @@ import (
 type Head struct {
 	Version    model.Version
 	ExtractKey string // the settings the text was extracted with (see RawPages)
-	// DeclaredURL is the document's URL(s) in vendors.yaml when the version
-	// was recorded; "" for versions recorded before it was kept.
-	DeclaredURL string
 }
 
 const versionColumns = `ve.id, ve.number, v.name, d.type, ve.recorded_at, ve.text_sha256, ve.kind, ve.reverts_to,
@@ -46,12 +43,12 @@ func (s *Store) Latest(ctx context.Context, docID int64) (*Head, error) {
 
 func (s *Store) latest(ctx context.Context, q queryer, docID int64) (*Head, error) {
 	var h Head
-	row := q.QueryRowContext(ctx, `SELECT `+versionColumns+`, ve.extract_key, ve.declared_url`+versionFrom+`
+	row := q.QueryRowContext(ctx, `SELECT `+versionColumns+`, ve.extract_key`+versionFrom+`
 		WHERE ve.document_id = ? ORDER BY ve.id DESC LIMIT 1`, docID)
 	var at string
 	var rev sql.NullInt64
 	err := row.Scan(&h.Version.ID, &h.Version.Number, &h.Version.Vendor, &h.Version.Document, &at, &h.Version.SHA256, &h.Version.Kind, &rev, &h.Version.RevertsToNumber,
-		&h.ExtractKey, &h.DeclaredURL)
+		&h.ExtractKey)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}

@@ -18,7 +18,6 @@ import (
 func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start time.Time, docID int64, info store.DocInfo, head *store.Head, got capture.Page, fetchErr error) (Result, error) {
 	res := Result{Vendor: doc.Vendor, Document: doc.Type}
 	key := capture.ExtractKey(doc)
-	declared := declaredURL(doc)
 	rec := store.Check{DocumentID: docID, StartedAt: start, ValidatorsURL: doc.URL}
 	// base is the text the new capture is compared with: the latest
 	// version's, or its technical re-extraction. Its text is loaded only
@@ -50,7 +49,7 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 	if got.NotModified || (base != nil && store.Hash([]byte(got.Text)) == base.sha) {
 		return t.unchanged(ctx, rec, res)
 	}
-	nv := store.NewVersion{Kind: model.KindFirst, Text: got.Text, Raw: got.Raw, ExtractKey: key, DeclaredURL: declared}
+	nv := store.NewVersion{Kind: model.KindFirst, Text: got.Text, Raw: got.Raw, ExtractKey: key}
 	rec.Outcome = model.OutcomeNew
 	if base == nil {
 		if cue := extract.UnavailableCue(got.Text); cue != "" && len(got.Text) < extract.FirstCaptureLimit {
@@ -71,7 +70,7 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 	if err := unavailable(old, got.Text, oldClauses, newClauses); err != nil {
 		return t.fail(ctx, rec, res, err)
 	}
-	if head.DeclaredURL != "" && head.DeclaredURL != declared && sharedParagraphs(old, got.Text) >= urlEditShared {
+	if urlEdited(doc, info) && sharedParagraphs(old, got.Text) >= urlEditShared {
 		// The document's url was edited in vendors.yaml and the new page
 		// is mostly the same text: how it is read changed, not the terms.
 		nv.Kind = model.KindTechnical
@@ -128,17 +127,10 @@ func (t *Tracker) unchanged(ctx context.Context, rec store.Check, res Result) (R
 	return t.record(ctx, rec, res)
 }
 
-// declaredURL is what vendors.yaml says a document is read from: its url,
-// or the urls of its parts.
-func declaredURL(doc model.Document) string {
-	if len(doc.Combine) == 0 {
-		return doc.URL
-	}
-	urls := make([]string, len(doc.Combine))
-	for i, p := range doc.Combine {
-		urls[i] = p.URL
-	}
-	return strings.Join(urls, " ")
+// urlEdited reports whether the document's url was edited in vendors.yaml
+// since its page was last read ("": never read, or before this was kept).
+func urlEdited(doc model.Document, info store.DocInfo) bool {
+	return info.ValidatorsURL != "" && info.ValidatorsURL != doc.URL
 }
 
 // urlEditShared is the share of the latest version's paragraphs that the

@@ -208,7 +208,7 @@ func (t *Tracker) check(ctx, work context.Context, doc model.Document, start tim
 // version to fall back on, when they were answered for the document's
 // current url (an edit of the url in vendors.yaml drops them).
 func conditional(doc model.Document, info store.DocInfo, head *store.Head) capture.Validators {
-	if head == nil || info.ValidatorsURL != doc.URL {
+	if head == nil || urlEdited(doc, info) {
 		return capture.Validators{}
 	}
 	return capture.Validators{ETag: info.ETag, LastModified: info.LastModified}
@@ -336,5 +336,5 @@ func (t *Tracker) reextract(ctx context.Context, doc model.Document, head *store
 	if store.Hash([]byte(text)) == head.Version.SHA256 {
 		return nil, nil
 	}
-	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, ExtractKey: key, DeclaredURL: head.DeclaredURL}, nil
+	return &store.NewVersion{Kind: model.KindTechnical, Text: text, Raw: raw, ExtractKey: key}, nil
 }
