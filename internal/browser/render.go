@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"sync"
 	"time"
@@ -27,6 +29,16 @@ type Options struct {
 	Timeout   time.Duration // for one Render, from navigation to HTML; positive
 	UserAgent string        // empty: the browser's own
 	Log       *slog.Logger  // nil: no logging
+	// Guard dials every connection of a render (required): the HTTP
+	// fetcher, so that the browser reaches no address a fetch could not.
+	Guard Guard
+}
+
+// Guard gives the dial function of a render that starts at start:
+// *fetch.Client's Dialer, which refuses non-public addresses unless start
+// is one (an intranet) or private redirects are allowed.
+type Guard interface {
+	Dialer(ctx context.Context, start *url.URL) func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // ErrClosed: Render was called after Close.
@@ -46,14 +58,15 @@ type Browser struct {
 	stopExec context.CancelFunc // kills the process and removes its profile
 	pid      int
 
-	open, maxOpen int // tabs open now and at most, for the tab-bound test
+	open, maxOpen int  // tabs open now and at most, for the tab-bound test
+	noSandbox     bool // the sandbox failed to start on this system
 }
 
 // New returns a Browser, or an error when opts cannot work; no process
 // starts until the first Render.
 func New(opts Options) (*Browser, error) {
-	if opts.Tabs < 1 || opts.Timeout <= 0 {
-		return nil, fmt.Errorf("browser: invalid options: Tabs %d must be at least 1 and Timeout %s positive", opts.Tabs, opts.Timeout)
+	if opts.Tabs < 1 || opts.Timeout <= 0 || opts.Guard == nil {
+		return nil, fmt.Errorf("browser: invalid options: Tabs %d must be at least 1, Timeout %s positive and a Guard set", opts.Tabs, opts.Timeout)
 	}
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -80,6 +93,21 @@ func (b *Browser) start(ctx context.Context) (context.Context, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !b.noSandbox {
+		err = b.launch(ctx, path, true)
+		if err == nil || ctx.Err() != nil {
+			return b.root, err
+		}
+		// No sandbox on this system (user namespaces off, say): without.
+		b.opts.Log.Warn("chromium does not start with its sandbox here; starting it without", slog.Any("error", err))
+		b.noSandbox = true
+	}
+	return b.root, b.launch(ctx, path, false)
+}
+
+// launch starts the browser process at path, and sets root and the
+// functions that stop it.
+func (b *Browser) launch(ctx context.Context, path string, sandbox bool) error {
 	flags := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -97,9 +125,29 @@ func (b *Browser) start(ctx context.Context) (context.Context, error) {
 		chromedp.WindowSize(1280, 1024),
 		// No UserDataDir: chromedp then makes a temporary profile, kills
 		// any child process left in it and removes it when the browser ends.
+
+		// Every connection goes through the proxy of its render (see
+		// Render), which resolves names and dials with the guard: Chromium
+		// resolves no name itself, and speaks no UDP (QUIC, WebRTC) that
+		// would pass by the proxy. Its own first tab goes nowhere.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"),
+		chromedp.ProxyServer("http://127.0.0.1:9"),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("webrtc-ip-handling-policy", "disable_non_proxied_udp"),
+		chromedp.Flag("force-webrtc-ip-handling-policy", true),
+		chromedp.Flag("no-sandbox", !sandbox),
 	}
-	if os.Geteuid() == 0 {
-		flags = append(flags, chromedp.NoSandbox) // Chromium refuses to run its sandbox as root
+	unprivileged := os.Geteuid() != 0
+	if !unprivileged {
+		// Chromium refuses its sandbox as root, and a browser reading
+		// hostile pages should not run as root anyway: it runs as an
+		// unprivileged user, with the sandbox when the system allows it.
+		if u, ok := nobody(); ok {
+			flags = append(flags, chromedp.ModifyCmdFunc(runAs(u)))
+			unprivileged = true
+		} else if sandbox {
+			return errors.New("no unprivileged user to run Chromium's sandbox as")
+		}
 	}
 	if b.opts.UserAgent != "" {
 		flags = append(flags, chromedp.UserAgent(b.opts.UserAgent))
@@ -114,6 +162,7 @@ func (b *Browser) start(ctx context.Context) (context.Context, error) {
 	go func() { started <- chromedp.Do(root) }()
 	timer := time.NewTimer(b.opts.Timeout)
 	defer timer.Stop()
+	var err error
 	select {
 	case err = <-started:
 	case <-timer.C:
@@ -124,14 +173,15 @@ func (b *Browser) start(ctx context.Context) (context.Context, error) {
 	if err != nil {
 		stopRoot()
 		stopExec()
-		return nil, fmt.Errorf("render: start %s: %w", path, err)
+		return fmt.Errorf("render: start %s: %w", path, err)
 	}
 	b.root, b.stopRoot, b.stopExec = root, stopRoot, stopExec
 	if p := chromedp.FromContext(root).Browser.Process(); p != nil {
 		b.pid = p.Pid
 	}
-	b.opts.Log.Info("chromium started", slog.String("path", path), slog.Int("pid", b.pid))
-	return root, nil
+	b.opts.Log.Info("chromium started", slog.String("path", path), slog.Int("pid", b.pid),
+		slog.Bool("sandbox", sandbox), slog.Bool("unprivileged", unprivileged))
+	return nil
 }
 
 // Close ends the browser process and its children and removes its

@@ -47,6 +47,9 @@ func newBrowser(t testing.TB, opts Options) *Browser {
 	if opts.Tabs == 0 {
 		opts.Tabs = config.DefaultTabs
 	}
+	if opts.Guard == nil {
+		opts.Guard = guard(t, nil)
+	}
 	b, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -371,7 +374,10 @@ func TestNewRefusesOptionsThatCannotWork(t *testing.T) {
 			t.Errorf("New(%+v): no error", o)
 		}
 	}
-	if _, err := New(Options{Tabs: 1, Timeout: time.Second}); err != nil {
+	if _, err := New(Options{Tabs: 1, Timeout: time.Second}); err == nil {
+		t.Error("New without a guard: no error")
+	}
+	if _, err := New(Options{Tabs: 1, Timeout: time.Second, Guard: guard(t, nil)}); err != nil {
 		t.Errorf("New with one tab: %v", err)
 	}
 }

@@ -6,11 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	neturl "net/url"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"github.com/toswatch/toswatch/internal/fetch"
@@ -51,21 +54,54 @@ func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (htm
 		return nil, "", err
 	}
 	deadline := time.Now().Add(b.opts.Timeout)
-	tab, closeTab := chromedp.NewContext(root)
+	start, err := neturl.Parse(url)
+	if err != nil {
+		return nil, "", fmt.Errorf("render %q: %w", url, err)
+	}
+	// The tab has a browser context of its own (cookies and all), whose
+	// every connection goes through a proxy of its own on the guard.
+	px, err := startProxy(b.opts.Guard.Dialer(ctx, start), b.opts.Log, url)
+	if err != nil {
+		return nil, "", fmt.Errorf("render %s: proxy: %w", url, err)
+	}
+	defer px.close()
+	tab, closeTab := chromedp.NewContext(root, chromedp.WithNewBrowserContext(func(p *target.CreateBrowserContextParams) {
+		p.ProxyServer = px.addr()
+		p.ProxyBypassList = "<-loopback>" // loopback too goes through the proxy
+	}))
 	defer closeTab() // waits, briefly, until the tab is gone
 	tctx, cancel := context.WithDeadline(tab, deadline.Add(grace))
 	defer cancel()
 	defer context.AfterFunc(ctx, cancel)()
+	var nav *navGuard
 	fail := func(kind model.FailureKind, format string, args ...any) error {
 		if ctx.Err() != nil {
 			return fmt.Errorf("render %s: %w", url, ctx.Err())
+		}
+		if err := nav.result(url); err != nil {
+			return err // what went wrong is where the page went
 		}
 		return &Error{Kind: kind, URL: url, Err: fmt.Errorf(format, args...)}
 	}
 
 	requests := newTracker()
-	if err := chromedp.Listen(tctx, requests.on); err != nil {
+	if err := chromedp.Do(tctx); err != nil { // creates the tab
 		return nil, "", fail(model.FailureNetwork, "open tab: %w", err)
+	}
+	nav = newNavGuard(cdp.FrameID(chromedp.FromContext(tctx).Target.TargetID), px, cancel)
+	// A breach stops the tab, so whatever was under way fails: the breach
+	// is what went wrong.
+	defer func() {
+		if err != nil && ctx.Err() == nil {
+			if nerr := nav.result(url); nerr != nil {
+				html, finalURL, err = nil, "", nerr
+			}
+		}
+	}()
+	for _, on := range []func(any){requests.on, nav.on} {
+		if err := chromedp.Listen(tctx, on); err != nil {
+			return nil, "", fail(model.FailureNetwork, "open tab: %w", err)
+		}
 	}
 	nctx, ncancel := context.WithDeadline(tctx, deadline)
 	resp, err := chromedp.Run(nctx, chromedp.NavigateResponse(url))
@@ -106,6 +142,9 @@ func (b *Browser) Render(ctx context.Context, url string, waitFor []string) (htm
 	page, final, err := readPage(tctx)
 	if err != nil {
 		return nil, "", fail(model.FailureTimeout, "read the rendered page: %w", err)
+	}
+	if err := nav.result(url); err != nil {
+		return nil, "", err
 	}
 	if reason, blocked := fetch.DetectWall(int(resp.Status), headers(resp), final, page); blocked {
 		return nil, "", fail(model.FailureBlocked, "%s", reason)

@@ -17,7 +17,6 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/toswatch/toswatch/internal/model"
@@ -45,6 +44,10 @@ type Options struct {
 	// AllowPrivateRedirects lets a fetch that starts at a public address be
 	// redirected to a loopback, private or link-local one (intranets).
 	AllowPrivateRedirects bool
+	// IsPublic tells public addresses from the others; nil: IsPublicAddr.
+	// Tests, whose servers are all on loopback, count one loopback address
+	// (such as 127.0.0.2) as public.
+	IsPublic func(netip.Addr) bool
 }
 
 // DefaultMaxRedirects is how many redirects a fetch follows when
@@ -97,15 +100,19 @@ func New(opts Options) (*Client, error) {
 	if opts.MaxRedirects == 0 {
 		opts.MaxRedirects = DefaultMaxRedirects
 	}
+
 	c := &Client{
 		opts:     opts,
-		isPublic: IsPublicAddr,
+		isPublic: opts.IsPublic,
 		resolver: net.DefaultResolver,
 		sleep:    sleepCtx,
 	}
+	if c.isPublic == nil {
+		c.isPublic = IsPublicAddr
+	}
 	c.lim = newLimiter(c.opts.Concurrency, c.opts.PerHost, c.opts.HostDelay)
-	c.open = c.newTransport(nil)
-	c.strict = c.newTransport(c.strictControl)
+	c.open = c.newTransport(false)
+	c.strict = c.newTransport(true)
 	return c, nil
 }
 
@@ -118,8 +125,8 @@ func (c *Client) CloseIdleConnections() {
 	c.strict.CloseIdleConnections()
 }
 
-func (c *Client) newTransport(control func(network, address string, conn syscall.RawConn) error) *http.Transport {
-	d := &net.Dialer{Timeout: c.opts.DialTimeout, KeepAlive: 30 * time.Second, Control: control}
+func (c *Client) newTransport(strict bool) *http.Transport {
+	d := c.dialer(strict)
 	return &http.Transport{
 		// No proxy: the address check must see the server's own address.
 		Proxy:                 nil,
@@ -223,9 +230,9 @@ func retryable(e *Error) bool {
 // that set a cookie and redirect to themselves need one; nothing is kept
 // between fetches) and the transport the start address calls for.
 func (c *Client) httpClient(ctx context.Context, start *url.URL) *http.Client {
-	tr := c.strict
-	if c.opts.AllowPrivateRedirects || !c.startsPublic(ctx, start) {
-		tr = c.open
+	tr := c.open
+	if c.strictFor(ctx, start) {
+		tr = c.strict
 	}
 	jar, _ := cookiejar.New(nil) // never fails without options
 	return &http.Client{

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -419,7 +420,7 @@ func TestOptionsAreUsedAsGiven(t *testing.T) {
 	}
 	want := testOptions()
 	want.MaxRedirects = DefaultMaxRedirects
-	if got := c.Options(); got != want {
+	if got := c.Options(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Options() = %+v, want %+v (zero HostDelay and Retries kept: none)", got, want)
 	}
 	for _, tt := range []struct {

@@ -2,17 +2,51 @@ package fetch
 
 import (
 	"context"
+	"errors"
+	"net"
 	"net/netip"
 	"net/url"
 	"strings"
 	"syscall"
+	"time"
 )
+
+// ErrNonPublicAddress matches the error of a connection refused because
+// it would reach a loopback, private, link-local or reserved address.
+var ErrNonPublicAddress = errors.New("non-public address")
 
 // privateAddrError is returned by the strict dialer when a connection would
 // reach a loopback, private or link-local address.
 type privateAddrError struct{ addr string }
 
 func (e *privateAddrError) Error() string { return "non-public address " + e.addr }
+
+// Is makes errors.Is(err, ErrNonPublicAddress) match.
+func (e *privateAddrError) Is(target error) bool { return target == ErrNonPublicAddress }
+
+// Dialer returns how the connections of a fetch that starts at start are
+// made: refusing every non-public address (checked on the address being
+// connected to, after DNS resolution) unless start is not public itself
+// or AllowPrivateRedirects is set, as for intranets. The browser's
+// connections are dialled with it too, so that it reaches no address a
+// fetch could not.
+func (c *Client) Dialer(ctx context.Context, start *url.URL) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	return c.dialer(c.strictFor(ctx, start)).DialContext
+}
+
+func (c *Client) dialer(strict bool) *net.Dialer {
+	d := &net.Dialer{Timeout: c.opts.DialTimeout, KeepAlive: 30 * time.Second}
+	if strict {
+		d.Control = c.strictControl
+	}
+	return d
+}
+
+// strictFor reports whether a fetch that starts at start may reach public
+// addresses only.
+func (c *Client) strictFor(ctx context.Context, start *url.URL) bool {
+	return !c.opts.AllowPrivateRedirects && c.startsPublic(ctx, start)
+}
 
 // nonPublic lists the ranges that a fetch which started on the public
 // Internet may not be redirected into: loopback, RFC 1918 and ULA, link-local

@@ -70,7 +70,7 @@ func New(cfg *config.Config, opts Options) (*Pipeline, error) {
 	// Chromium, such pages fail with a message saying how to get one.
 	if _, err := browser.Find(s.Browser.Path); err == nil {
 		b, err := browser.New(browser.Options{Path: s.Browser.Path, Tabs: s.Browser.Tabs, Timeout: s.Fetch.Timeout,
-			UserAgent: s.UserAgent, Log: opts.Log})
+			UserAgent: s.UserAgent, Log: opts.Log, Guard: client})
 		if err != nil {
 			return nil, err
 		}
