@@ -23,6 +23,8 @@ func kinded(err error) error {
 		return model.FailureSelectorMissing.Wrap(err)
 	case errors.Is(err, model.FailureTooShort):
 		return model.FailureTooShort.Wrap(err)
+	case errors.Is(err, model.FailureUnavailable):
+		return model.FailureUnavailable.Wrap(err)
 	}
 	return model.FailureExtract.Wrap(err)
 }

@@ -201,6 +201,12 @@ func (v *validator) capture(ctx context.Context, doc model.Document, r *docRepor
 	case errors.Is(err, model.FailureSelectorMissing):
 		r.fail("selectors", "%v", err)
 		return "", false
+	case errors.Is(err, model.FailureUnavailable):
+		if report {
+			r.ok("selectors", "%s", describeSelection(doc))
+		}
+		r.fail("available", "%s", strings.TrimPrefix(err.Error(), string(model.FailureUnavailable)+": "))
+		return "", false
 	case errors.Is(err, model.FailureTooShort):
 		if report {
 			r.ok("selectors", "%s", describeSelection(doc))

@@ -63,7 +63,9 @@ type Options struct {
 // model.FailureSelectorMissing when a Select selector, or the start or end
 // of a range, matched nothing, or a selector is not valid CSS (a Remove
 // selector that matches nothing is fine: the noise it targets may come and
-// go); model.FailureTooShort when the text is shorter than MinLength.
+// go); model.FailureTooShort when the text is shorter than MinLength, or
+// model.FailureUnavailable when such a short text says it is an error,
+// maintenance or loading page (UnavailableCue).
 func HTML(body []byte, opts Options) (string, error) {
 	doc, err := parse(body)
 	if err != nil {

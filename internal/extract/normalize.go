@@ -269,8 +269,14 @@ func setextLevel(l string) int {
 const MinLength = 100
 
 func checkLength(text string) error {
-	if n := utf8.RuneCountInString(text); n < MinLength {
-		return fmt.Errorf("%w: extracted text is %d characters (minimum %d)", model.FailureTooShort, n, MinLength)
+	n := utf8.RuneCountInString(text)
+	if n >= MinLength {
+		return nil
 	}
-	return nil
+	// A few words that say what they are: a maintenance, error or
+	// loading page, which is the better diagnosis.
+	if cue := UnavailableCue(text); cue != "" {
+		return fmt.Errorf("%w: the page says %q and has %d characters: an error, maintenance or loading page, not the document", model.FailureUnavailable, cue, n)
+	}
+	return fmt.Errorf("%w: extracted text is %d characters (minimum %d)", model.FailureTooShort, n, MinLength)
 }

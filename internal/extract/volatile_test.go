@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 func TestMaskVolatile(t *testing.T) {
@@ -90,5 +93,23 @@ func TestUnavailableCue(t *testing.T) {
 				t.Errorf("UnavailableCue = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A text too short to be terms that says it is a maintenance or loading
+// page fails as unavailable, the better diagnosis than too_short.
+func TestShortUnavailablePage(t *testing.T) {
+	for _, tt := range []struct {
+		page string
+		want model.FailureKind
+	}{
+		{"<main><h1>We'll be back soon!</h1><p>Down for maintenance.</p></main>", model.FailureUnavailable},
+		{"<main><p>Loading…</p></main>", model.FailureUnavailable},
+		{"<main><p>We may change these terms at any time.</p></main>", model.FailureTooShort},
+	} {
+		_, err := HTML([]byte(tt.page), Options{})
+		if !errors.Is(err, tt.want) {
+			t.Errorf("%s: got %v, want %s", tt.page, err, tt.want)
+		}
 	}
 }
