@@ -1,7 +1,10 @@
 package corpustest
 
 import (
+	"compress/gzip"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -60,4 +63,18 @@ func Selectors(raw json.RawMessage) []string {
 	var many []string
 	_ = json.Unmarshal(raw, &many)
 	return many
+}
+
+// Snapshot returns the i-th capture of the sequence, decompressed.
+func (r Replay) Snapshot(i int) ([]byte, error) {
+	f, err := os.Open(filepath.Join(r.Dir, r.Snapshots[i].File))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name(), err)
+	}
+	return io.ReadAll(z)
 }

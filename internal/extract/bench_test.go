@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -41,7 +40,7 @@ func BenchmarkCorpus(b *testing.B) {
 			if i < 0 {
 				continue // every capture is expected to fail
 			}
-			body, err := readGzip(filepath.Join(m.Dir, m.Snapshots[i].File))
+			body, err := m.Snapshot(i)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,10 +1,8 @@
 package extract
 
 import (
-	"compress/gzip"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,19 +16,6 @@ import (
 // replayDiff prints the lines that differ at every unexpected or missed
 // change of TestReplayCorpus, to find the noise behind it.
 var replayDiff = flag.Bool("replaydiff", false, "log the differing lines of unexpected changes in TestReplayCorpus")
-
-func readGzip(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(z)
-}
 
 // replayResult is what one replay of one sequence measured.
 type replayResult struct {
@@ -59,9 +44,9 @@ func replaySequence(t *testing.T, dir string, m corpustest.Replay, opts Options)
 	var order []string
 	prev, prevAt := "", ""
 	changed := map[string]bool{}
-	for _, s := range m.Snapshots {
+	for i, s := range m.Snapshots {
 		order = append(order, minute(s.FetchedAt))
-		body, err := readGzip(filepath.Join(dir, s.File))
+		body, err := m.Snapshot(i)
 		if err != nil {
 			t.Fatalf("read %s: %v", s.File, err)
 		}
