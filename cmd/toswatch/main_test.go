@@ -160,6 +160,26 @@ func TestKillDashNineLeavesAConsistentDatabase(t *testing.T) {
 	checkHistory(t, db)
 }
 
+// checksAtOnce runs n toswatch processes with args at once and returns
+// their errors, each with the process's output.
+func checksAtOnce(n int, args ...string) []error {
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for p := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			if out, err := exec.CommandContext(ctx, binary, args...).CombinedOutput(); err != nil {
+				errs[p] = fmt.Errorf("%v: %s", err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	return errs
+}
+
 func TestTwoProcessesAtOnceRecordEachVersionOnce(t *testing.T) {
 	site := &farm{delay: 2 * time.Millisecond}
 	srv := httptest.NewServer(site)
@@ -170,24 +190,9 @@ func TestTwoProcessesAtOnceRecordEachVersionOnce(t *testing.T) {
 	db := filepath.Join(dir, "toswatch.db")
 	for rev := 0; rev < 3; rev++ {
 		site.revision.Store(int32(rev))
-		var wg sync.WaitGroup
-		errs := make([]error, 2)
-		for p := range errs {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-				defer cancel()
-				out, err := exec.CommandContext(ctx, binary, "check", "--config", cfg, "--db", db).CombinedOutput()
-				if err != nil {
-					errs[p] = fmt.Errorf("%v: %s", err, out)
-				}
-			}()
-		}
-		wg.Wait()
-		for _, err := range errs {
+		for p, err := range checksAtOnce(2, "check", "--config", cfg, "--db", db) {
 			if err != nil {
-				t.Fatalf("revision %d: %v", rev, err)
+				t.Fatalf("revision %d, process %d: %v", rev, p, err)
 			}
 		}
 	}
@@ -209,22 +214,9 @@ func TestSixProcessesAtOnceWaitInsteadOfFailing(t *testing.T) {
 	cfg := writeConfig(t, dir, srv.URL, docs)
 	db := filepath.Join(dir, "toswatch.db")
 	for round := 0; round < 3; round++ {
-		var wg sync.WaitGroup
-		outs := make([][]byte, procs)
-		errs := make([]error, procs)
-		for p := range procs {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-				defer cancel()
-				outs[p], errs[p] = exec.CommandContext(ctx, binary, "check", "--config", cfg, "--db", db, "--json").Output()
-			}()
-		}
-		wg.Wait()
-		for p := range procs {
-			if errs[p] != nil {
-				t.Errorf("round %d, process %d: %v\n%s", round, p, errs[p], outs[p])
+		for p, err := range checksAtOnce(procs, "check", "--config", cfg, "--db", db, "--json") {
+			if err != nil {
+				t.Errorf("round %d, process %d: %v", round, p, err)
 			}
 		}
 	}

@@ -98,14 +98,30 @@ func runCompare(ctx context.Context, a *app, args []string) error {
 	return sanitizeDiff(res).WriteText(w, a.useColor(w))
 }
 
-// readFile reads a file named on the command line ("-": standard input).
+// maxFile bounds the files analyze and compare read: several times the
+// largest body a check accepts by default (max_body), so that every
+// document toswatch records can be compared, and no more, since the cost
+// grows with the size.
+const maxFile = 64 << 20
+
+// readFile reads a file named on the command line ("-": standard input),
+// up to maxFile bytes.
 func (a *app) readFile(name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(a.env.Stdin)
+	r := a.env.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		defer f.Close()
+		r = f
 	}
-	data, err := os.ReadFile(name)
+	data, err := io.ReadAll(io.LimitReader(r, maxFile+1))
 	if err != nil {
-		return nil, usageError{err}
+		return nil, usageError{fmt.Errorf("%s: %w", name, err)}
+	}
+	if len(data) > maxFile {
+		return nil, usagef("%s is larger than %d MiB, more than toswatch reads (a terms page is rarely over 1 MiB)", name, maxFile>>20)
 	}
 	return data, nil
 }

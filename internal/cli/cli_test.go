@@ -556,3 +556,21 @@ func TestAnalyzeHTMLFile(t *testing.T) {
 		t.Errorf("protects = %q, want provider", c.Protects)
 	}
 }
+
+// A file far larger than any document is refused with a message, before
+// compare spends minutes and gigabytes on it.
+func TestCompareRefusesAFileLargerThanAnyDocument(t *testing.T) {
+	dir := t.TempDir()
+	small, huge := filepath.Join(dir, "small.md"), filepath.Join(dir, "huge.md")
+	os.WriteFile(small, []byte("Terms.\n"), 0o644)
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(maxFile + 1) // sparse: no disk used
+	f.Close()
+	_, errOut, code := runToswatch("compare", small, huge)
+	if want := huge + " is larger than 64 MiB"; code != 2 || !strings.Contains(errOut, want) {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut, want)
+	}
+}
