@@ -14,8 +14,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"github.com/toswatch/toswatch/internal/config"
@@ -30,28 +30,33 @@ type Options struct {
 	Docs, Hosts  int // documents and the hosts they are spread over: 2000, 100
 	Rounds       int // churn rounds of the history phase: 30 (negative: none)
 	MinKB, MaxKB int // page sizes: 50, 300
-	// Workers is the number of concurrent checks (CheckAll's workers, and
-	// the fetcher's overall concurrency): 2 × GOMAXPROCS. More only adds
-	// contention for the database's write lock on a machine this small
-	// (see BENCHMARKS.md).
+	// Dense makes every sentence of the pages speak of liability, damages,
+	// limitation, claims or indemnities: the clause analyser's worst case.
+	Dense bool
+	// Settings are the vendors.yaml settings the pipeline runs with, its
+	// politeness above all (per_host, host_delay, concurrency); nil:
+	// config.Defaults(). Retries and the confirmation delay are always
+	// off: a failure must show, and the farm answers the same twice at once.
+	Settings *config.Settings
+	// Workers is the number of concurrent checks (CheckAll's workers); 0:
+	// the settings' concurrency, as toswatch check runs them.
 	Workers int
-	// HostDelay is the fetcher's pause between request starts to one host;
-	// 0 means none (the farm answers at once, so the bench measures
-	// toswatch rather than its politeness). PerHost is always 2.
-	HostDelay time.Duration
-	DB        string    // database path, which must not exist yet; "": a temporary directory
-	Out       io.Writer // the table and the BENCH lines; nil: discarded
-	Progress  io.Writer // progress lines (stderr); nil: none
-	Seed      int64
+	// Profile, when set, is a directory to write a CPU profile of each
+	// round to (ROUND.cpu.pprof, for go tool pprof).
+	Profile  string
+	DB       string    // database path, which must not exist yet; "": a temporary directory
+	Out      io.Writer // the table and the BENCH lines; nil: discarded
+	Progress io.Writer // progress lines (stderr); nil: none
+	Seed     int64
 
-	leak bool // tests: the farm lets noise into the document text
+	leak       bool // tests: the farm lets noise into the document text
+	roundsOnly bool // tests: neither the storage measure nor the timings of diff and clause
 }
 
 // Shares of the pages touched by a churn round.
 const (
 	changeShare = 0.05 // real wording changes
 	noiseShare  = 0.30 // noise only: nonces, timestamps, tracking ids, cache busters
-	perHost     = 2
 )
 
 func (o Options) withDefaults() Options {
@@ -65,7 +70,14 @@ func (o Options) withDefaults() Options {
 	def(&o.Rounds, 30)
 	def(&o.MinKB, 50)
 	def(&o.MaxKB, 300)
-	def(&o.Workers, 2*runtime.GOMAXPROCS(0))
+	s := config.Defaults()
+	if o.Settings != nil {
+		s = *o.Settings
+	}
+	s.Fetch.Retries = 0
+	s.Fetch.ConfirmDelay = 0
+	o.Settings = &s
+	def(&o.Workers, s.Fetch.Concurrency)
 	if o.Rounds < 0 {
 		o.Rounds = 0
 	}
@@ -73,6 +85,13 @@ func (o Options) withDefaults() Options {
 		o.Out = io.Discard
 	}
 	return o
+}
+
+// bound is the politeness bound of a round: the time the most loaded host
+// needs for its request starts, host_delay apart.
+func (o Options) bound() time.Duration {
+	perHost := (o.Docs + o.Hosts - 1) / o.Hosts
+	return time.Duration(perHost-1) * o.Settings.Fetch.HostDelay
 }
 
 // ErrMismatch is returned when the versions recorded differ from the real
@@ -89,21 +108,28 @@ type Round struct {
 	Requests  int           // HTTP requests the farm answered
 	// NotModified counts the 304 answers among Requests.
 	NotModified int
-	Noisy       int           // documents whose noise alone changed
-	Failed      int           // checks that failed
-	MaxPerHost  int           // most requests one host had in flight at once
-	Render      time.Duration // time the farm spent rendering bodies (in CPU)
+	Noisy       int // documents whose noise alone changed
+	Failed      int // checks that failed
+	// MaxPerHost is the most requests one host had in flight at once, and
+	// MinGap the shortest time between two request starts to one host (0:
+	// none), both as the client logged them (clientLog).
+	MaxPerHost int
+	MinGap     time.Duration
+	Bound      time.Duration // the politeness bound: (documents per host − 1) × host_delay
+	Render     time.Duration // time the farm spent rendering bodies (in CPU)
 }
 
 // Report is the outcome of a run.
 type Report struct {
 	Docs, Hosts, Workers int
-	HostDelay            time.Duration
+	Dense                bool
+	Fetch                config.Fetch // the fetcher's settings, politeness included
 	Rounds               []Round
-	// DiffMS and AnalyzeMS are the medians of diff.Compute on two
-	// documents of TextBytes and of clause.Analyze on one of them.
-	DiffMS, AnalyzeMS float64
-	TextBytes         int
+	// DiffMS, AnalyzeMS and CompareMS are the medians of diff.Compute on
+	// two documents of TextBytes, of clause.Analyze on one of them and of
+	// clause.Compare on both.
+	DiffMS, AnalyzeMS, CompareMS float64
+	TextBytes                    int
 	// DBBytes is the database's size after the history phase (pages in
 	// use, WAL included); CompressedBytes is the gzip size of every
 	// distinct version text plus every raw body kept, each compressed on
@@ -112,7 +138,8 @@ type Report struct {
 	DBFileBytes              int64 // the database and WAL files on disk
 	TextGzip, RawGzip        int64
 	DistinctTexts, RawBodies int
-	MaxPerHost               int
+	MaxPerHost               int           // the most of any round
+	MinGap                   time.Duration // the least of any round
 	Wall                     time.Duration
 }
 
@@ -130,9 +157,14 @@ func (r Report) Ratio() float64 {
 func Run(ctx context.Context, opts Options) (Report, error) {
 	opts = opts.withDefaults()
 	began := time.Now()
-	rep := Report{Docs: opts.Docs, Hosts: opts.Hosts, Workers: opts.Workers, HostDelay: opts.HostDelay}
+	rep := Report{Docs: opts.Docs, Hosts: opts.Hosts, Workers: opts.Workers, Dense: opts.Dense, Fetch: opts.Settings.Fetch}
 	if opts.Docs < 1 || opts.Hosts < 1 || opts.MinKB < 1 || opts.MaxKB < opts.MinKB {
 		return rep, fmt.Errorf("bench: invalid options: %d docs, %d hosts, pages of %d-%d KB", opts.Docs, opts.Hosts, opts.MinKB, opts.MaxKB)
+	}
+	if opts.Profile != "" {
+		if err := os.MkdirAll(opts.Profile, 0o755); err != nil {
+			return rep, fmt.Errorf("bench: %w", err)
+		}
 	}
 	dbPath, cleanup, err := databasePath(opts.DB)
 	if err != nil {
@@ -140,7 +172,7 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 	}
 	defer cleanup()
 
-	f, err := newFarm(opts.Docs, opts.Hosts, opts.MinKB, opts.MaxKB, opts.Seed)
+	f, err := newFarm(opts.Docs, opts.Hosts, opts.MinKB, opts.MaxKB, opts.Dense, opts.Seed)
 	if err == nil && opts.leak {
 		for _, p := range f.pages {
 			p.leak = true
@@ -156,19 +188,15 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 	}
 	defer st.Close()
 
-	// The pipeline of a vendors.yaml without settings, but for the limits
-	// the bench is about.
-	cfg := &config.Config{Settings: config.Defaults()}
-	fs := &cfg.Settings.Fetch
-	fs.PerHost, fs.HostDelay, fs.Concurrency = perHost, opts.HostDelay, opts.Workers
-	fs.Retries = 0      // a failure must show, not be retried away
-	fs.ConfirmDelay = 0 // the farm answers the same twice at once
-	p, err := pipeline.New(cfg, pipeline.Options{Store: st})
+	// The pipeline of a vendors.yaml with the settings, the way check
+	// wires it, with the client-side log of politeness under the fetcher.
+	clients := newClientLog()
+	p, err := pipeline.New(&config.Config{Settings: *opts.Settings}, pipeline.Options{Store: st, ObserveHTTP: clients.wrap})
 	if err != nil {
 		return rep, fmt.Errorf("bench: %w", err)
 	}
 	defer p.Close()
-	r := &runner{opts: opts, dbPath: dbPath, farm: f, store: st, tracker: p.Tracker, docs: f.documents(),
+	r := &runner{opts: opts, dbPath: dbPath, farm: f, clients: clients, store: st, tracker: p.Tracker, docs: f.documents(),
 		rng: rand.New(rand.NewPCG(uint64(opts.Seed), 7))}
 
 	printHeader(opts.Out, rep)
@@ -180,16 +208,23 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 		round, err := r.round(ctx, name)
 		rep.Rounds = append(rep.Rounds, round)
 		rep.MaxPerHost = max(rep.MaxPerHost, round.MaxPerHost)
+		if round.MinGap > 0 && (rep.MinGap == 0 || round.MinGap < rep.MinGap) {
+			rep.MinGap = round.MinGap
+		}
 		printRound(opts.Out, opts.Docs, round)
 		if err != nil {
 			return rep, err
 		}
 	}
+	if opts.roundsOnly {
+		rep.Wall = time.Since(began)
+		return rep, nil
+	}
 	if err := r.storage(ctx, &rep); err != nil {
 		return rep, err
 	}
 	r.progress("timing diff and clause analysis")
-	if rep.DiffMS, rep.AnalyzeMS, rep.TextBytes, err = micro(opts.Seed); err != nil {
+	if rep.DiffMS, rep.AnalyzeMS, rep.CompareMS, rep.TextBytes, err = micro(opts.Seed, opts.Dense); err != nil {
 		return rep, err
 	}
 	rep.Wall = time.Since(began)
@@ -217,6 +252,7 @@ func databasePath(path string) (string, func(), error) {
 type runner struct {
 	opts    Options
 	farm    *farm
+	clients *clientLog
 	store   *store.Store
 	tracker *tracker.Tracker
 	docs    []model.Document
@@ -236,7 +272,7 @@ func (r *runner) progress(format string, args ...any) {
 // round changes the farm as the round's name says, checks every document
 // and verifies that exactly the real changes were recorded.
 func (r *runner) round(ctx context.Context, name string) (Round, error) {
-	rd := Round{Name: name}
+	rd := Round{Name: name, Bound: r.opts.bound()}
 	switch name {
 	case "cold":
 		rd.Expected = len(r.docs)
@@ -249,8 +285,12 @@ func (r *runner) round(ctx context.Context, name string) (Round, error) {
 	// Start from a clean slate so the peak is this round's own.
 	debug.FreeOSMemory()
 	resetPeakRSS()
-	r.farm.peakPerHost()
+	r.clients.round()
 	reqs, n304, render := r.farm.requests.Load(), r.farm.notModified.Load(), r.farm.renderNS.Load()
+	stopProfile, err := r.profile(name)
+	if err != nil {
+		return rd, err
+	}
 	cpu, start := cpuTime(), time.Now()
 
 	step := max(1, len(r.docs)/4)
@@ -261,11 +301,15 @@ func (r *runner) round(ctx context.Context, name string) (Round, error) {
 	})
 
 	rd.Wall, rd.CPU = time.Since(start), cpuTime()-cpu
+	if err := stopProfile(); err != nil {
+		return rd, err
+	}
 	rd.PeakRSS = peakRSS()
 	rd.Requests = int(r.farm.requests.Load() - reqs)
 	rd.NotModified = int(r.farm.notModified.Load() - n304)
 	rd.Render = time.Duration(r.farm.renderNS.Load() - render)
-	rd.MaxPerHost = r.farm.peakPerHost()
+	pol := r.clients.round()
+	rd.MaxPerHost, rd.MinGap = pol.maxInFlight, pol.minGap
 	var firstErr string
 	for _, res := range results {
 		if res.Error != nil {
@@ -306,4 +350,27 @@ func (r *runner) round(ctx context.Context, name string) (Round, error) {
 		return rd, fmt.Errorf("bench: round %s: %d checks failed, first: %s", name, rd.Failed, firstErr)
 	}
 	return rd, nil
+}
+
+// profile starts the CPU profile of a round, when asked for, and returns
+// the function that ends it.
+func (r *runner) profile(round string) (stop func() error, err error) {
+	if r.opts.Profile == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(filepath.Join(r.opts.Profile, round+".cpu.pprof"))
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		return nil
+	}, nil
 }

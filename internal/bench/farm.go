@@ -41,8 +41,6 @@ type host struct {
 	ln         net.Listener
 	srv        *http.Server
 	base       string // http://127.0.0.x:port
-
-	inflight, peak atomic.Int32
 }
 
 // hostAddr is the loopback address of host i: 127.0.0.1 … 127.0.0.254,
@@ -51,8 +49,9 @@ func hostAddr(i int) string {
 	return fmt.Sprintf("127.0.%d.%d", i/254, i%254+1)
 }
 
-// newFarm starts hosts servers and generates docs pages spread over them.
-func newFarm(docs, hosts, minKB, maxKB int, seed int64) (*farm, error) {
+// newFarm starts hosts servers and generates docs pages spread over them
+// (dense ones with dense).
+func newFarm(docs, hosts, minKB, maxKB int, dense bool, seed int64) (*farm, error) {
 	f := &farm{served: make([][]rotation, docs)}
 	for i := 0; i < hosts; i++ {
 		ln, err := net.Listen("tcp", hostAddr(i)+":0")
@@ -72,7 +71,7 @@ func newFarm(docs, hosts, minKB, maxKB int, seed int64) (*farm, error) {
 	}
 	for i := 0; i < docs; i++ {
 		size := (minKB + rng.IntN(maxKB-minKB+1)) * 1024
-		f.pages = append(f.pages, newPage(i, i%hosts, vendors[i%hosts], rng.Uint64(), size))
+		f.pages = append(f.pages, newPage(i, i%hosts, vendors[i%hosts], rng.Uint64(), size, dense))
 	}
 	return f, nil
 }
@@ -101,14 +100,6 @@ var bufs = sync.Pool{New: func() any { b := make([]byte, 0, 320<<10); return &b 
 func (f *farm) handler(h *host) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f.requests.Add(1)
-		n := h.inflight.Add(1)
-		defer h.inflight.Add(-1)
-		for {
-			old := h.peak.Load()
-			if n <= old || h.peak.CompareAndSwap(old, n) {
-				break
-			}
-		}
 		p := f.lookup(h, r.URL.Path)
 		if p == nil {
 			http.NotFound(w, r)
@@ -196,16 +187,6 @@ func (f *farm) churn(rng *rand.Rand, changeShare, noiseShare float64) (changed, 
 		}
 	}
 	return changed, noisy
-}
-
-// peakPerHost returns the most requests any host had in flight at once
-// since the last call, and resets the counts.
-func (f *farm) peakPerHost() int {
-	peak := int32(0)
-	for _, h := range f.hosts {
-		peak = max(peak, h.peak.Swap(0))
-	}
-	return int(peak)
 }
 
 // revisions returns the number of wording revisions of each page.

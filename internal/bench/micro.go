@@ -20,20 +20,33 @@ const microText = 300 << 10
 const microRuns = 7
 
 // micro times diff.Compute on two versions of a 300 KB document (a few
-// sentences edited) and clause.Analyze on one, and returns the medians in
-// milliseconds and the text size. The texts are what the extractor makes
-// of generated pages, so they have the pipeline's real shape.
-func micro(seed int64) (diffMS, analyzeMS float64, size int, err error) {
+// sentences edited), clause.Analyze on one and clause.Compare on both, and
+// returns the medians in milliseconds and the text size. The texts are
+// what the extractor makes of generated pages (dense ones with dense), so
+// they have the pipeline's real shape.
+func micro(seed int64, dense bool) (diffMS, analyzeMS, compareMS float64, size int, err error) {
+	old, new, err := microPair(seed, dense)
+	if err != nil {
+		return 0, 0, 0, 0, err
+	}
+	diffMS = median(func() { diff.Compute(old, new) })
+	analyzeMS = median(func() { clause.Analyze(new) })
+	compareMS = median(func() { clause.Compare(old, new) })
+	return diffMS, analyzeMS, compareMS, len(old), nil
+}
+
+// microPair returns the texts micro times: a generated page's text of
+// 300 KB to within 5%, and the same with a few sentences edited.
+func microPair(seed int64, dense bool) (old, new string, err error) {
 	rng := rand.New(rand.NewPCG(uint64(seed), 11))
 	seed2 := rng.Uint64()
 	target := microText * 2
-	var old, new string
 	for try := 0; ; try++ {
 		// The text is about a fixed share of the page: scale the page
 		// until the text is 300 KB to within 5%.
-		p := newPage(0, 0, "Microbench", seed2, target)
+		p := newPage(0, 0, "Microbench", seed2, target, dense)
 		if old, err = textOf(p); err != nil {
-			return 0, 0, 0, err
+			return "", "", err
 		}
 		if try < 5 && (len(old) < microText || len(old) > microText*21/20) {
 			target = int(float64(target) * float64(microText) * 1.02 / float64(len(old)))
@@ -42,14 +55,9 @@ func micro(seed int64) (diffMS, analyzeMS float64, size int, err error) {
 		for i := 0; i < 5; i++ {
 			p.edit(rng)
 		}
-		if new, err = textOf(p); err != nil {
-			return 0, 0, 0, err
-		}
-		break
+		new, err = textOf(p)
+		return old, new, err
 	}
-	diffMS = median(func() { diff.Compute(old, new) })
-	analyzeMS = median(func() { clause.Analyze(new) })
-	return diffMS, analyzeMS, len(old), nil
 }
 
 func textOf(p *page) (string, error) {
@@ -78,7 +86,7 @@ func median(f func()) float64 {
 func Terms(seed uint64, size int) (string, error) {
 	var b strings.Builder
 	for i := 0; b.Len() < size; i++ {
-		text, err := textOf(newPage(i, 0, vendorName(rand.New(rand.NewPCG(seed, uint64(i)))), seed*1_000_003+uint64(i), 2*microText))
+		text, err := textOf(newPage(i, 0, vendorName(rand.New(rand.NewPCG(seed, uint64(i)))), seed*1_000_003+uint64(i), 2*microText, false))
 		if err != nil {
 			return "", err
 		}

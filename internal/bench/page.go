@@ -24,6 +24,7 @@ type page struct {
 	noise   int  // noise rotations so far (every body change counts one)
 	changed int  // body changes so far: rev and noise together, for Last-Modified
 	leak    bool // tests: a noise token inside the document text
+	dense   bool // ordinary paragraphs are dense with legal vocabulary too
 }
 
 // section is a heading and a run of paragraphs of one sentence family.
@@ -41,27 +42,32 @@ type edit struct {
 }
 
 // Sizes of the page generator, tuned so that a page of n paragraphs weighs
-// about chromeBytes + n*paraBytes.
+// about chromeBytes + n*paraBytes (denseParaBytes on a dense page).
 const (
-	chromeBytes = 16_800
-	paraBytes   = 490
+	chromeBytes    = 16_800
+	paraBytes      = 490
+	denseParaBytes = 820
 )
 
-func newPage(index, host int, vendor string, seed uint64, targetBytes int) *page {
+func newPage(index, host int, vendor string, seed uint64, targetBytes int, dense bool) *page {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	p := &page{index: index, host: host, seed: seed, vendor: vendor}
+	p := &page{index: index, host: host, seed: seed, vendor: vendor, dense: dense}
 	p.domain = "www." + lower(p.vendor) + ".example"
 	p.path = "/" + lower(p.vendor) + "/legal/terms-" + strconv.Itoa(index)
-	paras := max(8, (targetBytes-chromeBytes)/paraBytes)
+	per := paraBytes
+	if dense {
+		per = denseParaBytes
+	}
+	paras := max(8, (targetBytes-chromeBytes)/per)
 	liabAt := 2 + rng.IntN(2)
 	indemAt := liabAt + 1 + rng.IntN(2)
 	for n, i := 0, 0; n < paras || i <= indemAt; i++ {
 		s := section{heading: rng.IntN(len(headings)), paras: 2 + rng.IntN(9), list: rng.IntN(6) == 0}
 		switch i {
 		case liabAt:
-			s.family, s.list = 1, false
+			s.family, s.list = liabilityFamily, false
 		case indemAt:
-			s.family, s.list = 2, false
+			s.family, s.list = indemnityFamily, false
 		}
 		s.paras = max(2, min(s.paras, paras-n))
 		n += s.paras
@@ -86,9 +92,13 @@ func (p *page) paragraph(n, fam int, buf []sentence) []sentence {
 	rng := rand.New(rand.NewPCG(p.seed, uint64(n)+2))
 	k := 2 + rng.IntN(5)
 	buf = buf[:0]
+	other := genericFamily
+	if p.dense {
+		other = denseFamily
+	}
 	for i := 0; i < k; i++ {
-		f := 0
-		if fam != 0 && (i == 0 || rng.IntN(2) == 0) {
+		f := other
+		if fam != genericFamily && (i == 0 || rng.IntN(2) == 0) {
 			f = fam
 		}
 		buf = append(buf, newSentence(rng, f))
@@ -113,7 +123,7 @@ func (p *page) paraCount() int {
 // edit changes the wording of one sentence in a random paragraph.
 func (p *page) edit(rng *rand.Rand) {
 	n := rng.IntN(p.paraCount())
-	fam := 0
+	fam := genericFamily
 	for i, c := 0, 0; i < len(p.layout); i++ {
 		if n < c+p.layout[i].paras {
 			fam = p.layout[i].family

@@ -73,9 +73,9 @@ func (p *page) html(b []byte) []byte {
 		num := strconv.Itoa(i + 1)
 		heading := headings[s.heading]
 		switch s.family {
-		case 1:
+		case liabilityFamily:
 			heading = "Limitation of Liability"
-		case 2:
+		case indemnityFamily:
 			heading = "Indemnification"
 		}
 		b = append(b, `<section id="s-`+num+`" data-analytics="sec-`+trk+`"><h2>`+num+". "+heading+"</h2>\n"...)

@@ -77,8 +77,32 @@ var (
 		{[]string{"The indemnified party shall give ", " prompt written notice of ", " and reasonable cooperation ", "."},
 			[][]string{parties, claims, quals}},
 	}
+	// dense sentences all speak of liability, damages, limitation, claims
+	// or indemnities: the ordinary paragraphs of a dense page (Options.Dense),
+	// on which every sentence is a candidate for the clause analyser.
+	dense = []template{
+		{[]string{"", " shall not be liable for ", " arising out of ", ", ", "."}, [][]string{parties, damages, causes, quals}},
+		{[]string{"The total liability of ", " for all claims relating to ", " shall not exceed ", ", except in the case of ", "."},
+			[][]string{parties, objects, amounts, carve}},
+		{[]string{"", " shall indemnify ", " against ", " resulting from ", ", subject to the limitation of liability ", "."},
+			[][]string{parties, parties, claims, causes, quals}},
+		{[]string{"Any claim for ", " against ", " must be brought within ", " months, and any damages are limited ", "."},
+			[][]string{damages, parties, months, quals}},
+		{[]string{"", " waives all claims and releases ", " from liability for ", " in connection with ", "."},
+			[][]string{parties, parties, damages, objects}},
+		{[]string{"The limitations of liability in this Section apply to ", " and to ", ", unless ", " is liable for ", "."},
+			[][]string{claims, damages, parties, carve}},
+	}
 	// Sentence families; a sentence's template index counts across them.
-	families = [][]template{generic, liability, indemnity}
+	families = [][]template{generic, liability, indemnity, dense}
+)
+
+// Families of sentences, by index in families.
+const (
+	genericFamily = iota
+	liabilityFamily
+	indemnityFamily
+	denseFamily
 )
 
 // sentence is one generated sentence: a family, a template and its options.

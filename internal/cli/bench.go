@@ -5,27 +5,49 @@ import (
 	"errors"
 
 	"github.com/toswatch/toswatch/internal/bench"
+	"github.com/toswatch/toswatch/internal/config"
 )
+
+const benchUsage = "[--docs 2000] [--hosts 100] [--rounds 30] [--dense] [--host-delay D] [--workers N] [--profile DIR] [--db FILE]"
 
 func runBench(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("bench")
 	docs := fs.Int("docs", 2000, "documents in the loopback vendor farm")
 	hosts := fs.Int("hosts", 100, "hosts they are spread over (127.0.0.1 … 127.0.0.N)")
 	rounds := fs.Int("rounds", 30, "churn rounds of the history phase (0: none)")
-	workers := fs.Int("workers", 0, "concurrent checks (default 2 × CPUs)")
+	dense := fs.Bool("dense", false, "pages dense with legal vocabulary (every sentence speaks of liability, damages, claims …)")
+	hostDelay := fs.Duration("host-delay", config.DefaultHostDelay,
+		"pause between request starts to one host (default: --config's host_delay when given, else the built-in default; 0: none, the raw speed)")
+	workers := fs.Int("workers", 0, "concurrent checks (default: the settings' concurrency, as check)")
+	profile := fs.String("profile", "", "write a CPU profile of each round to DIR/ROUND.cpu.pprof")
 	seed := fs.Int64("seed", 1, "seed of the generated pages and changes")
-	if _, err := a.parse(fs, args, 0, 0, "[--docs 2000] [--hosts 100] [--rounds 30] [--workers N] [--db FILE]"); err != nil {
+	if _, err := a.parse(fs, args, 0, 0, benchUsage); err != nil {
 		return err
 	}
-	if *docs < 1 || *hosts < 1 || *hosts > 254 || *rounds < 0 {
-		return usagef("invalid sizes: --docs ≥ 1, 1 ≤ --hosts ≤ 254, --rounds ≥ 0")
+	if *docs < 1 || *hosts < 1 || *hosts > 254 || *rounds < 0 || *workers < 0 || *hostDelay < 0 {
+		return usagef("invalid sizes: --docs ≥ 1, 1 ≤ --hosts ≤ 254, --rounds ≥ 0, --workers ≥ 0, --host-delay ≥ 0")
 	}
 	if *rounds == 0 {
 		*rounds = -1 // bench.Options: negative means no history rounds
 	}
-	opts := bench.Options{Docs: *docs, Hosts: *hosts, Rounds: *rounds, Workers: *workers, Seed: *seed,
-		Out: a.env.Stdout, Progress: a.env.Stderr}
-	if dbSet(args) {
+	// The politeness and limits of a vendors.yaml: --config's when given
+	// (its vendors are not used), else the defaults.
+	settings := config.Defaults()
+	if a.given["config"] {
+		cfg, err := a.loadConfig()
+		if err != nil {
+			return err
+		}
+		settings = cfg.Settings
+	}
+	if a.given["host-delay"] || !a.given["config"] {
+		settings.Fetch.HostDelay = *hostDelay
+	}
+	opts := bench.Options{Docs: *docs, Hosts: *hosts, Rounds: *rounds, Dense: *dense, Settings: &settings,
+		Workers: *workers, Profile: *profile, Seed: *seed, Out: a.env.Stdout, Progress: a.env.Stderr}
+	// The bench uses a temporary database unless told otherwise, never
+	// the default toswatch.db.
+	if a.given["db"] {
 		opts.DB = a.dbPath
 	}
 	_, err := bench.Run(ctx, opts)
@@ -33,15 +55,4 @@ func runBench(ctx context.Context, a *app, args []string) error {
 		return errFailed
 	}
 	return err
-}
-
-// dbSet reports whether --db was given: the bench uses a temporary
-// database unless told otherwise, never the default toswatch.db.
-func dbSet(args []string) bool {
-	for _, a := range args {
-		if a == "--db" || a == "-db" || len(a) > 5 && (a[:5] == "--db=" || a[:4] == "-db=") {
-			return true
-		}
-	}
-	return false
 }

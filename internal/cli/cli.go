@@ -72,7 +72,7 @@ func commands() []command {
 		{"import-ota", "DIR|FILE... [--write]", "turn Open Terms Archive declarations into vendors.yaml entries", runImportOTA},
 		{"backup", "FILE", "write a consistent copy of the database to FILE", runBackup},
 		{"demo", "[--addr HOST:PORT]", "an offline showcase: sample vendors, a history with clause changes, the web UI", runDemo},
-		{"bench", "[--docs 2000] [--hosts 100] [--rounds 30] [--db FILE]", "benchmark the pipeline on a loopback farm of vendor sites", runBench},
+		{"bench", benchUsage, "benchmark the pipeline on a loopback farm of vendor sites", runBench},
 		{"version", "", "print the version and the commit it was built from", runVersion},
 	}
 }
@@ -105,6 +105,17 @@ type app struct {
 	dbPath     string
 	logLevel   string
 	log        *slog.Logger
+	// given holds the flags set on the command line, before the command
+	// name or after it.
+	given map[string]bool
+}
+
+// note records the flags fs found on the command line.
+func (a *app) note(fs *flag.FlagSet) {
+	if a.given == nil {
+		a.given = map[string]bool{}
+	}
+	fs.Visit(func(f *flag.Flag) { a.given[f.Name] = true })
 }
 
 func (a *app) dispatch(ctx context.Context, args []string) error {
@@ -115,6 +126,7 @@ func (a *app) dispatch(ctx context.Context, args []string) error {
 	if err := pre.Parse(args); err != nil {
 		return a.flagError(err)
 	}
+	a.note(pre)
 	args = pre.Args()
 	if *showVersion {
 		a.printVersion()
@@ -189,6 +201,7 @@ func (a *app) parse(fs *flag.FlagSet, args []string, min, max int, usage string)
 		if err := fs.Parse(args); err != nil {
 			return nil, a.flagError(err)
 		}
+		a.note(fs)
 		rest := fs.Args()
 		if len(rest) == 0 {
 			break

@@ -48,6 +48,12 @@ type Options struct {
 	// Tests, whose servers are all on loopback, count one loopback address
 	// (such as 127.0.0.2) as public.
 	IsPublic func(netip.Addr) bool
+
+	// Observe, when set, wraps the HTTP transport under the politeness
+	// limits: the wrapper sees each request once its slots are taken,
+	// before it starts, and its body until it is closed. Not a setting of
+	// vendors.yaml: the bench records politeness there, at the client.
+	Observe func(http.RoundTripper) http.RoundTripper
 }
 
 // DefaultMaxRedirects is how many redirects a fetch follows when
@@ -234,9 +240,13 @@ func (c *Client) httpClient(ctx context.Context, start *url.URL) *http.Client {
 	if c.strictFor(ctx, start) {
 		tr = c.strict
 	}
+	var base http.RoundTripper = tr
+	if c.opts.Observe != nil {
+		base = c.opts.Observe(tr)
+	}
 	jar, _ := cookiejar.New(nil) // never fails without options
 	return &http.Client{
-		Transport:     &politeTransport{base: tr, lim: c.lim},
+		Transport:     &politeTransport{base: base, lim: c.lim},
 		Jar:           jar,
 		CheckRedirect: c.checkRedirect,
 	}

@@ -3,6 +3,7 @@ package fetch
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptrace"
 	"slices"
@@ -212,5 +213,61 @@ func TestFetchOneHostFailing(t *testing.T) {
 	wg.Wait()
 	if err != nil {
 		t.Errorf("Fetch from the other host while one hangs: %v", err)
+	}
+}
+
+// observed is a transport wrapper that logs what it sees.
+type observed struct {
+	base http.RoundTripper
+	mu   sync.Mutex
+	log  []string
+}
+
+func (o *observed) note(s string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.log = append(o.log, s)
+}
+
+func (o *observed) RoundTrip(req *http.Request) (*http.Response, error) {
+	o.note("start " + req.URL.Path)
+	resp, err := o.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = &closeNoted{ReadCloser: resp.Body, note: func() { o.note("close " + req.URL.Path) }}
+	return resp, nil
+}
+
+type closeNoted struct {
+	io.ReadCloser
+	note func()
+}
+
+func (c *closeNoted) Close() error {
+	c.note()
+	return c.ReadCloser.Close()
+}
+
+// Options.Observe sees every request, redirect hops included, from its
+// start to its body's close.
+func TestFetchObserve(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/old" {
+			http.Redirect(w, r, "/new", http.StatusMovedPermanently)
+			return
+		}
+		fmt.Fprint(w, page)
+	})
+	var o observed
+	opts := testOptions()
+	opts.Observe = func(base http.RoundTripper) http.RoundTripper { o.base = base; return &o }
+	c, _ := newTestClient(t, opts)
+	if _, err := c.Fetch(context.Background(), Request{URL: srv.URL + "/old"}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"start /old", "close /old", "start /new", "close /new"}
+	if !slices.Equal(o.log, want) {
+		t.Errorf("observed %q, want %q", o.log, want)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/toswatch/toswatch/internal/browser"
@@ -38,6 +39,10 @@ type Options struct {
 	// Getenv reads the environment variables documents' headers_env name;
 	// every one of them must be set.
 	Getenv func(string) string
+	// ObserveHTTP, when set, sees every request under the fetcher's
+	// politeness limits (fetch.Options.Observe): the bench's client-side
+	// record of them.
+	ObserveHTTP func(http.RoundTripper) http.RoundTripper
 }
 
 // ErrMissingEnv is returned by New when an environment variable that a
@@ -58,7 +63,9 @@ func New(cfg *config.Config, opts Options) (*Pipeline, error) {
 		return nil, errors.New("pipeline: no configuration")
 	}
 	s := cfg.Settings
-	client, err := fetch.New(capture.FetchOptions(s))
+	fo := capture.FetchOptions(s)
+	fo.Observe = opts.ObserveHTTP
+	client, err := fetch.New(fo)
 	if err != nil {
 		return nil, err
 	}
