@@ -62,6 +62,12 @@ type Browser struct {
 	noSandbox     bool // the sandbox failed to start on this system
 }
 
+// startTimeout bounds how long Chromium may take to start answering. It is
+// not the page's render Timeout: a process start on a loaded machine takes
+// seconds whatever the page, and a render timeout set for pages (seconds in
+// tests) would fail the start instead of the page.
+const startTimeout = 30 * time.Second
+
 // New returns a Browser, or an error when opts cannot work; no process
 // starts until the first Render.
 func New(opts Options) (*Browser, error) {
@@ -75,7 +81,7 @@ func New(opts Options) (*Browser, error) {
 }
 
 // start returns the root context of a running browser, starting one when
-// there is none or the last one died. Starting is bounded by the Timeout.
+// there is none or the last one died. Starting is bounded by startTimeout.
 func (b *Browser) start(ctx context.Context) (context.Context, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -160,13 +166,13 @@ func (b *Browser) launch(ctx context.Context, path string, sandbox bool) error {
 	// runs on root itself; the wait for it is bounded separately.
 	started := make(chan error, 1)
 	go func() { started <- chromedp.Do(root) }()
-	timer := time.NewTimer(b.opts.Timeout)
+	timer := time.NewTimer(startTimeout)
 	defer timer.Stop()
 	var err error
 	select {
 	case err = <-started:
 	case <-timer.C:
-		err = fmt.Errorf("no answer after %s", b.opts.Timeout)
+		err = fmt.Errorf("no answer after %s", startTimeout)
 	case <-ctx.Done():
 		err = ctx.Err()
 	}

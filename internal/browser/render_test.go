@@ -141,7 +141,10 @@ func TestRenderSelectorTimeout(t *testing.T) {
 	if !strings.Contains(err.Error(), `"#terms"`) {
 		t.Errorf("error %q does not name the selector", err)
 	}
-	if elapsed < timeout || elapsed > timeout+grace+2*time.Second {
+	// Only the lower bound is exact (the timeout cannot fire before it);
+	// the upper one only catches a render that ignores its timeout, with
+	// room for a loaded machine.
+	if elapsed < timeout || elapsed > timeout+grace+30*time.Second {
 		t.Errorf("took %s, want about the %s timeout", elapsed, timeout)
 	}
 }
