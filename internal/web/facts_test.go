@@ -103,15 +103,19 @@ func TestBrowserFactsFilter(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The submitted form loads a new page: wait (bounded) until it is there.
-	loc := ""
-	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(loc, "filter=you-indemnify") && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		var err error
-		if loc, err = chromedp.Run(bctx, chromedp.Location()); err != nil {
-			t.Fatal(err)
+	// While the old page is being replaced, reading the location can fail
+	// ("Inspected target navigated or closed"): that is the navigation
+	// itself, so ask again.
+	loc, lastErr := "", error(nil)
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(loc, "filter=you-indemnify") && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if l, err := chromedp.Run(bctx, chromedp.Location()); err != nil {
+			lastErr = err
+		} else {
+			loc = l
 		}
 	}
 	if !strings.Contains(loc, "filter=you-indemnify") {
-		t.Fatalf("the form went to %s", loc)
+		t.Fatalf("the form went to %q (last error: %v)", loc, lastErr)
 	}
 	if err := chromedp.Do(bctx, chromedp.WaitReady(chromedp.CSS("#matches"))); err != nil {
 		t.Fatal(err)
