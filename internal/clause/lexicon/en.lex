@@ -159,6 +159,9 @@ responsible for the defence: defen
 	\b(?:will|shall)\s+be\s+(?:solely\s+)?responsible\s+for\s+the\s+(?:\S+\s+){0,3}defen[cs]e\b
 pays our costs: our costs|our legal
 	\b(?:if|when)\s+(?:we|\S+)\s+(?:are|is|get|gets)\s+sued\b[^.;]{0,120}\byou\s+(?:have to|must|will|agree to)\s+pay\s+(?:all\s+(?:of\s+)?)?our\s+(?:costs|legal)
+pays defence costs and damages: defen|award
+	\b(?:you|customer|user)\s+(?:\S+\s+){0,2}(?:will|shall|must|agree to)\s+(?:\S+\s+){0,2}pay\s+(?:\S+\s+){0,4}(?:costs?|expenses|fees)\s+of\s+(?:defending|(?:the\s+)?defen[cs]e)\b
+	|\b(?:you|customer|user)\s+(?:\S+\s+){0,2}(?:will|shall|must|agree to)\s+(?:\S+\s+){0,2}pay\s+[^.;]{0,160}\bdamages?\s+award
 
 [indemnity.weak]
 defend: defen
