@@ -6,9 +6,9 @@
 // one file per language (lexicon/*.lex: English, Spanish, French, German,
 // Italian and Polish), matched sentence by sentence, with the section
 // heading above a sentence as context. For
-// liability in English, German, Italian and Polish documents a linear
-// model over those cues, the context and the words (learned.go,
-// weights_gen.go) makes the final call. Every clause carries the names of
+// liability and indemnification in English, German, Italian and Polish
+// documents a linear model per clause type over those cues, the context
+// and the words (learned.go, weights_gen.go) makes the final call. Every clause carries the names of
 // the cues that made it one, so a reviewer can judge it.
 package clause
 
@@ -33,7 +33,7 @@ func Analyze(text string) []model.Clause {
 	return analyze(text, shippedModel())
 }
 
-func analyze(text string, lm *linearModel) []model.Clause {
+func analyze(text string, lm *learnedModels) []model.Clause {
 	return scan(text, lm).clauses()
 }
 
@@ -46,7 +46,7 @@ type scanned struct {
 	keys        map[int]string // normalised sentences by index; set by harmonise
 }
 
-func scan(text string, lm *linearModel) scanned {
+func scan(text string, lm *learnedModels) scanned {
 	recs, lang := ruleScan(text)
 	liab, indem := decide(text, recs, lang, lm)
 	return scanned{text: text, recs: recs, liab: liab, indem: indem}

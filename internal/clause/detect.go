@@ -28,12 +28,16 @@ type sentenceRec struct {
 	indem        bool
 	indemStrong  bool
 	indemCues    []string
-	ctxLiab      bool // the nearest heading above is a liability heading
-	ctxIndem     bool // the nearest heading above is an indemnification heading (a model feature)
-	heading      span // the nearest heading above; empty when none
-	sinceHeading int  // sentences between that heading and this one
+	ctxLiab      bool     // the nearest heading above is a liability heading
+	ctxIndem     bool     // the nearest heading above is an indemnification heading (a model feature)
+	indemSection bool     // ctxIndem, ended early by a titled line too
+	rawIndem     []string // every indemnification cue that matched, decisive or not
+	indemExcept  bool     // the indemnity is named in an exception to a limitation
+	heading      span     // the nearest heading above; empty when none
+	sinceHeading int      // sentences between that heading and this one
 	firstInLine  bool
 	cont         string // how it continues the liability sentence before it, if it does (a model feature)
+	contIndem    string // how it continues the indemnification sentence before it, if it does
 }
 
 // ruleScan classifies every sentence of text by the rules and returns the
@@ -91,9 +95,20 @@ func ruleScan(text string) ([]sentenceRec, string) {
 					lc = append(lc, "continues clause")
 				}
 			}
-			if !isIndem && prevIndem == index-1 && (m.indemWeakAny && !isLiab || indemOpen && item || frag) {
-				isIndem = true
-				ic = append(ic, "continues clause")
+			contIndem := ""
+			if !isIndem && prevIndem == index-1 {
+				switch {
+				case frag:
+					contIndem = "fragment"
+				case indemOpen && item:
+					contIndem = "item"
+				case m.indemWeakAny && !isLiab:
+					contIndem = "weak cue"
+				}
+				if contIndem != "" {
+					isIndem = true
+					ic = append(ic, "continues clause")
+				}
 			}
 			if isLiab {
 				prevLiab = index
@@ -110,7 +125,8 @@ func ruleScan(text string) ([]sentenceRec, string) {
 				speaksLiab: m.liabStrongAny || slices.Contains(m.rawLiab, "liability"),
 				indem:      isIndem, indemStrong: m.indemStrong, indemCues: ic,
 				ctxLiab: ctxLiab, ctxIndem: ctxIndem, heading: heading, sinceHeading: since,
-				firstInLine: k == 0, cont: cont,
+				indemSection: indemSection, rawIndem: m.rawIndem, indemExcept: m.exceptIndem,
+				firstInLine: k == 0, cont: cont, contIndem: contIndem,
 			})
 			prevSent = sent
 			index++
@@ -126,13 +142,25 @@ func (r *sentenceRec) attached() bool {
 	return r.cont == "fragment" || r.cont == "item" || r.cont == "line"
 }
 
-// decide turns the rule records into clause sentences. Liability is
-// decided by the learned model for the languages it was trained on, by
-// the rules otherwise; indemnification by the rules.
-func decide(text string, recs []sentenceRec, lang string, lm *linearModel) (liab, indem []sentenceHit) {
-	useModel := lm != nil && lm.langs[lang] && len(recs) >= minModelSentences
-	var fb featureBuf
-	last := -2 // index of the last liability sentence
+// attachedIndem reports whether the sentence is an indemnity only as the
+// rest of the one before it, by the rules: a fragment, a list item, or
+// the procedure that follows an undertaking (notice, defence,
+// settlement).
+func (r *sentenceRec) attachedIndem() bool {
+	return r.contIndem != ""
+}
+
+// decide turns the rule records into clause sentences. Each clause type
+// is decided by its learned model for the languages it was trained on,
+// by the rules otherwise.
+func decide(text string, recs []sentenceRec, lang string, lms *learnedModels) (liab, indem []sentenceHit) {
+	var lm, im *linearModel
+	if lms != nil && len(recs) >= minModelSentences {
+		lm, im = lms.liab.forLang(lang), lms.indem.forLang(lang)
+	}
+	useModel := lm != nil
+	var fb, fbIndem featureBuf
+	last, lastIndem := -2, -2 // index of the last liability (indemnification) sentence
 	for i := range recs {
 		r := &recs[i]
 		isLiab, cues := r.ruleLiab, r.liabCues
@@ -155,8 +183,24 @@ func decide(text string, recs []sentenceRec, lang string, lm *linearModel) (liab
 			last = r.index
 			liab = append(liab, sentenceHit{span: r.span, index: r.index, cues: cues, cap: r.cap})
 		}
-		if r.indem {
-			indem = append(indem, sentenceHit{span: r.span, index: r.index, cues: r.indemCues})
+		isIndem, indemCues := r.indem, r.indemCues
+		switch {
+		case im == nil:
+		case r.attachedIndem():
+			isIndem = lastIndem == r.index-1
+		default:
+			isIndem = false
+			if indemCandidate(recs, i) {
+				fbIndem.extractIndem(text, recs, i, lang)
+				isIndem = im.score(fbIndem.idx) > 0
+			}
+			if isIndem && !r.indem {
+				indemCues = appendUnique(slices.Clone(indemCues), "learned model")
+			}
+		}
+		if isIndem {
+			lastIndem = r.index
+			indem = append(indem, sentenceHit{span: r.span, index: r.index, cues: indemCues})
 		}
 	}
 	return liab, indem
@@ -240,6 +284,7 @@ type matches struct {
 	followUp                   bool // refers back to a limitation or lists damages
 	// What the filters below threw away, kept for the learned model.
 	rawLiab  []string // liability cues before filtering
+	rawIndem []string // indemnification cues before filtering
 	notMine  bool     // the liability words are about the user or a company form
 	warranty bool     // a warranty word is there
 }
@@ -280,6 +325,7 @@ func match(low string, enabled []bool, hits *cueHits) matches {
 		}
 	}
 	m.rawLiab = append(slices.Clip(m.liabStrong), m.liabWeak...)
+	m.rawIndem = slices.Clip(m.indemCues)
 	m.warranty = containsAny(low, lex().warranty)
 	if m.liabWord && notMine {
 		m.notMine = true

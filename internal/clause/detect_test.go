@@ -76,7 +76,7 @@ func TestModelLanguages(t *testing.T) {
 			if lang == "en" {
 				want = nil
 			}
-			if got := types(analyze(text, rejectAll)); !slices.Equal(got, want) {
+			if got := types(analyze(text, &learnedModels{liab: rejectAll})); !slices.Equal(got, want) {
 				t.Errorf("with a model rejecting all: types = %v, want %v", got, want)
 			}
 			if got := types(Analyze(text)); !slices.Equal(got, []string{model.Liability}) {

@@ -258,23 +258,25 @@ var evalLangs = append(slices.Clone(trainLangs), "all")
 // cross-validation reuse.
 type scannedDoc struct {
 	corpusDoc
-	recs []sentenceRec
-	lang string // as Analyze detects it
-	exs  []example
+	recs     []sentenceRec
+	lang     string    // as Analyze detects it
+	exs      []example // liability examples
+	exsIndem []example
 }
 
 func scanCorpus(docs []corpusDoc) []scannedDoc {
 	out := make([]scannedDoc, len(docs))
 	for i, d := range docs {
 		recs, lang := ruleScan(d.text)
-		out[i] = scannedDoc{corpusDoc: d, recs: recs, lang: lang, exs: examplesOf(d, recs)}
+		out[i] = scannedDoc{corpusDoc: d, recs: recs, lang: lang,
+			exs: examplesOf(d, recs, model.Liability), exsIndem: examplesOf(d, recs, model.Indemnification)}
 	}
 	return out
 }
 
 // predict runs detection with model lm on a scanned document (what
 // Analyze does, without scanning again).
-func (d scannedDoc) predict(lm *linearModel) (liab, indem []bool) {
+func (d scannedDoc) predict(lm *learnedModels) (liab, indem []bool) {
 	sc := scanned{text: d.text, recs: d.recs}
 	sc.liab, sc.indem = decide(d.text, d.recs, d.lang, lm)
 	cls := sc.clauses()
@@ -297,7 +299,7 @@ func split(docs []scannedDoc, frozen bool) []scannedDoc {
 // turn, over the training split; folds are by document name, so that no
 // translation of a held-out document is trained on. Assignment 0 deals
 // the sorted names in turn, any other shuffles them with that seed first.
-func crossValidate(t *testing.T, docs []scannedDoc, cfg trainConfig, assignment uint64) (liab, indem byLang) {
+func crossValidate(t *testing.T, docs []scannedDoc, cfg, cfgIndem trainConfig, assignment uint64) (liab, indem byLang) {
 	order := slices.Sorted(maps.Keys(names(docs)))
 	if assignment > 0 {
 		r := rand.New(rand.NewPCG(assignment, 7))
@@ -309,15 +311,13 @@ func crossValidate(t *testing.T, docs []scannedDoc, cfg trainConfig, assignment 
 	}
 	liab, indem = newByLang(), newByLang()
 	for k := range cvFolds {
-		var train []*example
+		var train, trainIndem []*example
 		for i := range docs {
 			if fold[docs[i].name] != k {
-				for j := range docs[i].exs {
-					train = append(train, &docs[i].exs[j])
-				}
+				train, trainIndem = appendExamples(train, docs[i].exs), appendExamples(trainIndem, docs[i].exsIndem)
 			}
 		}
-		lm := trainModel(train, trainLangs, cfg)
+		lm := &learnedModels{liab: trainModel(train, trainLangs, cfg), indem: trainModel(trainIndem, trainLangs, cfgIndem)}
 		for _, d := range docs {
 			if fold[d.name] == k {
 				pl, pi := d.predict(lm)
@@ -401,7 +401,7 @@ func TestEvalUnfairTOS(t *testing.T) {
 	f1s := map[string]map[string][]float64{model.Liability: {}, model.Indemnification: {}}
 	var first map[string]byLang
 	for a := range assignments {
-		liab, indem := crossValidate(t, train, shippedConfig, uint64(a))
+		liab, indem := crossValidate(t, train, shippedConfig, shippedIndemConfig, uint64(a))
 		if a == 0 {
 			first = map[string]byLang{model.Liability: liab, model.Indemnification: indem}
 		}

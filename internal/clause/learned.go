@@ -1,8 +1,9 @@
 package clause
 
-// Training the liability model (train_test.go) on the consistently
-// labelled corpus rewrites weights_gen.go; the same command gives the same
-// bytes on every machine (TestWeightsReproducible checks it).
+// Training the liability and indemnification models (train_test.go) on
+// the consistently labelled corpus rewrites weights_gen.go; the same
+// command gives the same bytes on every machine (TestWeightsReproducible
+// checks it).
 
 //go:generate go test -run ^TestTrainWeights$ -count=1 -train .
 
@@ -20,13 +21,16 @@ import (
 // neighbouring sentences, the exact wording) decides. A linear model over
 // the rule cues, the heading, the position and the words of a sentence,
 // trained on lawyer-labelled terms (see train_test.go), makes that call
-// for the languages it was trained on.
+// for the languages it was trained on. Indemnities get a model of their
+// own, over the indemnification cues: the rules, written from a few
+// documents, missed the wordings of others and took releases and
+// exceptions for undertakings.
 
 // tableBits sizes the hashed feature table.
 const tableBits = 16
 
 // linearModel scores a sentence as the sum of the weights of its hashed
-// features; a positive score means a limitation of liability.
+// features; a positive score means a sentence of its clause type.
 type linearModel struct {
 	w     []float32
 	langs map[string]bool // languages the model was trained on
@@ -53,24 +57,36 @@ const wordFlag = 1 << 31
 
 const wordScale = 0.5
 
-var (
-	shippedOnce sync.Once
-	shipped     *linearModel
-)
+// forLang returns lm when it judges documents of language lang, nil
+// when the rules do.
+func (lm *linearModel) forLang(lang string) *linearModel {
+	if lm == nil || !lm.langs[lang] {
+		return nil
+	}
+	return lm
+}
 
-// shippedModel expands the generated weight table once.
-func shippedModel() *linearModel {
-	shippedOnce.Do(func() {
-		lm := &linearModel{w: make([]float32, 1<<tableBits), langs: map[string]bool{}, cut: genCut}
-		for i, q := range genWeights {
-			lm.w[i] = float32(q) / genScale
-		}
-		for _, l := range strings.Split(genLangs, ",") {
-			lm.langs[l] = true
-		}
-		shipped = lm
-	})
-	return shipped
+// learnedModels are the learned decisions of each clause type; a nil
+// model leaves its type to the rules.
+type learnedModels struct{ liab, indem *linearModel }
+
+// shippedModel expands the generated weight tables once.
+var shippedModel = sync.OnceValue(func() *learnedModels {
+	return &learnedModels{
+		liab:  expandWeights(genWeights[:], genScale, genCut, genLangs),
+		indem: expandWeights(genIndemWeights[:], genIndemScale, genIndemCut, genLangs),
+	}
+})
+
+func expandWeights(q []int8, scale, cut float64, langs string) *linearModel {
+	lm := &linearModel{w: make([]float32, len(q)), langs: map[string]bool{}, cut: float32(cut)}
+	for i, v := range q {
+		lm.w[i] = float32(v) / float32(scale)
+	}
+	for _, l := range strings.Split(langs, ",") {
+		lm.langs[l] = true
+	}
+	return lm
 }
 
 // candidate reports whether a sentence is worth scoring: the model was
@@ -82,6 +98,17 @@ func candidate(recs []sentenceRec, i int) bool {
 		return true
 	}
 	return i > 0 && recs[i-1].ruleLiab && recs[i-1].index == r.index-1
+}
+
+// indemCandidate reports whether a sentence is worth scoring for an
+// indemnity: some indemnification cue matched, it is in an
+// indemnification section, or it follows an indemnity.
+func indemCandidate(recs []sentenceRec, i int) bool {
+	r := &recs[i]
+	if len(r.rawIndem) > 0 || r.indemSection || r.ctxIndem {
+		return true
+	}
+	return i > 0 && recs[i-1].indem && recs[i-1].index == r.index-1
 }
 
 // The model may also call a sentence the rules rejected a limitation,
@@ -172,7 +199,6 @@ func (fb *featureBuf) extract(text string, recs []sentenceRec, i int, lang strin
 	} else {
 		fb.addPair(lang, "pos:"+pos)
 	}
-	langH := hashString(fnvOffset, lang)
 	if i > 0 && recs[i-1].index == r.index-1 {
 		p := &recs[i-1]
 		flag(p.ruleLiab, "prevRule")
@@ -189,7 +215,67 @@ func (fb *featureBuf) extract(text string, recs []sentenceRec, i int, lang strin
 		fb.addPair(lang, "nextNone")
 	}
 	fb.addPair(lang, "len:"+strconv.Itoa(min(len(sent)/80, 6)))
-	fb.words(sent, hashString(langH, "w:"), true)
+	fb.sentenceWords(text, r, lang)
+}
+
+// extractIndem computes the indemnification features of recs[i].
+func (fb *featureBuf) extractIndem(text string, recs []sentenceRec, i int, lang string) {
+	fb.idx = fb.idx[:0]
+	r := &recs[i]
+	sent := text[r.start:r.end]
+	fb.addPair(lang, "bias")
+	flag := func(on bool, name string) {
+		if on {
+			fb.addPair(lang, name)
+		}
+	}
+	flag(r.indem, "rule")
+	flag(r.indemStrong, "strong")
+	flag(r.indemExcept, "except")
+	flag(r.ruleLiab, "liab")
+	flag(r.ctxIndem, "ctxIndem")
+	flag(r.indemSection, "indemSection")
+	flag(r.ctxLiab, "ctxLiab")
+	flag(r.heading.end == 0, "noHeading")
+	flag(r.firstInLine, "firstInLine")
+	flag(listItem(sent), "listItem")
+	for _, c := range r.rawIndem {
+		fb.addPair(lang, "cue:"+c)
+	}
+	for _, c := range r.rawCues {
+		fb.addPair(lang, "liabCue:"+c)
+	}
+	if r.contIndem != "" {
+		fb.addPair(lang, "continues:"+r.contIndem)
+	}
+	pos := strconv.Itoa(min(r.sinceHeading, 4))
+	if r.ctxIndem {
+		fb.addPair(lang, "posIndem:"+pos)
+	} else {
+		fb.addPair(lang, "pos:"+pos)
+	}
+	if i > 0 && recs[i-1].index == r.index-1 {
+		p := &recs[i-1]
+		flag(p.indem, "prevRule")
+		flag(len(p.rawIndem) > 0, "prevCue")
+	} else {
+		fb.addPair(lang, "prevNone")
+	}
+	if i+1 < len(recs) && recs[i+1].index == r.index+1 {
+		n := &recs[i+1]
+		flag(n.indem, "nextRule")
+		flag(len(n.rawIndem) > 0, "nextCue")
+	} else {
+		fb.addPair(lang, "nextNone")
+	}
+	fb.addPair(lang, "len:"+strconv.Itoa(min(len(sent)/80, 6)))
+	fb.sentenceWords(text, r, lang)
+}
+
+// sentenceWords adds the words of the sentence and of its heading.
+func (fb *featureBuf) sentenceWords(text string, r *sentenceRec, lang string) {
+	langH := hashString(fnvOffset, lang)
+	fb.words(text[r.start:r.end], hashString(langH, "w:"), true)
 	if r.heading.end > 0 {
 		if r.heading != fb.heading || lang != fb.headingLang {
 			n := len(fb.idx)

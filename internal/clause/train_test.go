@@ -12,14 +12,17 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
-// The liability model is trained here, from the consistently labelled
-// sentences of ../shared/corpus/unfair-tos (liability-gold.jsonl), and
+// The liability and indemnification models are trained here, from the
+// consistently labelled sentences of ../shared/corpus/unfair-tos
+// (liability-gold.jsonl, indemnification-gold.jsonl), and
 // written to weights_gen.go by
 //
 //	go generate ./internal/clause
-var trainFlag = flag.Bool("train", false, "train the liability model on the unfair-tos corpus and rewrite weights_gen.go")
+var trainFlag = flag.Bool("train", false, "train the clause models on the unfair-tos corpus and rewrite weights_gen.go")
 
 // trainConfig holds the training settings.
 type trainConfig struct {
@@ -30,8 +33,12 @@ type trainConfig struct {
 	seed      uint64  // of the shuffling between epochs; 0 is 1
 }
 
-// shippedConfig was chosen by the cross-validated F1 of TestEvalUnfairTOS.
-var shippedConfig = trainConfig{epochs: 4, posWeight: 2.5, margin: 0.5}
+// shippedConfig and shippedIndemConfig were chosen by the
+// cross-validated F1 of TestEvalUnfairTOS.
+var (
+	shippedConfig      = trainConfig{epochs: 4, posWeight: 2.5, margin: 0.5}
+	shippedIndemConfig = trainConfig{epochs: 4, posWeight: 2.5, margin: 0.5}
+)
 
 var trainLangs = []string{"en", "de", "it", "pl"}
 
@@ -43,25 +50,37 @@ type example struct {
 	open  bool // the model's call decides (see decide): otherwise the sentence is no limitation
 }
 
-// examplesOf returns the candidate sentences of a document with their
-// features, labelled by the consistent labels of the line they fall in;
-// part and heading lines, which may be flagged or not, are left out.
-func examplesOf(d corpusDoc, recs []sentenceRec) []example {
+// examplesOf returns the candidate sentences of a document for clause
+// type typ with their features, labelled by the consistent labels of the
+// line they fall in; part and heading lines, which may be flagged or not,
+// are left out.
+func examplesOf(d corpusDoc, recs []sentenceRec, typ string) []example {
 	var fb featureBuf
 	var out []example
+	gold := d.liab
+	if typ == model.Indemnification {
+		gold = d.indem
+	}
 	for i := range recs {
-		if !candidate(recs, i) || recs[i].attached() {
+		r := &recs[i]
+		if typ == model.Liability && (!candidate(recs, i) || r.attached()) ||
+			typ == model.Indemnification && (!indemCandidate(recs, i) || r.attachedIndem()) {
 			continue
 		}
-		line := sort.SearchInts(d.starts, recs[i].start+1) - 1
-		if d.liab[line] != goldCore && d.liab[line] != goldNo {
+		line := sort.SearchInts(d.starts, r.start+1) - 1
+		if gold[line] != goldCore && gold[line] != goldNo {
 			continue
 		}
 		// The model is keyed by the detected language, as Analyze will
 		// see it; the corpus language is the truth.
-		fb.extract(d.text, recs, i, d.lang)
-		out = append(out, example{feats: slices.Clone(fb.idx), label: d.liab[line] == goldCore, line: line,
-			open: recs[i].ruleLiab || recs[i].speaksLiab})
+		open := true
+		if typ == model.Liability {
+			fb.extract(d.text, recs, i, d.lang)
+			open = r.ruleLiab || r.speaksLiab
+		} else {
+			fb.extractIndem(d.text, recs, i, d.lang)
+		}
+		out = append(out, example{feats: slices.Clone(fb.idx), label: gold[line] == goldCore, line: line, open: open})
 	}
 	return out
 }
@@ -145,32 +164,46 @@ func trainPerceptron(exs []*example, langs []string, cfg trainConfig) *linearMod
 	return lm
 }
 
-// shippedWeights trains the shipped model on the training split (the
-// frozen split is held out) and renders it as weights_gen.go. Documents
-// come in sorted order and the shuffles have fixed seeds, so the output is
-// the same byte for byte on every run.
-func shippedWeights(t testing.TB) ([]byte, int) {
-	var exs []*example
+// shippedModels trains the shipped models on the training split (the
+// frozen split is held out).
+func shippedModels(t testing.TB) (*learnedModels, int) {
+	var liab, indem []*example
 	for _, d := range scanCorpus(loadCorpus(t)) {
 		if frozenDocs[d.name] {
 			continue
 		}
-		for j := range d.exs {
-			exs = append(exs, &d.exs[j])
-		}
+		liab, indem = appendExamples(liab, d.exs), appendExamples(indem, d.exsIndem)
 	}
-	src, err := weightsSource(trainModel(exs, trainLangs, shippedConfig), trainLangs)
+	return &learnedModels{
+		liab:  trainModel(liab, trainLangs, shippedConfig),
+		indem: trainModel(indem, trainLangs, shippedIndemConfig),
+	}, len(liab) + len(indem)
+}
+
+func appendExamples(to []*example, exs []example) []*example {
+	for j := range exs {
+		to = append(to, &exs[j])
+	}
+	return to
+}
+
+// shippedWeights renders the shipped models as weights_gen.go. Documents
+// come in sorted order and the shuffles have fixed seeds, so the output
+// is the same byte for byte on every run.
+func shippedWeights(t testing.TB) ([]byte, int) {
+	lms, n := shippedModels(t)
+	src, err := weightsSource(lms, trainLangs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return src, len(exs)
+	return src, n
 }
 
 // TestTrainWeights trains the shipped model and writes weights_gen.go
 // (go generate ./internal/clause). It runs only with -train.
 func TestTrainWeights(t *testing.T) {
 	if !*trainFlag {
-		t.Skip("run with -train (go generate ./internal/clause) to retrain the liability model")
+		t.Skip("run with -train (go generate ./internal/clause) to retrain the clause models")
 	}
 	src, n := shippedWeights(t)
 	if err := os.WriteFile("weights_gen.go", src, 0o644); err != nil {
@@ -196,21 +229,26 @@ func TestWeightsReproducible(t *testing.T) {
 	}
 }
 
-// weightsSource renders a quantised model as Go source: int8 weights
+// weightsSource renders quantised models as Go source: int8 weights
 // with their scale.
-func weightsSource(lm *linearModel, langs []string) ([]byte, error) {
-	scale := lm.scale
+func weightsSource(lms *learnedModels, langs []string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("// Code generated by go generate ./internal/clause (TestTrainWeights); DO NOT EDIT.\n\n")
 	b.WriteString("package clause\n\n")
-	fmt.Fprintf(&b, "const (\n\tgenScale = %g\n\tgenCut = %g\n\tgenLangs = %q\n)\n\n", scale, lm.cut, strings.Join(langs, ","))
-	b.WriteString("var genWeights = [1 << tableBits]int8{")
+	fmt.Fprintf(&b, "const genLangs = %q\n\n", strings.Join(langs, ","))
+	writeTable(&b, "", lms.liab)
+	writeTable(&b, "Indem", lms.indem)
+	return format.Source(b.Bytes())
+}
+
+func writeTable(b *bytes.Buffer, name string, lm *linearModel) {
+	fmt.Fprintf(b, "const (\n\tgen%sScale = %g\n\tgen%sCut = %g\n)\n\n", name, lm.scale, name, lm.cut)
+	fmt.Fprintf(b, "var gen%sWeights = [1 << tableBits]int8{", name)
 	for i, v := range lm.w {
 		if i%24 == 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%d,", int(math.Round(float64(v)*scale)))
+		fmt.Fprintf(b, "%d,", int(math.Round(float64(v)*lm.scale)))
 	}
-	b.WriteString("\n}\n")
-	return format.Source(b.Bytes())
+	b.WriteString("\n}\n\n")
 }
