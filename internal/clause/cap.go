@@ -6,48 +6,11 @@ import (
 	"strings"
 )
 
-// Amounts written in digits, with the currency before or after.
+// Amounts written in digits with the currency before them; after them,
+// and in words, the currency names come from the lexicon (factlex.go).
 var (
 	moneyBefore = regexp.MustCompile(`(u\.?s\.?\s?\$|us\s\$|au?\$|ca?\$|\$|€|£|¥|\b(?:usd|eur|gbp|chf|cad|aud|pln|jpy|inr)\b)\s?(\d(?:[\d.,\x{00a0}\x{202f} ]*\d)?)`)
-	moneyAfter  = regexp.MustCompile(`(\d(?:[\d.,\x{00a0}\x{202f} ]*\d)?)\s?(\$|€|£|zł|\b(?:usd|eur|gbp|chf|cad|aud|pln|jpy|inr|euros?|dollars?|dólares|dollari|dolar\pL*|pounds?|libras?|sterling|złotych|zlotych|franken|francs?)\b)`)
-	moneyWords  = regexp.MustCompile(`((?:[\pL]+[\s-]+){1,4}?)((?:u\.?s\.?\s|american\s|us\s|canadian\s|australian\s)?(?:dollars?|dólares|dollari|dolar\pL*|euros?|pounds?|libras?|sterling|złotych|zlotych))`)
 	percentRe   = regexp.MustCompile(`\d+\s?%`)
-)
-
-// numberWords are the words for the numbers caps are written in.
-var numberWords = map[string]float64{
-	"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-	"ten": 10, "twenty": 20, "twenty-five": 25, "fifty": 50, "hundred": 100, "thousand": 1000, "million": 1e6,
-	"un": 1, "uno": 1, "una": 1, "dos": 2, "cinco": 5, "diez": 10, "cincuenta": 50, "cien": 100, "ciento": 100,
-	"doscientos": 200, "quinientos": 500, "mil": 1000, "millón": 1e6, "millones": 1e6,
-	"une": 1, "deux": 2, "cinq": 5, "dix": 10, "cinquante": 50, "cent": 100, "cents": 100, "mille": 1000,
-	"ein": 1, "eine": 1, "eins": 1, "zwei": 2, "fünf": 5, "zehn": 10, "fünfzig": 50, "hundert": 100,
-	"einhundert": 100, "zweihundert": 200, "fünfhundert": 500, "tausend": 1000, "eintausend": 1000,
-	"due": 2, "cinque": 5, "dieci": 10, "cinquanta": 50, "cento": 100, "duecento": 200, "cinquecento": 500,
-	"jeden": 1, "dwa": 2, "pięć": 5, "dziesięć": 10, "pięćdziesiąt": 50, "sto": 100, "stu": 100,
-	"dwieście": 200, "pięćset": 500, "tysiąc": 1000, "tysięcy": 1000, "tysiąca": 1000,
-}
-
-// monthWords are the words for fee periods.
-var monthWords = map[string]int{
-	"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12, "twenty-four": 24, "eighteen": 18,
-	"dos": 2, "deux": 2, "zwei": 2, "due": 2, "dwa": 2, "dwóch": 2,
-	"un": 1, "tres": 3, "seis": 6, "doce": 12, "trois": 3, "douze": 12,
-	"ein": 1, "einen": 1, "drei": 3, "sechs": 6, "zwölf": 12, "uno": 1, "tre": 3, "sei": 6, "dodici": 12,
-	"jeden": 1, "trzech": 3, "sześciu": 6, "dwunastu": 12, "trzy": 3, "sześć": 6, "dwanaście": 12,
-}
-
-var (
-	// A period is a number in words or digits (or both: "twelve (12)"),
-	// maybe an adjective ("douze (12) derniers mois"), then months or
-	// years: the unit is found first, then the number before it.
-	periodUnit   = regexp.MustCompile(`\b(?:months?|meses|mois|monate?n?|monats|mesi|miesi\pL*|years?|años?|ans?|années?|jahre?n?|jahres|anni|anno|lat|lata|roku|rok)\b`)
-	periodNumber = regexp.MustCompile(`(\d{1,2}|[\pL-]+)\s*(?:\((\d{1,2})\)\s*)?[\s-]?(?:(?:derniers|dernières|précédents|últimos|anteriores|letzten|vergangenen|ultimi|precedenti|ostatnich|poprzednich|calendar|preceding|previous|prior|past|consecutive)\s+)?$`)
-	yearRe       = regexp.MustCompile(`\b(?:one|1)[\s-]year\b|\b(?:twelve|12)[\s-]month|\bannual\b|un\s+\(?1?\)?\s*año|un\s+an\b|einem\s+jahr|eines\s+jahres|un\s+anno|jednego\s+roku|\bone\s+\(1\)\s+year|(?:the|last|past|preceding|previous|prior)\s+(?:calendar\s+|contract\s+)?year|(?:l'|la\s+dernière\s+)année|(?:im|des|dem)\s+(?:letzten|vergangenen|laufenden)\s+(?:kalender|vertrags)?jahr|(?:el\s+)?(?:último|ultimo)\s+año|(?:l'|nell')ultimo\s+anno|(?:ostatni|poprzedni)\S*\s+rok`)
-	feesRe       = regexp.MustCompile(`\bfees?\b|\bpaid\b|\bpayable\b|\bcharges\b|\bprice\b|amounts?\s+(?:\pL+\s+){0,4}pa(?:id|y)|tarifa|pagad|abonad|cuotas?|precio|frais|payé|versée?s?\b|acquitt|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|prezzo|opłat|zapłac|uiszczon|cen[ay]\b`)
-	// feesNeedles are literals one of which every match of feesRe
-	// contains; feesRe runs only around them.
-	feesNeedles = strings.Split("fee|paid|payable|charges|price|amount|tarifa|pagad|abonad|cuota|precio|frais|payé|versé|acquitt|prix|gebühr|entgelt|gezahlt|bezahlt|vergütung|preis|corrispettiv|pagat|canon|prezzo|opłat|zapłac|uiszczon|cena|ceny", "|")
 )
 
 // capAboveRe finds caps stated as the amounts the provider is not liable
@@ -66,7 +29,7 @@ var capAboveRe = regexp.MustCompile(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in
 var capAboveNeedles = strings.Split("exceed|excess|greater than|equal|equivalent|exced|superior|exceso|excéd|supérieur|dépass|übersteig|hinausgeh|eccedent|ecced|przekracza|wyższ", "|")
 
 func capAbove(low string) bool {
-	if !strings.ContainsAny(low, "0123456789$€£") && !hasCurrencyWord(low) && !containsAny(low, feesNeedles) {
+	if !strings.ContainsAny(low, "0123456789$€£") && !hasCurrencyWord(low) && !facts().scan(low).has("cap.fees") {
 		return false // a cap names an amount or the fees
 	}
 	return containsAny(low, capAboveNeedles) && capAboveRe.MatchString(low)
@@ -82,9 +45,10 @@ func findAmount(s string) (float64, string, bool) {
 	if !hasCurrencyWord(s) {
 		return 0, "", false
 	}
-	for _, m := range moneyWords.FindAllStringSubmatchIndex(s, -1) {
+	fl := facts()
+	for _, m := range fl.moneyWords.FindAllStringSubmatchIndex(s, -1) {
 		if v, ok := parseNumberWords(s[m[2]:m[3]]); ok {
-			return v, currencyCode(s[m[4]:m[5]], s[:m[0]]), true
+			return v, fl.currency(s[m[4]:m[5]], s[:m[0]]), true
 		}
 	}
 	return 0, "", false
@@ -97,12 +61,12 @@ func findDigits(s string) (float64, string, bool) {
 	var cur string
 	if m := moneyBefore.FindStringSubmatchIndex(s); m != nil {
 		if v, ok := parseNumber(s[m[4]:m[5]]); ok {
-			best, amt, cur = m[0], v, currencyCode(s[m[2]:m[3]], s[:m[0]])
+			best, amt, cur = m[0], v, facts().currency(s[m[2]:m[3]], s[:m[0]])
 		}
 	}
-	if m := moneyAfter.FindStringSubmatchIndex(s); m != nil && (best < 0 || m[0] < best) {
+	if m := facts().moneyAfter.FindStringSubmatchIndex(s); m != nil && (best < 0 || m[0] < best) {
 		if v, ok := parseNumber(s[m[2]:m[3]]); ok {
-			best, amt, cur = m[0], v, currencyCode(s[m[4]:m[5]], s[:m[0]])
+			best, amt, cur = m[0], v, facts().currency(s[m[4]:m[5]], s[:m[0]])
 		}
 	}
 	return amt, cur, best >= 0
@@ -120,39 +84,8 @@ func containsAny(s string, needles []string) bool {
 }
 
 // hasCurrencyWord reports whether s names a currency in words: only then
-// is the slower moneyWords search worth running.
-func hasCurrencyWord(s string) bool { return containsAny(s, currencyWords) }
-
-var currencyWords = []string{"dollar", "dólar", "euro", "pound", "libra", "sterling", "złot", "zlot"}
-
-// currencyCode maps a symbol or word to ISO 4217; before is the text
-// preceding it, which may qualify a dollar ("Canadian").
-func currencyCode(sym, before string) string {
-	sym = strings.TrimSpace(sym)
-	tail := before
-	if len(tail) > 20 {
-		tail = tail[len(tail)-20:]
-	}
-	switch {
-	case strings.HasPrefix(sym, "au") || strings.HasPrefix(sym, "a$") || strings.Contains(sym, "australian"):
-		return "AUD"
-	case strings.HasPrefix(sym, "ca") && strings.Contains(sym, "$") || sym == "c$" || strings.Contains(sym, "canadian") || strings.Contains(tail, "canadian"):
-		return "CAD"
-	case strings.Contains(sym, "$") || strings.HasPrefix(sym, "dol") || strings.Contains(sym, "dólar") || strings.Contains(sym, "usd"):
-		return "USD"
-	case sym == "€" || strings.HasPrefix(sym, "eur"):
-		return "EUR"
-	case sym == "£" || strings.HasPrefix(sym, "gbp") || strings.HasPrefix(sym, "pound") || strings.HasPrefix(sym, "libra") || sym == "sterling":
-		return "GBP"
-	case sym == "¥" || sym == "jpy":
-		return "JPY"
-	case sym == "zł" || sym == "pln" || strings.HasPrefix(sym, "zł") || strings.HasPrefix(sym, "zlot"):
-		return "PLN"
-	case sym == "chf" || sym == "franken" || strings.HasPrefix(sym, "franc"):
-		return "CHF"
-	}
-	return strings.ToUpper(sym)
-}
+// is the slower search for an amount in words worth running.
+func hasCurrencyWord(s string) bool { return containsAny(s, facts().currencyStems) }
 
 // parseNumber reads "1,000", "1.000", "1 000", "1,000.00", "1.000,00" and
 // "100,00": a separator followed by exactly three digits groups
@@ -200,7 +133,7 @@ func parseNumberWords(s string) (float64, bool) {
 	start := len(words)
 	for start > 0 {
 		w := words[start-1]
-		if _, ok := numberWords[w]; ok || (start < len(words) && (w == "and" || w == "y" || w == "et" || w == "und" || w == "e")) {
+		if _, ok := facts().numbers[w]; ok || (start < len(words) && (w == "and" || w == "y" || w == "et" || w == "und" || w == "e")) {
 			start--
 			continue
 		}
@@ -212,7 +145,7 @@ func parseNumberWords(s string) (float64, bool) {
 	}
 	var total, cur float64
 	for _, w := range run {
-		v, ok := numberWords[w]
+		v, ok := facts().numbers[w]
 		if !ok {
 			continue
 		}
@@ -238,48 +171,27 @@ func parseNumberWords(s string) (float64, bool) {
 
 // findMonths returns the fee period named in s, in months: "twelve (12)
 // months", "les douze (12) derniers mois", "two years", "the prior
-// calendar year".
+// calendar year". The unit is found first, then the number before it.
 func findMonths(s string) int {
-	if containsAny(s, periodNeedles) {
-		for _, u := range periodUnit.FindAllStringIndex(s, -1) {
-			m := periodNumber.FindStringSubmatch(s[max(0, u[0]-40):u[0]])
-			if m == nil {
-				continue
-			}
-			n := 0
-			if m[2] != "" {
-				n, _ = strconv.Atoi(m[2])
-			} else if v, err := strconv.Atoi(m[1]); err == nil {
-				n = v
-			} else {
-				n = monthWords[m[1]]
-			}
-			if n <= 0 {
-				continue
-			}
-			if !monthUnit(s[u[0]:u[1]]) {
-				n *= 12
-			}
-			return n
+	fl := facts()
+	for _, u := range fl.periodUnit.FindAllStringIndex(s, -1) {
+		m := fl.periodNumber.FindStringSubmatch(s[max(0, u[0]-40):u[0]])
+		if m == nil {
+			continue
+		}
+		n := 0
+		if m[2] != "" {
+			n, _ = strconv.Atoi(m[2])
+		} else if v, err := strconv.Atoi(m[1]); err == nil {
+			n = v
+		} else {
+			n = fl.periodNumbers[m[1]]
+		}
+		if n > 0 {
+			return n * fl.unitMonths[s[u[0]:u[1]]]
 		}
 	}
-	return yearMonths(s)
-}
-
-// periodNeedles are literals one of which every match of periodRe holds.
-var periodNeedles = strings.Split("month|mes|mois|miesi|monat|year|año|ans|année| an|jahr|anni|anno| lat|roku| rok", "|")
-
-func monthUnit(u string) bool {
-	for _, p := range []string{"mon", "mes", "mois", "miesi"} {
-		if strings.HasPrefix(u, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func yearMonths(s string) int {
-	if yearRe.MatchString(s) {
+	if fl.scan(s).has("period.year") {
 		return 12
 	}
 	return 0
@@ -302,45 +214,6 @@ func matchNeedles(re *regexp.Regexp, need []string, s string) bool {
 			}
 			off = i + len(n)
 		}
-	}
-	return false
-}
-
-// firstNear returns the span of the first match of re in s, running re
-// only on windows around the literals need (one of which every match of
-// re holds); nil when there is none.
-func firstNear(re *regexp.Regexp, need []string, s string) []int {
-	const before, after = 120, 200
-	var best []int
-	for _, n := range need {
-		for off := 0; ; {
-			i := strings.Index(s[off:], n)
-			if i < 0 || best != nil && off+i > best[1] {
-				break
-			}
-			i += off
-			from := max(0, i-before)
-			if m := re.FindStringIndex(s[from:min(len(s), i+len(n)+after)]); m != nil {
-				if best == nil || m[0]+from < best[0] {
-					best = []int{m[0] + from, m[1] + from}
-				}
-				break
-			}
-			off = i + len(n)
-		}
-	}
-	return best
-}
-
-// matchLines runs re on each paragraph of s: short inputs let the regexp
-// package use its fast backtracker instead of the slower NFA.
-func matchLines(re *regexp.Regexp, s string) bool {
-	for s != "" {
-		line, rest, _ := strings.Cut(s, "\n")
-		if re.MatchString(line) {
-			return true
-		}
-		s = rest
 	}
 	return false
 }

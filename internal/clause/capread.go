@@ -21,8 +21,9 @@ import (
 // exceptions to the limitation only (carveout.go).
 
 // liabilityClause makes the liability clause of adjacent sentences hits,
-// its caps read.
-func liabilityClause(text string, hits []sentenceHit) model.Clause {
+// its caps read from them and from the section after them, up to byte
+// until (where the next clause starts).
+func liabilityClause(text string, hits []sentenceHit, until int) model.Clause {
 	cl := clauseOf(text, model.Liability, hits)
 	sents := make([]span, len(hits))
 	for i, h := range hits {
@@ -32,7 +33,7 @@ func liabilityClause(text string, hits []sentenceHit) model.Clause {
 		}
 	}
 	var end int
-	cl.Cap, cl.Protects, end = readCaps(text, sents)
+	cl.Cap, cl.Protects, end = readCaps(text, sents, until)
 	if end > cl.End {
 		cl.End = end
 		cl.Text = text[cl.Start:cl.End]
@@ -61,12 +62,13 @@ type capPart struct {
 }
 
 // readCaps reads the caps of the liability clause made of sents (spans of
-// doc, in order). It returns the cap (nil when the clause states none and
-// no carve-out), whose liability the clause limits, and where the clause
-// ends once a cap sentence broken over lines is read to its end.
-func readCaps(doc string, sents []span) (*model.Cap, model.Party, int) {
+// doc, in order) and of the rest of its section before byte until. It
+// returns the cap (nil when the clause states none and no carve-out),
+// whose liability the clause limits, and where the clause ends once a
+// cap sentence broken over lines, or a last list item, is read.
+func readCaps(doc string, sents []span, until int) (*model.Cap, model.Party, int) {
 	stmts := capStatements(doc, sents)
-	stmts = append(stmts, sectionTail(doc, stmts[len(stmts)-1])...)
+	stmts = append(stmts, sectionTail(doc[:until], stmts[len(stmts)-1])...)
 	owner := ownerName(stmts)
 	var parts []capPart
 	clauseEnd := sents[len(sents)-1].end
@@ -233,7 +235,7 @@ func sectionTail(doc string, last capStmt) []capStmt {
 		lead = ""
 		for _, sp := range splitSentences(doc, s, e) {
 			low := strings.ToLower(doc[sp.start:sp.end])
-			if containsAny(low, exceptionNeedles) && exceptionRe.MatchString(low) && exceptionToLimit(low) {
+			if isException(low) {
 				out = append(out, capStmt{text: doc[sp.start:sp.end], low: low, start: sp.start, end: sp.end, carveOnly: true})
 			}
 		}
@@ -291,17 +293,19 @@ func runOn(doc string, end int) int {
 // gives it ("Acme's liability"), "" otherwise.
 func statementCaps(st capStmt, owner string) []capPart {
 	low := st.low
-	// Most sentences of a limitation state no cap: they are turned away
-	// by a few substring searches before any pattern runs.
-	capish := containsAny(low, limitNeedles) && mayMeasure(low) && hasLimitPhrase(low)
-	if !capish && !containsAny(low, exclusionNeedles) && !(containsAny(low, scopes[0].need) || containsAny(low, scopes[1].need)) {
-		return nil
-	}
 	if containsAny(low, notLimitedNeedles) {
 		low = notLimitedTo.ReplaceAllString(low, "")
 	}
+	// Most sentences of a limitation state no cap: one pass over their
+	// bytes finds the literals of the vocabulary, and the patterns run
+	// only when a limit and a measure may be there.
+	sc := facts().scan(low)
+	capish := mayMeasure(low, anyFoundIn(sc, "cap.fees")) && sc.has("cap.limit")
+	if !capish && !containsAny(low, exclusionNeedles) && !anyFoundIn(sc, "scope.free") && !anyFoundIn(sc, "scope.beta") {
+		return nil
+	}
 	var out []capPart
-	segs := capSegments(low)
+	segs := capSegments(low, sc)
 	for _, seg := range segs {
 		text := low[seg.start:seg.end]
 		scope := seg.scope
@@ -349,7 +353,8 @@ func segmentCap(low string) (model.ScopedCap, bool) {
 	if amt, cur, ok := findAmount(low); ok {
 		c.Amount, c.Currency = &amt, cur
 	}
-	fees := matchNeedles(feesRe, feesNeedles, low)
+	sc := facts().scan(low)
+	fees := sc.has("cap.fees")
 	if fees {
 		c.FeePeriodMonths = findMonths(low)
 	}
@@ -359,7 +364,7 @@ func segmentCap(low string) (model.ScopedCap, bool) {
 		// the fees without a word for which ("$1,000 or the fees you
 		// paid") reads as an alternative floor, a greater-of cap too.
 		c.Basis = model.BasisGreater
-		if lesserFirst(low) {
+		if l, g := sc.first("cap.lesser"), sc.first("cap.greater"); l != nil && (g == nil || l[0] <= g[0]) {
 			c.Basis = model.BasisLesser
 		}
 	case c.Amount != nil:
@@ -373,9 +378,10 @@ func segmentCap(low string) (model.ScopedCap, bool) {
 }
 
 // mayMeasure reports whether s holds a literal that every measure of a
-// cap holds: a money sign or word, a currency code, a word for the fees.
-func mayMeasure(s string) bool {
-	return strings.ContainsAny(s, "$€£¥%") || hasCurrencyWord(s) || containsAny(s, currencyCodes) || containsAny(s, feesNeedles)
+// cap holds: a money sign or word, a currency code, a word for the fees
+// (fees: the fees' literals were found).
+func mayMeasure(s string, fees bool) bool {
+	return fees || strings.ContainsAny(s, "$€£¥%") || hasCurrencyWord(s) || containsAny(s, currencyCodes)
 }
 
 // hasMeasure reports whether s names what a cap is measured in: an
@@ -386,7 +392,7 @@ func hasMeasure(s string) bool {
 			return true
 		}
 	}
-	return containsAny(s, feesNeedles) && matchNeedles(feesRe, feesNeedles, s)
+	return facts().scan(s).has("cap.fees")
 }
 
 var currencyCodes = strings.Split("usd|eur|gbp|chf|cad|aud|pln|jpy|inr|zł", "|")
@@ -394,46 +400,13 @@ var currencyCodes = strings.Split("usd|eur|gbp|chf|cad|aud|pln|jpy|inr|zł", "|"
 // hasLimitPhrase reports whether s limits something to a measure: "shall
 // not exceed", "limited to", "capped at", "the lesser of", "höchstens", …
 func hasLimitPhrase(s string) bool {
-	return matchNeedles(limitRe, limitNeedles, s)
+	return facts().scan(s).has("cap.limit")
 }
 
-var notLimitedNeedles = strings.Split("limit|beschränkt|titolo", "|")
+var notLimitedNeedles = strings.Split("not limited|being limited|without limitation|sin limitarse|s'y limiter|ohne darauf|a titolo", "|")
 
 // notLimitedTo removes the phrases in which "limited to" limits nothing.
 var notLimitedTo = regexp.MustCompile(`(?:including,?\s+)?(?:but\s+)?(?:not|without\s+being)\s+limited\s+to|without\s+limitation|sin\s+limitarse\s+a|sans\s+s'y\s+limiter|ohne\s+darauf\s+beschränkt|a\s+titolo\s+esemplificativo`)
-
-// limitNeedles are literals one of which every match of limitRe holds.
-var limitNeedles = strings.Split("exceed|excess|limited|limits |limit our|limit its|limit the|cap of|cap at|cap is|capped|maximum|up to|more than|greater of|lesser|higher of|lower of|smaller of|larger of|whichever|at most|restricted to|exced|superar|máxim|hasta|menor|mayor|limitad|limita a|limitan a|excéd|dépass|limitée|limité à|limite de|plafon|maximal|n'excéd|moins élev|plus élev|übersteig|begrenz|beschränk|höchst|höher|bis zu|bis zur|niedrig|ecced|massim|limitat|fino a|non oltre|minor|maggior|przekr|ogranicz|maksym|nie więcej|do wysokości|do kwoty|niższ|wyższ", "|")
-
-var limitRe = regexp.MustCompile(`\bexceed|\bin excess of|\blimited\s+(?:\S+\s+){0,3}?to\b|\blimits?\s+(?:\S+\s+){0,4}?to\b|\bcapped\b|\bcap\s+(?:of|at|is)\b|\bmaximum\s+(?:aggregate\s+|total\s+|cumulative\s+)?(?:liability|amount|sum|of)\b|\bup to\s+(?:\S+\s+){0,4}?(?:\$|€|£|\d|the\s+(?:fees|amount|total|price)|an?\s+(?:amount|sum|total)|one|two|five|ten|fifty|a\s+hundred|hundred|thousand)|\b(?:no|not)\s+more\s+than\b|\b(?:liable|liability)\s+(?:\S+\s+){0,6}?(?:more|greater)\s+than\b|\b(?:greater|lesser|higher|lower|smaller|larger)\s+of\b|\bwhichever\b|\bat\s+most\b|\brestricted\s+to\b` +
-	`|exced|superar|(?:importe|monto|cantidad|responsabilidad)\s+máxim|máxim[oa]\s+(?:de|total|acumulad)|como\s+máximo|un\s+máximo\s+de|hasta\s+(?:un|el|la)\s+(?:máximo|importe|monto|cantidad|suma)|limitad[ao]s?\s+a\s|se\s+limita\s+a|limitan?\s+a\s|(?:el|la|lo)\s+(?:que\s+sea\s+)?(?:menor|mayor)` +
-	`|excéd|dépass|limitée?s?\s+(?:\S+\s+)?(?:à|aux|au)\s|plafonn|plafond|dans\s+la\s+limite\s+de|montant\s+maximal|moins\s+élevé|plus\s+élevé` +
-	`|übersteig|begrenz|beschränkt\s+(?:\S+\s+){0,3}?auf|höchstens|maximal\s+(?:\S+\s+)?(?:\d|eur|€|den|die)|bis\s+zu|bis\s+zur\s+höhe|niedriger|höher` +
-	`|superare|ecced|(?:importo|somma)\s+massim|massimo\s+(?:di|pari)|limitat[ao]\s+(?:a|ai|al|alla|alle|agli|allo)\s|fino\s+a|non\s+oltre|minore|maggiore` +
-	`|przekr|ogranicz\S*\s+(?:\S+\s+){0,3}?do\s|maksymaln\S*\s+(?:kwot|wysoko|odpowiedzialno|łączn)|nie\s+więcej|do\s+wysokości|do\s+kwoty|niższ|wyższ`)
-
-// lesserFirst reports whether the first word that says which of an
-// amount and the fees caps liability says the lower one: "whichever is
-// less", "the lesser of", "but at most".
-func lesserFirst(low string) bool {
-	l := lesserRe.FindStringIndex(low)
-	if l == nil {
-		return false
-	}
-	g := greaterRe.FindStringIndex(low)
-	return g == nil || l[0] <= g[0]
-}
-
-var (
-	lesserRe = regexp.MustCompile(`\blesser\b|\b(?:lower|smaller)\s+of\b|whichever\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:the\s+)?(?:less|least|lower|lowest|smaller|smallest)\b|but\s+(?:not|no)\s+(?:more|greater)\s+than|but\s+(?:in\s+no\s+(?:case|event)\s+)?(?:more\s+than|exceeding)|\bbut\s+at\s+most\b|\bup\s+to\s+a\s+maximum\b` +
-		`|(?:el|la|lo)\s+(?:que\s+(?:sea|resulte)\s+)?menor|sin\s+exceder|como\s+máximo` +
-		`|moins\s+élevée?|plus\s+faible|le\s+plus\s+bas|sans\s+(?:pouvoir\s+)?(?:excéder|dépasser)|dans\s+la\s+limite\s+de` +
-		`|geringer|niedriger|kleiner|höchstens\s+jedoch|jedoch\s+höchstens|maximal\s+jedoch|jedoch\s+maximal` +
-		`|minore|più\s+bass[oa]|ma\s+non\s+oltre|comunque\s+non\s+oltre` +
-		`|mniejsz|niższ|nie\s+więcej\s+niż`)
-	greaterRe = regexp.MustCompile(`\bgreater\b|\b(?:higher|larger)\s+of\b|whichever\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:the\s+)?(?:greater|greatest|higher|highest|more|larger|largest)\b` +
-		`|(?:el|la|lo)\s+(?:que\s+(?:sea|resulte)\s+)?mayor|plus\s+élevée?|(?:der|den|dem)\s+höhere|welcher\s+(?:betrag\s+)?höher|maggiore|większ|wyższ`)
-)
 
 // capSegment is a part of a statement and the scope it begins with.
 type capSegment struct {
@@ -445,19 +418,23 @@ type capSegment struct {
 // not exceed $100 (or, for free services, $10)" is a general part and a
 // part for free services. A scope at the head of the statement ("For free
 // services, …") makes the whole of it scoped.
-func capSegments(low string) []capSegment {
+func capSegments(low string, sc factScan) []capSegment {
 	type mark struct {
 		at    int
 		scope string
 	}
 	var marks []mark
-	for _, sc := range scopes {
-		if !containsAny(low, sc.need) {
-			continue
+	for _, fixed := range []struct{ section, scope string }{{"scope.free", scopeFree}, {"scope.beta", model.ScopeBeta}} {
+		for _, at := range sc.all(fixed.section) {
+			if !excludingScope(low[:at]) {
+				marks = append(marks, mark{at, fixed.scope})
+			}
 		}
-		for _, m := range sc.re.FindAllStringSubmatchIndex(low, -1) {
+	}
+	if containsAny(low, regionNeedles) {
+		for _, m := range regionRe.FindAllStringSubmatchIndex(low, -1) {
 			if !excludingScope(low[:m[0]]) {
-				marks = append(marks, mark{m[0], sc.name(low, m)})
+				marks = append(marks, mark{m[0], "users in " + regionName(low[m[2]:m[3]])})
 			}
 		}
 	}
@@ -502,28 +479,12 @@ func excludingScope(before string) bool {
 	return false
 }
 
-// scope recognises a scope a cap may be limited to.
-type scope struct {
-	need []string
-	re   *regexp.Regexp
-	name func(low string, m []int) string
-}
-
-func fixedScope(name string) func(string, []int) string {
-	return func(string, []int) string { return name }
-}
-
-var scopes = []scope{
-	{strings.Split("free|unpaid|non-paying|no charge|no cost|gratuit|kostenl|unentgeltlich|bezpłatn|nieodpłatn|darmow|gratis", "|"),
-		regexp.MustCompile(`\bfree\s+(?:of\s+charge\s+)?(?:services?|plans?|tiers?|versions?|accounts?|products?|features?|offerings?|trials?|subscriptions?|use|users?)\b|\b(?:services?|products?|features?|offerings?|plans?)\s+(?:\S+\s+){0,4}?(?:free\s+of\s+charge|at\s+no\s+(?:cost|charge)|without\s+charge|for\s+free)\b|\bunpaid\b|\bnon-paying\b|gratuit|kostenl|unentgeltlich|bezpłatn|nieodpłatn|darmow|\bgratis\b`),
-		fixedScope(scopeFree)},
-	{strings.Split("beta|early|preview|release|experimental|bêta|vorab|testversion|anteprima|wersj", "|"),
-		regexp.MustCompile(`\bbeta\b|\bearly[- ]access\b|\bpreview\b|\bpre-?release\b|\bexperimental\s+(?:features?|services?|products?|versions?)|bêta|vorabversion|testversion|\banteprima\b|wersj\S*\s+(?:testow|beta)`),
-		fixedScope(model.ScopeBeta)},
-	{strings.Split("eu|eea|european|uk|united|usa|germany|france|spain|italy|poland|australia|canada|zealand|japan|brazil|india|switzerland|quebec|california|ireland|austria|netherlands", "|"),
-		regexp.MustCompile(`\b(?:users?|customers?|consumers?|residents?|you)\b\s+(?:\S+\s+){0,4}?(?:in|of)\s+(?:the\s+)?(eu|eea|european union|european economic area|uk|united kingdom|united states|usa|germany|france|spain|italy|poland|australia|canada|new zealand|japan|brazil|india|switzerland|quebec|california|ireland|austria|netherlands)\b`),
-		func(low string, m []int) string { return "users in " + regionName(low[m[2]:m[3]]) }},
-}
+// regionRe finds a scope that is a region ("for users in the EU"),
+// named in English words.
+var (
+	regionNeedles = strings.Split(" eu| eea|european| uk|united| usa|germany|france|spain|italy|poland|australia|canada|zealand|japan|brazil|india|switzerland|quebec|california|ireland|austria|netherlands", "|")
+	regionRe      = regexp.MustCompile(`\b(?:users?|customers?|consumers?|residents?|you)\b\s+(?:\S+\s+){0,4}?(?:in|of)\s+(?:the\s+)?(eu|eea|european union|european economic area|uk|united kingdom|united states|usa|germany|france|spain|italy|poland|australia|canada|new zealand|japan|brazil|india|switzerland|quebec|california|ireland|austria|netherlands)\b`)
+)
 
 func regionName(r string) string {
 	switch r {
@@ -548,6 +509,9 @@ func titleWords(s string) string {
 // $50" caps only what is bought on the marketplace; "our liability for
 // all claims arising out of these terms" is the general cap.
 func subjectScope(low, owner string) string {
+	if !strings.Contains(low, "liabilit") && !containsAny(low[:min(len(low), 24)], scopeHeads) {
+		return ""
+	}
 	m := subjectScopeRe.FindStringSubmatch(low)
 	if m == nil {
 		return ""
@@ -578,6 +542,8 @@ func subjectScope(low, owner string) string {
 	}
 	return strings.Join(keep, " ")
 }
+
+var scopeHeads = strings.Split("for |with respect|in respect|in the case|as to|regarding|in relation", "|")
 
 var subjectScopeRe = regexp.MustCompile(`liabilit(?:y|ies)\s+(?:to\s+you\s+|of\s+\S+\s+)?(?:for|with respect to|in respect of|regarding|in relation to|arising (?:out of|from|under)|in connection with|relating to|related to|under)\s+(.{3,90}?)\s+(?:shall|will|is|are|may|does|must|cannot|can|in no event|in the aggregate|exceeds?)\b` +
 	`|^(?:for|with respect to|in respect of|in the case of|as to|regarding|in relation to)\s+([^,]{3,90}?),`)
@@ -624,11 +590,14 @@ var youWords = wordSet0(`you your customer customers user users licensee subscri
 // provider's.
 func statementParty(st capStmt) model.Party {
 	for _, s := range []string{st.low, st.ctx} {
+		if s == "" {
+			continue
+		}
+		sc := facts().scan(s)
 		switch {
-		case s == "":
-		case matchNeedles(mutualRe, mutualNeedles, s):
+		case sc.has("party.mutual"):
 			return model.PartyMutual
-		case containsAny(s, yourNeedles) && yourLiabilityRe.MatchString(s) && !ourLiabilityRe.MatchString(s):
+		case sc.has("party.you") && !sc.has("party.provider"):
 			return model.PartyYou
 		case strings.Contains(st.text, "Ihre Haftung") || strings.Contains(st.text, "Deine Haftung"):
 			return model.PartyYou
@@ -653,16 +622,6 @@ func clauseParty(stmts []capStmt) model.Party {
 	}
 	return model.PartyProvider
 }
-
-var (
-	mutualNeedles = strings.Split("party|parties|partes|parte |partie|partei|parti|stron", "|")
-	mutualRe      = regexp.MustCompile(`\b(?:neither|either|each)\s+party|\bboth\s+parties|\b(?:a|any)\s+party(?:'s|’s)|\bthe\s+parties(?:'|’)|\bparties(?:'|’)\s+(?:total\s+|aggregate\s+)?liabilit` +
-		`|ninguna\s+de\s+las\s+partes|cada\s+(?:una\s+de\s+las\s+)?partes?\b|aucune\s+des\s+parties|chaque\s+partie|(?:keine[rn]?|jede[rn]?)\s+(?:der\s+)?(?:vertrags)?partei|(?:nessuna|ciascuna)\s+(?:delle\s+)?parti?\b|(?:żadna|każda)\s+ze\s+stron|(?:obie|obu)\s+stron`)
-	yourLiabilityRe = regexp.MustCompile(`\b(?:your|customer(?:'s|’s)|the\s+customer(?:'s|’s)|user(?:'s|’s)|licensee(?:'s|’s)|subscriber(?:'s|’s))\s+(?:\S+\s+){0,2}?liabilit|\bliabilit(?:y|ies)\s+of\s+(?:the\s+)?(?:customer|user|licensee|subscriber)\b` +
-		`|responsabilidad\s+(?:\S+\s+){0,2}?del\s+(?:usuario|cliente)|votre\s+responsabilit|responsabilit\S*\s+(?:\S+\s+){0,2}?(?:de\s+l'utilisateur|du\s+client)|haftung\s+(?:\S+\s+){0,2}?des\s+(?:kunden|nutzers)|(?:tua|vostra)\s+responsabilit|responsabilit\S*\s+(?:\S+\s+){0,2}?dell'utente|odpowiedzialno\S*\s+(?:\S+\s+){0,2}?użytkownika`)
-	yourNeedles    = strings.Split("your|customer|user|licensee|subscriber|responsab|votre|haftung|tua|vostra|odpowiedzial", "|")
-	ourLiabilityRe = regexp.MustCompile(`\b(?:our|its|\pL+(?:'s|’s))\s+(?:\S+\s+){0,2}?liabilit`)
-)
 
 // blanketExclusion reports whether s excludes all liability ("we have no
 // liability whatsoever"), not liability for something in particular

@@ -2,6 +2,7 @@ package clause
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/toswatch/toswatch/internal/model"
@@ -13,23 +14,17 @@ import (
 // …", "Excluded Claims" and their definition), never from a list of the
 // damages it excludes nor from "no warranty, indemnity or support".
 
-// carveOut is one kind of liability a limitation may leave uncapped.
-type carveOut struct {
-	name string // from the fixed vocabulary (model.Carve*)
-	re   *regexp.Regexp
-	need []string // literals one of which a match contains
-}
+// carveOutOrder is the fixed vocabulary of carve-outs, in the order they
+// are reported; the lexicon's [carve-out] entries are named after them.
+var carveOutOrder = []string{model.CarveIndemnification, model.CarveConfidentiality, model.CarveIP,
+	model.CarveGrossNegligence, model.CarveFraud, model.CarvePayment, model.CarveDeath, model.CarveDataProtection}
 
-// carveOuts are in the order they are reported.
-var carveOuts = []carveOut{
-	{model.CarveIndemnification, regexp.MustCompile(`indemnif|indemnit|indemniz|indemnis|freistell|manlev|indenni`), strings.Split("indemn|freistell|manlev|indenni", "|")},
-	{model.CarveConfidentiality, regexp.MustCompile(`confidential|confidencial|vertraulich|geheimhaltung|riservatezz|poufno`), strings.Split("confiden|vertraulich|geheimhaltung|riservatezz|poufno", "|")},
-	{model.CarveIP, regexp.MustCompile(`infring|misappropriat|intellectual\s+property|infracci[oó]n\s+de\s+(?:la\s+)?propiedad|propiedad\s+intelectual|contrefaçon|propriété\s+intellectuelle|(?:geistig\S*\s+eigentum|schutzrecht)|proprietà\s+intellettuale|własności\s+intelektualnej`), strings.Split("infring|misappropriat|intellectual|propiedad|contrefaçon|propriété|geistig|schutzrecht|proprietà|własności", "|")},
-	{model.CarveGrossNegligence, regexp.MustCompile(`gross(?:ly)?\s+negligen|wil?lful|intentional\s+misconduct|misconduct|negligencia\s+grave|\bdolo\b|conducta\s+dolosa|faute\s+(?:lourde|intentionnelle|dolosive)|négligence\s+grave|\bdol\b|grob\S*\s+fahrlässig|vorsatz|vorsätzlich|colpa\s+grave|negligenza\s+grave|rażąc\S*\s+niedbal|rażąc\S*\s+zaniedb|umyśl|winy\s+umyślnej`), strings.Split("neglig|wilful|willful|misconduct|dolo|faute|dol|fahrläss|vorsatz|vorsätz|colpa|niedbal|zaniedb|umyśl", "|")},
-	{model.CarveFraud, regexp.MustCompile(`fraud|fraude|betrug|arglist|\bfrode|oszust`), strings.Split("fraud|betrug|arglist|frode|oszust", "|")},
-	{model.CarvePayment, regexp.MustCompile(`payment\s+obligations?|obligations?\s+to\s+pay|amounts?\s+(?:due|owed|payable)|fees\s+(?:due|owed|payable)|obligaciones\s+de\s+pago|obligations?\s+de\s+paiement|zahlungspflicht|obblighi\s+di\s+pagamento|zobowiąza\S*\s+(?:do\s+)?płatnicz|obowiąz\S*\s+(?:zapłaty|płatności)`), strings.Split("pay|amount|fees|pago|paiement|zahlung|pagamento|płatn|zapłaty", "|")},
-	{model.CarveDeath, regexp.MustCompile(`death|personal\s+injur|bodily\s+injur|injury\s+to\s+(?:life|body|health)|muerte|lesiones\s+personales|daños\s+personales|décès|dommages?\s+corporels?|atteinte\s+à\s+la\s+(?:vie|personne)|\btod\b|körperverletzung|leben,\s+(?:des\s+)?körper|verletzung\s+des\s+lebens|\bmorte\b|lesioni\s+personali|danni\s+alla\s+persona|śmier|obrażeni\S*\s+ciała|uszczerb\S*\s+na\s+zdrowiu`), strings.Split("death|injur|muerte|lesiones|personales|décès|corporel|atteinte|tod|körper|leben|morte|lesioni|persona|śmier|obrażeni|uszczerb", "|")},
-	{model.CarveDataProtection, regexp.MustCompile(`data\s+protection|data\s+processing|personal\s+data|protección\s+de\s+datos|protection\s+des\s+données|données\s+personnelles|datenschutz|protezione\s+dei\s+dati|dati\s+personali|ochron\S*\s+danych|danych\s+osobowych`), strings.Split("data|datos|données|datenschutz|dati|danych", "|")},
+// carveOutKinds returns the kinds of liability text names, in the
+// vocabulary's order.
+func carveOutKinds(text string) []string {
+	names := facts().scan(text).names("carve-out")
+	slices.SortFunc(names, func(a, b string) int { return slices.Index(carveOutOrder, a) - slices.Index(carveOutOrder, b) })
+	return names
 }
 
 // readCarveOuts returns the carve-outs of a liability clause, from its
@@ -62,7 +57,7 @@ func carveOutsOf(low, doc string) []string {
 		t := strings.TrimSpace(unit)
 		switch {
 		case t == "":
-		case containsAny(t, exceptionNeedles) && exceptionRe.MatchString(t) && exceptionToLimit(t):
+		case isException(t):
 			phrases, other := exceptionPhrases(t)
 			for _, p := range phrases {
 				scope.WriteString(p)
@@ -85,37 +80,29 @@ func carveOutsOf(low, doc string) []string {
 		return nil
 	}
 	text := scope.String()
-	var out []string
-	for _, co := range carveOuts {
-		if matchNeedles(co.re, co.need, text) {
-			out = append(out, co.name)
-		}
-	}
+	out := carveOutKinds(text)
 	for _, o := range others {
 		out = appendUnique(out, o)
 	}
 	return out
 }
 
-// exceptionToLimit reports whether the exceptions of sentence t are made
-// to a cap or to the limitation as a whole: t states a cap itself
-// ("except for X, our liability shall not exceed …"), or speaks of the
-// limitation ("this limitation does not apply to …", "nothing in these
-// terms limits …", "unlimited liability for …"), or names a defined term
-// of uncapped claims. An exception to something else ("will not have any
-// liability on account of such termination except to refund amounts
-// paid") carves nothing out of the cap.
-func exceptionToLimit(t string) bool {
-	return limitationException.MatchString(t) || definedTerms.MatchString(t) ||
-		hasLimitPhrase(t) && hasMeasure(t) || blanketExclusion(t)
+// isException reports whether sentence t (lower case) makes an exception
+// to the limitation whose carve-outs it names: its exception words are
+// made to a cap ("except for X, our liability shall not exceed …"), or
+// to the limitation as a whole ("this limitation does not apply to …",
+// "nothing in these terms limits …", "unlimited liability for …"), or
+// name a defined term of uncapped claims. An exception to something else
+// ("will not have any liability on account of such termination except to
+// refund amounts paid") carves nothing out of the cap.
+func isException(t string) bool {
+	sc := facts().scan(t)
+	if !sc.has("cap.exception") {
+		return false
+	}
+	return sc.has("cap.exception-to-limit") || containsAny(t, definedTermNeedles) && definedTerms.MatchString(t) ||
+		sc.has("cap.limit") && hasMeasure(t) || blanketExclusion(t)
 }
-
-var limitationException = regexp.MustCompile(`\b(?:limitations?|exclusions?|caps?|limits?|disclaimers?)\b[^.;]{0,80}\b(?:do|does|shall|will|would|may)\s+not\s+apply|\bnot\s+apply\s+to\b|\bnothing\s+in\b[^.;]{0,80}\b(?:limits?|excludes?|restricts?|limit|exclude|restrict|affects?)\b|\bunlimited\b|\bwithout\s+limit|\b(?:cannot|can't|may\s+not|(?:are|is)\s+not\s+entitled\s+to)\s+claim\s+(?:any\s+)?(?:damages|compensation)\b[^.;]{0,40}\bexcept|\bno\s+(?:limitation|cap)\s+(?:shall\s+)?appl` +
-	`|(?:limitaci|exclusi)\S*\s+(?:\S+\s+){0,6}?no\s+(?:se\s+)?(?:aplica|aplicar)|nada\s+en\b|ilimitad` +
-	`|(?:limitation|exclusion)s?\s+(?:\S+\s+){0,6}?ne\s+s'appliqu|aucune\s+disposition|rien\s+dans|illimité` +
-	`|gilt\s+nicht|gelten\s+nicht|unberührt|unbeschränkt|unbegrenzt` +
-	`|(?:limitazion|esclusion)\S*\s+(?:\S+\s+){0,6}?non\s+si\s+applica|nulla\s+(?:di\s+quanto|in)|illimitat` +
-	`|nie\s+(?:dotyczy|dotyczą|ma\s+zastosowania|mają\s+zastosowania)|nie\s+wyłącza|nie\s+ogranicza|nieograniczon`)
 
 // nextUnit cuts the first sentence or line off s.
 func nextUnit(s string) (unit, rest string) {
@@ -131,14 +118,6 @@ func nextUnit(s string) (unit, rest string) {
 	}
 	return s, ""
 }
-
-// exceptionNeedles are literals one of which every match of exceptionRe
-// contains: most sentences are rejected by these cheap searches.
-var exceptionNeedles = strings.Split("except|exclu|other than|save |apply|not limit|not restrict|nothing|unlimit|without limit|unless|excepto|salvo|excepci|aplica|nada en|sauf|hormis|s'appli|aucune dispo|rien dans|außer|ausgenommen|ausnahme|gilt nicht|gelten nicht|unberührt|unbeschränkt|unbegrenzt|es sei denn|eccett|eccezion|si applica|nulla|illimitat|wyjątk|nie dotyczy|nie wyłącza|nie ogranicza|chyba że|nieograniczon", "|")
-
-// exceptionRe finds the words that take something out of a limitation, in
-// every language of the lexicon.
-var exceptionRe = regexp.MustCompile(`\b(?:except|excluding|other than|save for|save in|with the exception|does not apply|do not apply|shall not apply|will not apply|not (?:limit|exclude|restrict)|nothing in|unlimited|without limit|unless)\b|excepto|salvo|con excepción|no se aplica|nada en|sauf|à l'exception|hormis|ne s'applique|aucune disposition|rien dans|außer|ausgenommen|mit ausnahme|gilt nicht|gelten nicht|unberührt|unbeschränkt|unbegrenzt|es sei denn|eccetto|ad eccezione|non si applica|nulla (?:di quanto|in)|illimitat|wyjątkiem|nie dotyczy|nie wyłącza|nie ogranicza|chyba że|nieograniczon`)
 
 // exceptionHead finds the exceptions that open a sentence and are followed
 // by the limitation they are made to: "except for your payment
@@ -170,8 +149,10 @@ func exceptionPhrases(t string) (phrases, others []string) {
 	if postponed.MatchString(t) {
 		return []string{t}, nil
 	}
-	m := exceptionRe.FindStringIndex(t)
-	p := t[m[0]:]
+	p := t
+	if m := facts().scan(t).first("cap.exception"); m != nil {
+		p = t[m[0]:]
+	}
 	if e := mainClause.FindStringIndex(p); e != nil {
 		p = p[:e[0]]
 	}
@@ -212,14 +193,7 @@ func otherCarveOuts(p string) []string {
 		if len(words) < 2 || len(words) > 10 || boilerplate.MatchString(item) || definedTerms.MatchString(item) {
 			continue
 		}
-		named := false
-		for _, co := range carveOuts {
-			if matchNeedles(co.re, co.need, item) {
-				named = true
-				break
-			}
-		}
-		if named {
+		if facts().scan(item).has("carve-out") {
 			continue
 		}
 		if len(words) > 6 {
@@ -235,6 +209,8 @@ var (
 	itemSplit     = regexp.MustCompile(`,|;|\band\b|\bor\b|\([a-z0-9ivx]{1,4}\)`)
 	boilerplate   = regexp.MustCompile(`\blaw\b|\blaws\b|permitted|prohibited|required|provided|set forth|expressly|otherwise|foregoing|stated|described|applicable|extent|above|below|herein|this section|these terms|this agreement|consumer|resid|jurisdiction|country|countries|state|states`)
 )
+
+var definedTermNeedles = strings.Split("excluded|uncapped|unlimited|exempt", "|")
 
 // definedTerms are the names terms give the claims they leave uncapped.
 var definedTerms = regexp.MustCompile(`(?:excluded|uncapped|unlimited|exempt)\s+(?:claims|liabilities|matters|obligations|damages)`)

@@ -146,7 +146,12 @@ func merge(text, typ string, hits []sentenceHit, facts bool) []model.Clause {
 		case typ == model.Indemnification:
 			out = append(out, indemnityClauses(text, hits[i:j])...)
 		default:
-			out = append(out, liabilityClause(text, hits[i:j]))
+			// The section after the clause is read up to the next clause.
+			until := len(text)
+			if j < len(hits) {
+				until = hits[j].start
+			}
+			out = append(out, liabilityClause(text, hits[i:j], until))
 		}
 		i = j
 	}

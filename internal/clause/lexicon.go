@@ -73,6 +73,29 @@ var lexSections = map[string]entryShape{
 	"third-party":         shapeWord,    // name a third party: "freistellen" from their claims is an indemnity, from yours a release
 	"abbreviation":        shapeWord,    // end with a full stop without ending a sentence (lower case, no stop)
 	"small-word":          shapeWord,    // may start with a small letter in a title
+	// The vocabulary of clause facts (factlex.go): how caps, their
+	// periods and amounts, and carve-outs are worded.
+	"cap.limit":              shapeCue,   // limits liability to a measure: "shall not exceed", "limited to"
+	"cap.fees":               shapeCue,   // the fees or price paid
+	"cap.lesser":             shapeCue,   // the lower of an amount and the fees: "whichever is less"
+	"cap.greater":            shapeCue,   // the higher of them: "whichever is greater"
+	"carve-out":              shapeCue,   // a kind of liability left uncapped; the key is its name in the fixed vocabulary
+	"cap.exception":          shapeCue,   // takes something out of a limitation: "except for", "does not apply to"
+	"cap.exception-to-limit": shapeCue,   // an exception to the limitation as a whole: "this limitation does not apply to"
+	"party.mutual":           shapeCue,   // one undertaking binding both parties: "neither party", "each other"
+	"party.you":              shapeCue,   // the liability limited is yours: "your total liability"
+	"party.provider":         shapeCue,   // the liability limited is the provider's: "our liability", "Acme's liability"
+	"indemnity.verb":         shapeCue,   // the verb of an undertaking to indemnify, next to the party indemnified
+	"covers":                 shapeCue,   // what an indemnity covers: a name of the fixed vocabulary, or words reported after "other: "
+	"scope.free":             shapeCue,   // a cap or an exclusion limited to free services
+	"scope.beta":             shapeCue,   // … to beta, preview or early-access features
+	"period.year":            shapeCue,   // a period of one year: "the prior calendar year"
+	"period.unit":            shapeValue, // a unit of a period: the months it counts ("months: 1", "years: 12")
+	"period.number":          shapeValue, // a number a period is written in: "twelve: 12"
+	"period.adjective":       shapeWord,  // may stand between a period's number and its unit: "douze (12) derniers mois"
+	"number":                 shapeValue, // a number an amount is written in: "thousand: 1000"
+	"currency":               shapeValue, // the start of a currency's name and its ISO 4217 code: "dollar: USD"
+	"currency.qualifier":     shapeValue, // a word before a currency that names another one: "canadian: CAD"
 }
 
 // cueSections are the sections of cues, by the kind of cue they hold.

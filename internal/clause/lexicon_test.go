@@ -102,6 +102,16 @@ func lexExampleMatches(t *testing.T, lx *lexicon, f lexFile, section, name, text
 		}
 		t.Fatalf("[%s] has no entry %q", section, name)
 	}
+	if slices.Contains(factCueSections, section) {
+		fl := facts()
+		sc := fl.scan(low)
+		for i := range fl.cues.cues {
+			if cu := &fl.cues.cues[i]; cu.lang == f.lang && fl.section[i] == section && cu.name == name {
+				return fl.cues.matches(cu, low, sc.h)
+			}
+		}
+		t.Fatalf("[%s] has no cue %q", section, name)
+	}
 	kind := -1
 	for _, s := range cueSections {
 		if s.name == section {

@@ -42,7 +42,8 @@ type cueHits struct {
 }
 
 func (m *matcher) newHits() *cueHits {
-	return &cueHits{found: make([]bool, len(m.needles)), pos: make([][]int, len(m.needles)), posGen: make([]uint32, len(m.needles))}
+	// The positions are made on first use: most texts never ask for them.
+	return &cueHits{found: make([]bool, len(m.needles))}
 }
 
 // find records in h the needed literals that occur in s and reports
@@ -67,6 +68,9 @@ func (m *matcher) find(s string, h *cueHits) bool {
 
 // positions returns where needle j occurs in s, after find(s, h).
 func (m *matcher) positions(j int, s string, h *cueHits) []int {
+	if h.pos == nil {
+		h.pos, h.posGen = make([][]int, len(m.needles)), make([]uint32, len(m.needles))
+	}
 	if h.posGen[j] == h.gen {
 		return h.pos[j]
 	}

@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -65,11 +64,12 @@ func clauseOf(text, typ string, hits []sentenceHit) model.Clause {
 // whether it sets one up at all (a notice or settlement sentence does
 // not). low is the sentence in lower case, orig as written.
 func indemnityDirection(low, orig string) (model.Party, bool) {
-	v := firstNear(indemnityVerb, indemnityVerbNeedles, low)
+	sc := facts().scan(low)
+	v := sc.first("indemnity.verb")
 	if v == nil {
 		return "", false
 	}
-	if matchNeedles(mutualRe, mutualNeedles, low) || matchNeedles(eachOther, eachOtherNeedles, low) {
+	if sc.has("party.mutual") {
 		return model.PartyMutual, true
 	}
 	// The party indemnified is the surest sign: it follows the verb
@@ -92,16 +92,6 @@ func indemnityDirection(low, orig string) (model.Party, bool) {
 	}
 	return model.PartyYou, true
 }
-
-// indemnityVerb finds an undertaking to indemnify, hold harmless or
-// defend, in every language of the lexicon.
-var indemnityVerb = regexp.MustCompile(`\bindemnif(?:y|ies|ying)\b|\bhold(?:s)?\b|\bdefend(?:s)?\b|\bkeep\s+(?:\S+\s+){0,3}?indemnified|indemniz(?:ar|ará|arán|aremos|arle|arles|arnos|arlos|ará|ar[aá]|e|ará)\S*|\bmantener\S*|\beximir\S*|\bindemnis(?:er|era|erons|eront|erez|e)\S*|\bgarantir\S*|\btenir\s+(?:\S+\s+){0,3}?indemne|\bstell(?:e|en|t|st)\b|freizustellen|\bschadlos\b|\bmanlev\S*|\btenere\s+(?:\S+\s+){0,4}?indenne|\bterr(?:à|anno)\s+(?:\S+\s+){0,4}?indenne|\bindennizz\S*|\bzwolni\S*|\bzabezpiecz\S*`)
-
-var indemnityVerbNeedles = strings.Split("indemn|hold|defend|keep|mantener|eximir|garantir|tenir|stelle|stellt|stellst|freizu|schadlos|manlev|tenere|terrà|terranno|indenn|zwolni|zabezpiecz", "|")
-
-var eachOtherNeedles = strings.Split("each other|one another|mutual|gegenseitig|reciproc|wzajemn", "|")
-
-var eachOther = regexp.MustCompile(`\beach\s+other\b|\bone\s+another\b|\bmutually\b|mutuamente|mutuellement|gegenseitig|reciprocamente|wzajemnie`)
 
 // Words for the parties, lower case. youParty are the customer or user;
 // providerParty the provider when it speaks of itself.
@@ -204,32 +194,24 @@ func subjectBefore(before string) (model.Party, bool) {
 	return "", false
 }
 
-// coverKinds is one kind of claim an indemnity may cover.
-var coverKinds = []struct {
-	name string
-	re   *regexp.Regexp
-	need []string // literals one of which a match contains
-}{
-	{model.CoversIP, regexp.MustCompile(`infring|misappropriat|intellectual\s+property|\bpatent|copyright|trademark|trade\s+secret|propiedad\s+intelectual|propriété\s+intellectuelle|contrefaçon|geistig\S*\s+eigentum|schutzrecht|urheberrecht|proprietà\s+intellettuale|własności\s+intelektualnej|praw\s+autorskich`), strings.Split("infring|misappropriat|intellectual|patent|copyright|trademark|trade secret|propiedad|propriété|contrefaçon|geistig|schutzrecht|urheberrecht|proprietà|własności|autorskich", "|")},
-	{model.CoversContent, regexp.MustCompile(`\b(?:your|user|customer)\s+(?:\S+\s+)?(?:content|data|materials?)\b|\bcontent\s+(?:that\s+)?you\s+(?:submit|post|upload|provide|make)|contenido\s+de\s+usuario|su\s+contenido|votre\s+contenu|ihre[rn]?\s+inhalte|deine[rn]?\s+inhalte|contenuti\s+dell'utente|treści\s+(?:\S+\s+)?użytkownika`), strings.Split("content|your data|user data|customer data|your material|user material|contenido|contenu|inhalte|contenuti|treści", "|")},
-	{model.CoversBreach, regexp.MustCompile(`\b(?:breach|violation)\s+(?:by\s+you\s+)?of\s+(?:these|this|the|any\s+of\s+these)\s+(?:terms|agreement|conditions)|\bbreach\s+of\s+(?:any\s+)?(?:your\s+)?(?:representations|obligations|warranties)|\byour\s+breach\b|incumplimiento|violation\s+des\s+(?:présentes|conditions)|manquement|verstoß\s+gegen\s+diese|verletzung\s+dieser|pflichtverletzung|violazione\s+(?:dei\s+presenti|delle\s+presenti|del\s+contratto)|inadempimento|naruszeni\S*\s+(?:niniejsz|regulamin|warunk|postanowie)`), strings.Split("breach|violation|incumplimiento|manquement|verstoß|verletzung|pflichtverletzung|violazione|inadempimento|naruszeni", "|")},
-	{model.CoversUse, regexp.MustCompile(`\b(?:your|user's|customer's)\s+(?:access\s+to\s+(?:or|and)\s+)?use\s+of|\buse\s+of\s+the\s+(?:service|services|site|platform|software)|uso\s+(?:que\s+\pL+\s+\pL+\s+)?(?:de\s+los|del)\s+servicio|utilisation\s+(?:du|des|de\s+la)\s+(?:service|site|plateforme)|nutzung\s+(?:des|der)\s+(?:dienst|service|plattform|website)|utilizzo\s+(?:del|dei|della)\s+(?:servizi|piattaforma|sito)|korzystani\S*\s+z\s+(?:usług|serwisu|platformy)`), strings.Split("use of|access to|uso |utilisation|nutzung|utilizzo|korzystani", "|")},
-	{model.CoversLaw, regexp.MustCompile(`\b(?:violation|breach|violates?|violating)\s+(?:of\s+)?(?:any\s+)?(?:applicable\s+)?(?:laws?|regulations?|sanctions?)\b|\bsanctions\b|export\s+control|violación\s+de\s+(?:cualquier\s+)?(?:ley|normativa)|violation\s+(?:d'une|de\s+la|des)\s+(?:loi|lois|réglementation)|verstoß\s+gegen\s+(?:geltendes\s+)?(?:recht|gesetz)|gesetzesverstoß|rechtsverletzung|violazione\s+di\s+(?:qualsiasi\s+)?(?:legge|norma)|naruszeni\S*\s+(?:prawa|przepisów)`), strings.Split("law|regulation|sanction|export|ley|normativa|loi|réglementation|recht|gesetz|legge|norma|prawa|przepis", "|")},
-	{model.OtherPrefix + "negligence or misconduct", regexp.MustCompile(`\b(?:your|user's)\s+(?:gross\s+)?(?:negligence|misconduct|wil?lful)|negligencia|négligence|fahrlässig|negligenza|zaniedban`), strings.Split("negligen|misconduct|wilful|willful|négligence|fahrlässig|zaniedban", "|")},
-	{otherThirdPartyRights, regexp.MustCompile(`third[- ]party\s+rights|rights\s+of\s+(?:an?\s+|any\s+)?(?:other\s+)?(?:persons?|third)|derechos\s+de\s+terceros|droits\s+(?:d'un\s+|de\s+)tiers|rechte\s+dritter|diritti\s+di\s+terzi|praw\s+osób\s+trzecich`), strings.Split("third|rights of|derechos|droits|rechte|diritti|praw", "|")},
-	{model.OtherPrefix + "your products or services", regexp.MustCompile(`\byour\s+(?:products|services|business)\b`), strings.Split("your products|your services|your business", "|")},
-}
+// coversOrder is the fixed vocabulary of what an indemnity covers, in
+// the order it is reported; other kinds the lexicon names follow, as
+// "other: <name>".
+var coversOrder = []string{model.CoversIP, model.CoversContent, model.CoversBreach, model.CoversUse, model.CoversLaw}
 
 // indemnityCovers returns what an indemnity (lower-cased text) covers,
 // from the fixed vocabulary plus "other: …".
 func indemnityCovers(low string) []string {
-	var out []string
-	for _, c := range coverKinds {
-		if matchNeedles(c.re, c.need, low) {
-			out = append(out, c.name)
+	var known, other []string
+	for _, name := range facts().scan(low).names("covers") {
+		if slices.Contains(coversOrder, name) {
+			known = append(known, name)
+		} else {
+			other = append(other, model.OtherPrefix+name)
 		}
 	}
-	return out
+	slices.SortFunc(known, func(a, b string) int { return slices.Index(coversOrder, a) - slices.Index(coversOrder, b) })
+	return append(known, other...)
 }
 
 // coversMinus returns what covers a has and b does not, a kind that b

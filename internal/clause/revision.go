@@ -34,4 +34,9 @@ package clause
 //	   only ("provided you" → "provided you with") is cosmetic
 //	6: indemnification decided by a learned model over the rules' cues,
 //	   the context and the words, as liability is
-const Revision = 6
+//	7: the vocabulary of clause facts in the lexicon files (cap words,
+//	   periods, amounts, currencies, carve-outs, exceptions, parties,
+//	   indemnity verbs and cover, scopes), matched in one pass: some
+//	   wordings more (German "Verstoßes gegen", French "tiendrez …
+//	   indemne", Italian "ciascuna parte", Polish "treściami")
+const Revision = 7

@@ -136,3 +136,128 @@ indemnity: freistellung|schadloshaltung|entschädig
 
 [third-party]
 dritte
+
+[cap.limit]
+übersteigen: übersteig
+begrenzt: begrenz
+beschränkt auf: beschränk
+	beschränkt\s+(?:\S+\s+){0,3}?auf
+höchstens: höchstens
+maximal: maximal
+	maximal\s+(?:\S+\s+)?(?:\d|eur|€|den|die)
+bis zu: bis zu|bis zur
+	bis\s+zu|bis\s+zur\s+höhe
+niedriger oder höher: niedriger|höher
+
+[cap.fees]
+Entgelte: gebühr|entgelt|gezahlt|bezahlt|vergütung|preis
+
+[cap.lesser]
+niedriger: geringer|niedriger|kleiner
+höchstens jedoch: höchstens jedoch|jedoch höchstens|maximal jedoch|jedoch maximal
+
+[cap.greater]
+höher: höhere|höher
+	(?:der|den|dem)\s+höhere|welcher\s+(?:betrag\s+)?höher
+
+[carve-out]
+indemnification obligations: freistell
+confidentiality: vertraulich|geheimhaltung
+IP infringement: geistig|schutzrecht
+	geistig\S*\s+eigentum|schutzrecht
+gross negligence or wilful misconduct: fahrläss|vorsatz|vorsätz
+	grob\S*\s+fahrlässig|vorsatz|vorsätzlich
+fraud: betrug|arglist
+payment obligations: zahlungspflicht
+death or personal injury: tod|körper|leben
+	\btod\b|körperverletzung|leben,\s+(?:des\s+)?körper|verletzung\s+des\s+lebens
+data protection: datenschutz
+
+[period.year]
+ein Jahr: jahr
+	einem\s+jahr|eines\s+jahres|(?:im|des|dem)\s+(?:letzten|vergangenen|laufenden)\s+(?:kalender|vertrags)?jahr
+
+[period.unit]
+monat: 1
+monate: 1
+monaten: 1
+monats: 1
+jahr: 12
+jahre: 12
+jahren: 12
+jahres: 12
+
+[period.number]
+ein: 1
+einen: 1
+zwei: 2
+drei: 3
+sechs: 6
+zwölf: 12
+
+[period.adjective]
+letzten
+vergangenen
+
+[number]
+ein: 1
+eine: 1
+eins: 1
+zwei: 2
+fünf: 5
+zehn: 10
+fünfzig: 50
+hundert: 100
+einhundert: 100
+zweihundert: 200
+fünfhundert: 500
+tausend: 1000
+eintausend: 1000
+
+[currency]
+euro: EUR
+dollar: USD
+franken: CHF
+pfund: GBP
+
+[cap.exception]
+außer: außer|ausgenommen|mit ausnahme|es sei denn
+gilt nicht: gilt nicht|gelten nicht|unberührt|unbeschränkt|unbegrenzt
+
+[cap.exception-to-limit]
+gilt nicht: gilt nicht|gelten nicht|unberührt|unbeschränkt|unbegrenzt
+
+[party.mutual]
+jede Partei: partei
+	(?:keine[rn]?|jede[rn]?)\s+(?:der\s+)?(?:vertrags)?partei
+gegenseitig: gegenseitig
+
+[party.you]
+Haftung des Kunden: haftung
+	haftung\s+(?:\S+\s+){0,2}?des\s+(?:kunden|nutzers)
+
+[indemnity.verb]
+freistellen: stelle|stellt|stellst|freizu
+	\bstell(?:e|en|t|st)\b|freizustellen
+schadlos halten: schadlos
+	\bschadlos\b
+
+[covers]
+third-party IP claims: geistig|schutzrecht|urheberrecht
+	geistig\S*\s+eigentum|schutzrecht|urheberrecht
+your content: inhalte
+	ihre[rn]?\s+inhalte|deine[rn]?\s+inhalte
+your breach: verstoß|verletzung|pflichtverletzung
+	verstoß\s+gegen\s+diese|verletzung\s+dieser|pflichtverletzung
+your use: nutzung
+	nutzung\s+(?:des|der)\s+(?:dienst|service|plattform|website)
+violation of law: recht|gesetz
+	verstoß\S*\s+gegen\s+(?:geltendes\s+)?(?:recht|gesetz)|gesetzesverstoß|rechtsverletzung
+negligence or misconduct: fahrlässig
+third-party rights: rechte dritter
+
+[scope.free]
+kostenlos: kostenl|unentgeltlich
+
+[scope.beta]
+Testversion: vorabversion|testversion

@@ -178,3 +178,212 @@ settlement: settle
 [third-party]
 third part
 third-part
+
+[cap.limit]
+# Words that limit liability to a measure (an amount, the fees paid): a
+# sentence of a limitation with one of them and a measure states a cap.
+exceed: exceed
+in excess of: excess
+limited to: limited|limits |limit our|limit its|limit the
+	\blimited\s+(?:\S+\s+){0,3}?to\b
+	|\blimits?\s+(?:\S+\s+){0,4}?to\b
+capped: capped|cap of|cap at|cap is
+	\bcapped\b|\bcap\s+(?:of|at|is)\b
+maximum: maximum
+	\bmaximum\s+(?:aggregate\s+|total\s+|cumulative\s+)?(?:liability|amount|sum|of)\b
+up to: up to
+	\bup to\s+(?:\S+\s+){0,4}?(?:\$|€|£|\d|the\s+(?:fees|amount|total|price)|an?\s+(?:amount|sum|total)|one|two|five|ten|fifty|a\s+hundred|hundred|thousand)
+more than: more than|greater than
+	\b(?:no|not)\s+more\s+than\b
+	|\b(?:liable|liability)\s+(?:\S+\s+){0,6}?(?:more|greater)\s+than\b
+greater or lesser of: greater of|lesser of|higher of|lower of|smaller of|larger of
+whichever: whichever
+at most: at most
+restricted to: restricted to
+
+[cap.fees]
+fees: fee|paid|payable|charges|price
+	\bfees?\b|\bpaid\b|\bpayable\b|\bcharges\b|\bprice\b
+amounts paid: amount
+	amounts?\s+(?:\pL+\s+){0,4}pa(?:id|y)
+
+[cap.lesser]
+lesser: lesser
+lower of: lower of|smaller of
+whichever is less: whichever
+	whichever\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:the\s+)?(?:less|least|lower|lowest|smaller|smallest)\b
+but at most: but
+	\bbut\s+(?:not|no)\s+(?:more|greater)\s+than
+	|\bbut\s+(?:in\s+no\s+(?:case|event)\s+)?(?:more\s+than|exceeding)
+	|\bbut\s+at\s+most\b
+up to a maximum: up to a maximum
+
+[cap.greater]
+greater: greater
+	\bgreater\b
+higher of: higher of|larger of
+whichever is greater: whichever
+	whichever\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:the\s+)?(?:greater|greatest|higher|highest|more|larger|largest)\b
+
+[carve-out]
+# The kinds of liability an exception to a limitation leaves uncapped;
+# the key is the kind's name in the fixed vocabulary.
+indemnification obligations: indemn
+confidentiality: confiden
+IP infringement: infring|misappropriat|intellectual property
+gross negligence or wilful misconduct: neglig|wilful|willful|misconduct
+	gross(?:ly)?\s+negligen|wil?lful|misconduct
+fraud: fraud
+payment obligations: pay|amount|fees
+	payment\s+obligations?|obligations?\s+to\s+pay|amounts?\s+(?:due|owed|payable)|fees\s+(?:due|owed|payable)
+death or personal injury: death|injur
+	death|personal\s+injur|bodily\s+injur|injury\s+to\s+(?:life|body|health)
+data protection: data
+	data\s+protection|data\s+processing|personal\s+data
+
+[period.year]
+one year: year|annual
+	\b(?:one|1)[\s-]year\b|\bone\s+\(1\)\s+year|\bannual\b
+	|(?:the|last|past|preceding|previous|prior)\s+(?:calendar\s+|contract\s+)?year\b
+twelve-month: month
+	\b(?:twelve|12)[\s-]month
+
+[period.unit]
+month: 1
+months: 1
+year: 12
+years: 12
+
+[period.number]
+a: 1
+one: 1
+two: 2
+three: 3
+six: 6
+twelve: 12
+eighteen: 18
+twenty-four: 24
+
+[period.adjective]
+calendar
+preceding
+previous
+prior
+past
+consecutive
+
+[number]
+a: 1
+one: 1
+two: 2
+three: 3
+four: 4
+five: 5
+six: 6
+seven: 7
+eight: 8
+nine: 9
+ten: 10
+twenty: 20
+twenty-five: 25
+fifty: 50
+hundred: 100
+thousand: 1000
+million: 1000000
+
+[currency]
+dollar: USD
+pound: GBP
+sterling: GBP
+euro: EUR
+franc: CHF
+
+[currency.qualifier]
+canadian: CAD
+australian: AUD
+american: USD
+
+[cap.exception]
+# Words that take something out of a limitation.
+except: except|excluding|other than|save for|save in|with the exception
+	\b(?:except|excluding|other than|save for|save in|with the exception)\b
+does not apply: not apply
+	\b(?:does|do|shall|will)\s+not\s+apply\b
+not limit: not limit|not exclude|not restrict|nothing in
+	\bnot\s+(?:limit|exclude|restrict)\b|\bnothing\s+in\b
+unlimited: unlimited|without limit|unless
+	\bunlimited\b|\bwithout\s+limit|\bunless\b
+
+[cap.exception-to-limit]
+# Exceptions made to the limitation as a whole (not to something else,
+# as "no liability for termination except to refund amounts paid").
+limitation does not apply: apply
+	\b(?:limitations?|exclusions?|caps?|limits?|disclaimers?)\b[^.;]{0,80}\b(?:do|does|shall|will|would|may)\s+not\s+apply
+	|\bnot\s+apply\s+to\b
+	|\bno\s+(?:limitation|cap)\s+(?:shall\s+)?appl
+nothing limits: nothing in
+	\bnothing\s+in\b[^.;]{0,80}\b(?:limits?|excludes?|restricts?|limit|exclude|restrict|affects?)\b
+unlimited liability: unlimited|without limit
+	\bunlimited\b|\bwithout\s+limit
+no damages except: claim
+	\b(?:cannot|can't|may\s+not|(?:are|is)\s+not\s+entitled\s+to)\s+claim\s+(?:any\s+)?(?:damages|compensation)\b[^.;]{0,40}\bexcept
+
+[party.mutual]
+# One undertaking that binds both parties.
+each party: party|parties
+	\b(?:neither|either|each)\s+party|\bboth\s+parties|\b(?:a|any)\s+party(?:'s|’s)|\bthe\s+parties(?:'|’)|\bparties(?:'|’)\s+(?:total\s+|aggregate\s+)?liabilit
+each other: each other|one another|mutual
+	\beach\s+other\b|\bone\s+another\b|\bmutually\b
+
+[party.you]
+# The liability a sentence limits is yours.
+your liability: liabilit
+	\b(?:your|customer(?:'s|’s)|the\s+customer(?:'s|’s)|user(?:'s|’s)|licensee(?:'s|’s)|subscriber(?:'s|’s))\s+(?:\S+\s+){0,2}?liabilit
+	|\bliabilit(?:y|ies)\s+of\s+(?:the\s+)?(?:customer|user|licensee|subscriber)\b
+
+[party.provider]
+# The liability a sentence limits is the provider's (or a named party's).
+our liability: liabilit
+	\b(?:our|its|\pL+(?:'s|’s))\s+(?:\S+\s+){0,2}?liabilit
+
+[indemnity.verb]
+# The verb of an undertaking to indemnify; the party indemnified stands
+# next to it.
+indemnify: indemnif
+	\bindemnif(?:y|ies|ying)\b
+hold harmless: hold
+	\bholds?\b
+defend: defend
+	\bdefends?\b
+keep indemnified: keep
+	\bkeep\s+(?:\S+\s+){0,3}?indemnified
+
+[covers]
+# What an indemnity covers; the key is its name in the fixed vocabulary.
+third-party IP claims: infring|misappropriat|intellectual|patent|copyright|trademark|trade secret
+	infring|misappropriat|intellectual\s+property|\bpatent|copyright|trademark|trade\s+secret
+your content: content|data|material
+	\b(?:your|user|customer)\s+(?:\S+\s+)?(?:content|data|materials?)\b|\bcontent\s+(?:that\s+)?you\s+(?:submit|post|upload|provide|make)
+your breach: breach|violation
+	\b(?:breach|violation)\s+(?:by\s+you\s+)?of\s+(?:these|this|the|any\s+of\s+these)\s+(?:terms|agreement|conditions)|\bbreach\s+of\s+(?:any\s+)?(?:your\s+)?(?:representations|obligations|warranties)|\byour\s+breach\b
+your use: use of
+	\b(?:your|user's|customer's)\s+(?:access\s+to\s+(?:or|and)\s+)?use\s+of|\buse\s+of\s+the\s+(?:service|services|site|platform|software)
+violation of law: law|regulation|sanction|export control
+	\b(?:violation|breach|violates?|violating)\s+(?:of\s+)?(?:any\s+)?(?:applicable\s+)?(?:laws?|regulations?|sanctions?)\b|\bsanctions\b|export\s+control
+negligence or misconduct: negligen|misconduct|wilful|willful
+	\b(?:your|user's)\s+(?:gross\s+)?(?:negligence|misconduct|wil?lful)
+third-party rights: third|rights of
+	third[- ]party\s+rights|rights\s+of\s+(?:an?\s+|any\s+)?(?:other\s+)?(?:persons?|third)
+your products or services: your products|your services|your business
+
+[scope.free]
+# A cap or an exclusion limited to free services.
+free services: free|unpaid|non-paying
+	\bfree\s+(?:of\s+charge\s+)?(?:services?|plans?|tiers?|versions?|accounts?|products?|features?|offerings?|trials?|subscriptions?|use|users?)\b
+	|\b(?:services?|products?|features?|offerings?|plans?)\s+(?:\S+\s+){0,4}?(?:free\s+of\s+charge|at\s+no\s+(?:cost|charge)|without\s+charge|for\s+free)\b
+	|\bunpaid\b|\bnon-paying\b
+
+[scope.beta]
+# … to beta, preview or early-access features.
+beta: beta|early|preview|release|experimental
+	\bbeta\b|\bearly[- ]access\b|\bpreview\b|\bpre-?release\b|\bexperimental\s+(?:features?|services?|products?|versions?)

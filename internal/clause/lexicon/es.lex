@@ -87,3 +87,122 @@ hold harmless: indemne|salvo|exim
 
 [third-party]
 tercer
+
+[cap.limit]
+exceder: exced
+superar: superar
+máximo: máxim
+	(?:importe|monto|cantidad|responsabilidad)\s+máxim|máxim[oa]\s+(?:de|total|acumulad)|como\s+máximo|un\s+máximo\s+de
+hasta: hasta
+	hasta\s+(?:un|el|la)\s+(?:máximo|importe|monto|cantidad|suma)
+limitada a: limitad|limita a|limitan a
+	limitad[ao]s?\s+a\s|se\s+limita\s+a|limitan?\s+a\s
+menor o mayor: menor|mayor
+	(?:el|la|lo)\s+(?:que\s+sea\s+)?(?:menor|mayor)
+
+[cap.fees]
+tarifas: tarifa|pagad|abonad|cuota|precio
+
+[cap.lesser]
+menor: menor
+	(?:el|la|lo)\s+(?:que\s+(?:sea|resulte)\s+)?menor
+sin exceder: sin exceder|como máximo
+
+[cap.greater]
+mayor: mayor
+	(?:el|la|lo)\s+(?:que\s+(?:sea|resulte)\s+)?mayor
+
+[carve-out]
+indemnification obligations: indemniz
+confidentiality: confidencial
+IP infringement: infracci|propiedad
+	infracci[oó]n\s+de\s+(?:la\s+)?propiedad|propiedad\s+intelectual
+gross negligence or wilful misconduct: negligencia|dolo
+	negligencia\s+grave|\bdolo\b|conducta\s+dolosa
+fraud: fraude
+payment obligations: obligaciones de pago
+death or personal injury: muerte|lesiones personales|daños personales
+data protection: protección de datos
+
+[period.year]
+un año: año
+	un\s+\(?1?\)?\s*año|(?:el\s+)?(?:último|ultimo)\s+año
+
+[period.unit]
+mes: 1
+meses: 1
+año: 12
+años: 12
+
+[period.number]
+un: 1
+dos: 2
+tres: 3
+seis: 6
+doce: 12
+
+[period.adjective]
+últimos
+anteriores
+
+[number]
+un: 1
+uno: 1
+una: 1
+dos: 2
+cinco: 5
+diez: 10
+cincuenta: 50
+cien: 100
+ciento: 100
+doscientos: 200
+quinientos: 500
+mil: 1000
+millón: 1000000
+millones: 1000000
+
+[currency]
+dólar: USD
+euro: EUR
+libra: GBP
+
+[cap.exception]
+excepto: excepto|salvo|con excepción|nada en
+no se aplica: no se aplica
+
+[cap.exception-to-limit]
+no se aplica: aplica
+	(?:limitaci|exclusi)\S*\s+(?:\S+\s+){0,6}?no\s+(?:se\s+)?(?:aplica|aplicar)
+nada en: nada en
+ilimitada: ilimitad
+
+[party.mutual]
+cada parte: partes|parte
+	ninguna\s+de\s+las\s+partes|cada\s+(?:una\s+de\s+las\s+)?partes?\b
+mutuamente: mutuamente
+
+[party.you]
+responsabilidad del usuario: responsabilidad
+	responsabilidad\s+(?:\S+\s+){0,2}?del\s+(?:usuario|cliente)
+
+[indemnity.verb]
+indemnizar: indemniz
+mantener indemne: mantener
+	\bmantener\S*
+eximir: eximir
+	\beximir\S*
+
+[covers]
+third-party IP claims: propiedad intelectual
+your content: contenido
+	contenido\s+de\s+usuario|su\s+contenido
+your breach: incumplimiento
+your use: uso
+	uso\s+(?:que\s+\pL+\s+\pL+\s+)?(?:de\s+los|del)\s+servicio
+violation of law: violación
+	violación\s+de\s+(?:cualquier\s+)?(?:ley|normativa)
+negligence or misconduct: negligencia
+third-party rights: derechos de terceros
+
+[scope.free]
+gratuitos: gratuit|gratis

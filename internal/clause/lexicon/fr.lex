@@ -88,3 +88,122 @@ hold harmless: indemne|dégager
 
 [third-party]
 tiers
+
+[cap.limit]
+excéder: excéd|dépass
+limitée à: limitée|limité
+	limitée?s?\s+(?:\S+\s+)?(?:à|aux|au)\s
+plafond: plafon
+dans la limite: dans la limite de
+montant maximal: montant maximal
+moins ou plus élevé: moins élev|plus élev
+
+[cap.fees]
+frais: frais|payé|versé|acquitt|prix
+
+[cap.lesser]
+moins élevé: moins élev|plus faible|le plus bas
+sans excéder: sans
+	sans\s+(?:pouvoir\s+)?(?:excéder|dépasser)
+dans la limite de: dans la limite de
+
+[cap.greater]
+plus élevé: plus élev
+
+[carve-out]
+indemnification obligations: indemnis|indemnit
+confidentiality: confidentialit
+IP infringement: contrefaçon|propriété intellectuelle
+gross negligence or wilful misconduct: faute|négligence grave|dol
+	faute\s+(?:lourde|intentionnelle|dolosive)|négligence\s+grave|\bdol\b
+fraud: fraude
+payment obligations: paiement
+	obligations?\s+de\s+paiement
+death or personal injury: décès|corporel|atteinte
+	décès|dommages?\s+corporels?|atteinte\s+à\s+la\s+(?:vie|personne)
+data protection: données
+	protection\s+des\s+données|données\s+personnelles
+
+[period.year]
+un an: an|année
+	un\s+an\b|(?:l'|la\s+dernière\s+)année
+
+[period.unit]
+mois: 1
+an: 12
+ans: 12
+année: 12
+années: 12
+
+[period.number]
+trois: 3
+douze: 12
+deux: 2
+
+[period.adjective]
+derniers
+dernières
+précédents
+
+[number]
+une: 1
+deux: 2
+cinq: 5
+dix: 10
+cinquante: 50
+cent: 100
+cents: 100
+mille: 1000
+
+[currency]
+euro: EUR
+dollar: USD
+
+[currency.qualifier]
+canadien: CAD
+
+[cap.exception]
+sauf: sauf|à l'exception|hormis|aucune disposition|rien dans
+ne s'applique: ne s'appliqu
+
+[cap.exception-to-limit]
+ne s'applique pas: s'appliqu
+	(?:limitation|exclusion)s?\s+(?:\S+\s+){0,6}?ne\s+s'appliqu
+aucune disposition: aucune disposition|rien dans
+illimitée: illimité
+
+[party.mutual]
+chaque partie: partie
+	aucune\s+des\s+parties|chaque\s+partie
+mutuellement: mutuellement
+
+[party.you]
+votre responsabilité: responsabilit
+	votre\s+responsabilit|responsabilit\S*\s+(?:\S+\s+){0,2}?(?:de\s+l'utilisateur|du\s+client)
+
+[indemnity.verb]
+indemniser: indemnis
+	\bindemnis(?:er|era|erons|eront|erez|e)\S*
+garantir: garantir
+	\bgarantir\S*
+tenir indemne: tenir|tiendr
+	\b(?:tenir|tiendr\S*)\s+(?:\S+\s+){0,3}?indemne
+
+[covers]
+third-party IP claims: propriété intellectuelle|contrefaçon
+your content: votre contenu
+your breach: manquement|violation des
+	violation\s+des\s+(?:présentes|conditions)|manquement
+your use: utilisation
+	utilisation\s+(?:du|des|de\s+la)\s+(?:service|site|plateforme)
+violation of law: violation
+	violation\s+(?:d'une|de\s+la|des)\s+(?:loi|lois|réglementation)
+negligence or misconduct: négligence
+third-party rights: droits
+	droits\s+(?:d'un\s+|de\s+)tiers
+
+[scope.free]
+gratuits: gratuit
+
+[scope.beta]
+bêta: bêta

@@ -104,3 +104,120 @@ bears our losses: responsabile
 
 [third-party]
 terz
+
+[cap.limit]
+superare: superare
+eccedere: ecced
+massimo: massim
+	(?:importo|somma)\s+massim|massimo\s+(?:di|pari)
+limitata a: limitat
+	limitat[ao]\s+(?:a|ai|al|alla|alle|agli|allo)\s
+fino a: fino a
+non oltre: non oltre
+minore o maggiore: minore|maggiore
+
+[cap.fees]
+corrispettivi: corrispettiv|pagat|canon|prezzo
+
+[cap.lesser]
+minore: minore|più bass
+ma non oltre: ma non oltre|comunque non oltre
+
+[cap.greater]
+maggiore: maggiore
+
+[carve-out]
+indemnification obligations: manlev|indenni
+confidentiality: riservatezz
+IP infringement: proprietà intellettuale
+gross negligence or wilful misconduct: colpa grave|negligenza grave|dolo
+	colpa\s+grave|negligenza\s+grave|\bdolo\b
+fraud: frode
+	\bfrode
+payment obligations: obblighi di pagamento
+death or personal injury: morte|lesioni|danni alla persona
+	\bmorte\b|lesioni\s+personali|danni\s+alla\s+persona
+data protection: protezione dei dati|dati personali
+
+[period.year]
+un anno: anno
+	un\s+anno|(?:l'|nell')ultimo\s+anno
+
+[period.unit]
+mese: 1
+mesi: 1
+anno: 12
+anni: 12
+
+[period.number]
+uno: 1
+tre: 3
+sei: 6
+dodici: 12
+due: 2
+
+[period.adjective]
+ultimi
+precedenti
+
+[number]
+due: 2
+cinque: 5
+dieci: 10
+cinquanta: 50
+cento: 100
+duecento: 200
+cinquecento: 500
+
+[currency]
+euro: EUR
+dollar: USD
+
+[cap.exception]
+eccetto: eccetto|ad eccezione|illimitat
+non si applica: non si applica
+nulla: nulla
+	nulla\s+(?:di\s+quanto|in)
+
+[cap.exception-to-limit]
+non si applica: si applica
+	(?:limitazion|esclusion)\S*\s+(?:\S+\s+){0,6}?non\s+si\s+applica
+nulla in: nulla
+	nulla\s+(?:di\s+quanto|in)
+illimitata: illimitat
+
+[party.mutual]
+ciascuna parte: parte|parti
+	(?:nessuna|ciascuna)\s+(?:delle\s+)?part[ei]\b
+reciprocamente: reciproc
+
+[party.you]
+responsabilità dell'utente: responsabilit
+	(?:tua|vostra)\s+responsabilit|responsabilit\S*\s+(?:\S+\s+){0,2}?dell'utente
+
+[indemnity.verb]
+manlevare: manlev
+tenere indenne: tenere
+	\btenere\s+(?:\S+\s+){0,4}?indenne
+terrà indenne: terrà|terranno
+	\bterr(?:à|anno)\s+(?:\S+\s+){0,4}?indenne
+indennizzare: indennizz
+
+[covers]
+third-party IP claims: proprietà intellettuale
+your content: contenuti dell'utente
+your breach: violazione|inadempimento
+	violazione\s+(?:dei\s+presenti|delle\s+presenti|del\s+contratto)|inadempimento
+your use: utilizzo
+	utilizzo\s+(?:del|dei|della)\s+(?:servizi|piattaforma|sito)
+violation of law: violazione di
+	violazione\s+di\s+(?:qualsiasi\s+)?(?:legge|norma)
+negligence or misconduct: negligenza
+third-party rights: diritti di terzi
+
+[scope.free]
+gratuiti: gratuit
+
+[scope.beta]
+anteprima: anteprima
+	\banteprima\b

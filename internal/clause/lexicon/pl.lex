@@ -106,3 +106,128 @@ bears our losses: ponosi
 
 [third-party]
 trzeci
+
+[cap.limit]
+przekraczać: przekr
+ograniczona do: ogranicz
+	ogranicz\S*\s+(?:\S+\s+){0,3}?do\s
+maksymalna: maksym
+	maksymaln\S*\s+(?:kwot|wysoko|odpowiedzialno|łączn)
+nie więcej: nie więcej
+do wysokości: do wysokości|do kwoty
+niższa lub wyższa: niższ|wyższ
+
+[cap.fees]
+opłaty: opłat|zapłac|uiszczon|cena|ceny
+
+[cap.lesser]
+niższa: mniejsz|niższ|nie więcej niż
+
+[cap.greater]
+wyższa: większ|wyższ
+
+[carve-out]
+indemnification obligations: zwolnien
+confidentiality: poufno
+IP infringement: własności intelektualnej
+gross negligence or wilful misconduct: niedbal|zaniedb|umyśl
+	rażąc\S*\s+niedbal|rażąc\S*\s+zaniedb|umyśl
+fraud: oszust
+payment obligations: płatnicz|zapłaty|płatności
+	zobowiąza\S*\s+(?:do\s+)?płatnicz|obowiąz\S*\s+(?:zapłaty|płatności)
+death or personal injury: śmier|obrażeni|uszczerb
+	śmier|obrażeni\S*\s+ciała|uszczerb\S*\s+na\s+zdrowiu
+data protection: danych
+	ochron\S*\s+danych|danych\s+osobowych
+
+[period.year]
+jeden rok: rok|roku
+	jednego\s+roku|(?:ostatni|poprzedni)\S*\s+rok
+
+[period.unit]
+miesiąc: 1
+miesiące: 1
+miesięcy: 1
+miesiąca: 1
+miesiącach: 1
+rok: 12
+roku: 12
+lat: 12
+lata: 12
+
+[period.number]
+jeden: 1
+dwa: 2
+dwóch: 2
+trzy: 3
+trzech: 3
+sześć: 6
+sześciu: 6
+dwanaście: 12
+dwunastu: 12
+
+[period.adjective]
+ostatnich
+poprzednich
+
+[number]
+jeden: 1
+dwa: 2
+pięć: 5
+dziesięć: 10
+pięćdziesiąt: 50
+sto: 100
+stu: 100
+dwieście: 200
+pięćset: 500
+tysiąc: 1000
+tysięcy: 1000
+tysiąca: 1000
+
+[currency]
+złot: PLN
+zlot: PLN
+dolar: USD
+euro: EUR
+
+[cap.exception]
+z wyjątkiem: wyjątkiem|chyba że|nieograniczon
+nie dotyczy: nie dotyczy|nie wyłącza|nie ogranicza
+
+[cap.exception-to-limit]
+nie dotyczy: nie dotyczy|nie dotyczą|zastosowania|nie wyłącza|nie ogranicza
+	nie\s+(?:dotyczy|dotyczą|ma\s+zastosowania|mają\s+zastosowania)|nie\s+wyłącza|nie\s+ogranicza
+nieograniczona: nieograniczon
+
+[party.mutual]
+każda ze stron: stron
+	(?:żadna|każda)\s+ze\s+stron|(?:obie|obu)\s+stron
+wzajemnie: wzajemn
+
+[party.you]
+odpowiedzialność użytkownika: odpowiedzialno
+	odpowiedzialno\S*\s+(?:\S+\s+){0,2}?użytkownika
+
+[indemnity.verb]
+zwolnić: zwolni
+zabezpieczyć: zabezpiecz
+
+[covers]
+third-party IP claims: własności intelektualnej|praw autorskich
+your content: treści
+	treści\S*\s+(?:\S+\s+)?użytkownika
+your breach: naruszeni
+	naruszeni\S*\s+(?:niniejsz|regulamin|warunk|postanowie)
+your use: korzystani
+	korzystani\S*\s+z\s+(?:usług|serwisu|platformy)
+violation of law: prawa|przepisów
+	naruszeni\S*\s+(?:prawa|przepisów)
+negligence or misconduct: zaniedban
+third-party rights: praw osób trzecich
+
+[scope.free]
+bezpłatne: bezpłatn|nieodpłatn|darmow
+
+[scope.beta]
+wersja testowa: wersj
+	wersj\S*\s+(?:testow|beta)

@@ -1,0 +1,264 @@
+package clause
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The vocabulary of clause facts: how caps, their periods and amounts and
+// the carve-outs from them are worded, read from the same lexicon files
+// as the detector's cues (sections cap.*, carve-out, period.*, number,
+// currency*), every language's at once: a cap is read in whatever
+// language it is written, whatever the document's main language.
+
+// factCueSections are the sections of fact cues, matched by one matcher.
+var factCueSections = []string{"cap.limit", "cap.fees", "cap.lesser", "cap.greater", "carve-out", "period.year",
+	"cap.exception", "cap.exception-to-limit", "party.mutual", "party.you", "party.provider", "indemnity.verb", "covers",
+	"scope.free", "scope.beta"}
+
+// factLex is the compiled vocabulary of clause facts.
+type factLex struct {
+	cues    *matcher
+	section []string // the section of each cue of cues, by index
+	// Words.
+	numbers       map[string]float64 // number words of amounts
+	periodNumbers map[string]int     // number words of periods
+	unitMonths    map[string]int     // the months each unit of a period counts
+	periodUnit    *regexp.Regexp     // a unit of a period
+	periodNumber  *regexp.Regexp     // the number (and adjective) before a unit, at the end of the text it runs on
+	currencyStems []string           // starts of currency names, longest first
+	currencyCode  map[string]string  // ISO 4217 code of each stem
+	qualifiers    map[string]string  // words before a currency that name another one
+	moneyAfter    *regexp.Regexp     // an amount in digits followed by its currency
+	moneyWords    *regexp.Regexp     // an amount in words followed by its currency
+}
+
+// facts returns the shipped vocabulary of clause facts, compiled on first
+// use.
+var facts = sync.OnceValue(func() *factLex {
+	fl, err := loadFactLex(lex())
+	if err != nil {
+		panic(err)
+	}
+	return fl
+})
+
+func loadFactLex(lx *lexicon) (*factLex, error) {
+	fl := &factLex{numbers: map[string]float64{}, periodNumbers: map[string]int{}, unitMonths: map[string]int{},
+		currencyCode: map[string]string{}, qualifiers: map[string]string{}}
+	var cues []cue
+	for _, f := range lx.files {
+		for _, section := range factCueSections {
+			for _, e := range f.sections[section] {
+				cues = append(cues, cue{lang: f.lang, name: e.key, need: strings.Split(e.value, "|"), pattern: e.pattern})
+				fl.section = append(fl.section, section)
+			}
+		}
+		for _, e := range f.sections["number"] {
+			v, err := strconv.ParseFloat(e.value, 64)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon/%s.lex:%d: [number] %s: %w", f.lang, e.line, e.key, err)
+			}
+			fl.numbers[e.key] = v
+		}
+		for _, sec := range []struct {
+			name string
+			m    map[string]int
+		}{{"period.number", fl.periodNumbers}, {"period.unit", fl.unitMonths}} {
+			for _, e := range f.sections[sec.name] {
+				v, err := strconv.Atoi(e.value)
+				if err != nil {
+					return nil, fmt.Errorf("lexicon/%s.lex:%d: [%s] %s: %w", f.lang, e.line, sec.name, e.key, err)
+				}
+				sec.m[e.key] = v
+			}
+		}
+		for _, e := range f.sections["currency"] {
+			if _, ok := fl.currencyCode[e.key]; !ok {
+				fl.currencyStems = append(fl.currencyStems, e.key)
+			}
+			fl.currencyCode[e.key] = e.value
+		}
+		for _, e := range f.sections["currency.qualifier"] {
+			fl.qualifiers[e.key] = e.value
+		}
+	}
+	var err error
+	if fl.cues, err = newMatcher(cues); err != nil {
+		return nil, err
+	}
+	// Longest first, so that an alternation prefers "dollari" to "dollar".
+	slices.SortStableFunc(fl.currencyStems, func(a, b string) int { return len(b) - len(a) })
+	stems := alternation(fl.currencyStems)
+	quals := alternation(slices.Sorted(mapKeys(fl.qualifiers)))
+	units := alternation(slices.Sorted(mapKeys(fl.unitMonths)))
+	adjectives := alternation(lx.words("period.adjective"))
+	fl.periodUnit = regexp.MustCompile(`\b(?:` + units + `)\b`)
+	fl.periodNumber = regexp.MustCompile(`(\d{1,2}|[\pL-]+)\s*(?:\((\d{1,2})\)\s*)?[\s-]?(?:(?:` + adjectives + `)\s+)?$`)
+	fl.moneyAfter = regexp.MustCompile(`(\d(?:[\d.,\x{00a0}\x{202f} ]*\d)?)\s?(\$|€|£|zł|\b(?:usd|eur|gbp|chf|cad|aud|pln|jpy|inr)\b|(?:` + stems + `)\pL*)`)
+	fl.moneyWords = regexp.MustCompile(`((?:[\pL]+[\s-]+){1,4}?)((?:u\.?s\.?\s|us\s|(?:` + quals + `)\s)?(?:` + stems + `)\pL*)`)
+	return fl, nil
+}
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// factScan is one text as the fact vocabulary sees it: the literals of
+// every fact cue found in one pass.
+type factScan struct {
+	fl *factLex
+	s  string
+	h  *cueHits
+}
+
+// scan finds the literals of the fact cues in s (lower case).
+func (fl *factLex) scan(s string) factScan {
+	h := fl.cues.newHits()
+	fl.cues.find(s, h)
+	return factScan{fl: fl, s: s, h: h}
+}
+
+// has reports whether a cue of section matches.
+func (f factScan) has(section string) bool {
+	for i := range f.fl.cues.cues {
+		if f.fl.section[i] == section && f.fl.cues.matches(&f.fl.cues.cues[i], f.s, f.h) {
+			return true
+		}
+	}
+	return false
+}
+
+// names returns the names of the cues of section that match, each once,
+// in the order the files give them.
+func (f factScan) names(section string) []string {
+	var out []string
+	for i := range f.fl.cues.cues {
+		cu := &f.fl.cues.cues[i]
+		if f.fl.section[i] == section && !slices.Contains(out, cu.name) && f.fl.cues.matches(cu, f.s, f.h) {
+			out = append(out, cu.name)
+		}
+	}
+	return out
+}
+
+// first returns the span of the first match of a cue of section, or nil.
+func (f factScan) first(section string) []int {
+	var best []int
+	for i := range f.fl.cues.cues {
+		cu := &f.fl.cues.cues[i]
+		if f.fl.section[i] != section || !anyFound(f.h.found, cu.needs) {
+			continue
+		}
+		for _, j := range cu.needs {
+			n := len(f.fl.cues.needles[j])
+			for _, p := range f.fl.cues.positions(j, f.s, f.h) {
+				if best != nil && p >= best[0] {
+					break
+				}
+				if cu.re == nil {
+					// A literal: the match runs to the end of its word.
+					end := p + n
+					for end < len(f.s) && f.s[end] != ' ' && f.s[end] != ',' && f.s[end] != '.' {
+						end++
+					}
+					best = []int{p, end}
+					break
+				}
+				// The match holds the literal: it starts at most a few
+				// hundred bytes before it.
+				from := max(0, p-130)
+				if m := cu.re.FindStringIndex(f.s[from:min(len(f.s), p+n+180)]); m != nil && from+m[1] > p {
+					if best == nil || from+m[0] < best[0] {
+						best = []int{from + m[0], from + m[1]}
+					}
+					break
+				}
+			}
+		}
+	}
+	return best
+}
+
+// all returns where the matches of the cues of section start, in order,
+// each once.
+func (f factScan) all(section string) []int {
+	var out []int
+	for i := range f.fl.cues.cues {
+		cu := &f.fl.cues.cues[i]
+		if f.fl.section[i] != section || !anyFound(f.h.found, cu.needs) {
+			continue
+		}
+		for _, j := range cu.needs {
+			n := len(f.fl.cues.needles[j])
+			for _, p := range f.fl.cues.positions(j, f.s, f.h) {
+				if cu.re == nil {
+					out = append(out, p)
+					continue
+				}
+				from := max(0, p-130)
+				if m := cu.re.FindStringIndex(f.s[from:min(len(f.s), p+n+180)]); m != nil && from+m[1] > p {
+					out = append(out, from+m[0])
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// currency returns the ISO 4217 code of a currency named by word (a
+// symbol, a code or a name), and the text before it, which may qualify a
+// dollar ("Canadian"); the word itself, in capitals, when unknown.
+func (fl *factLex) currency(word, before string) string {
+	word = strings.TrimSpace(word)
+	tail := before[max(0, len(before)-20):]
+	for q, code := range fl.qualifiers {
+		if strings.Contains(word, q) || strings.Contains(tail, q) {
+			return code
+		}
+	}
+	switch {
+	case strings.HasPrefix(word, "au") && strings.Contains(word, "$") || strings.HasPrefix(word, "a$"):
+		return "AUD"
+	case strings.HasPrefix(word, "ca") && strings.Contains(word, "$") || word == "c$":
+		return "CAD"
+	case strings.Contains(word, "$"):
+		return "USD"
+	case word == "€":
+		return "EUR"
+	case word == "£":
+		return "GBP"
+	case word == "¥":
+		return "JPY"
+	case word == "zł":
+		return "PLN"
+	}
+	for _, stem := range fl.currencyStems {
+		if strings.HasPrefix(word, stem) {
+			return fl.currencyCode[stem]
+		}
+	}
+	return strings.ToUpper(word)
+}
+
+// anyFoundIn reports whether a literal of a cue of section was found:
+// a cheap test before the cue's patterns run.
+func anyFoundIn(f factScan, section string) bool {
+	for i := range f.fl.cues.cues {
+		if f.fl.section[i] == section && anyFound(f.h.found, f.fl.cues.cues[i].needs) {
+			return true
+		}
+	}
+	return false
+}
