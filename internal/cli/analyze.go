@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/toswatch/toswatch/internal/clause"
@@ -70,6 +72,7 @@ func runCompare(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	softMemoryLimit()
 	var texts [2]string
 	for i, f := range files {
 		data, err := a.readFile(f)
@@ -96,6 +99,20 @@ func runCompare(ctx context.Context, a *app, args []string) error {
 	writeClauseChanges(w, changes)
 	fmt.Fprintln(w)
 	return sanitizeDiff(res).WriteText(w, a.useColor(w))
+}
+
+// compareMemory is the soft memory limit of compare (unless GOMEMLIMIT
+// sets one): two documents of 10 MiB and their analysis hold about 110 MB,
+// and without it the garbage of diffing them doubles the heap before the
+// collector runs (an RSS near 300 MB instead of 220).
+const compareMemory = 200 << 20
+
+// softMemoryLimit sets compareMemory as the runtime's soft memory limit,
+// unless one is set already.
+func softMemoryLimit() {
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		debug.SetMemoryLimit(compareMemory)
+	}
 }
 
 // maxFile bounds the files analyze and compare read: several times the
