@@ -155,38 +155,12 @@ func (f factScan) names(section string) []string {
 // first returns the span of the first match of a cue of section, or nil.
 func (f factScan) first(section string) []int {
 	var best []int
-	for i := range f.fl.cues.cues {
-		cu := &f.fl.cues.cues[i]
-		if f.fl.section[i] != section || !anyFound(f.h.found, cu.needs) {
-			continue
+	f.each(section, func(start, end int) bool {
+		if best == nil || start < best[0] {
+			best = []int{start, end}
 		}
-		for _, j := range cu.needs {
-			n := len(f.fl.cues.needles[j])
-			for _, p := range f.fl.cues.positions(j, f.s, f.h) {
-				if best != nil && p >= best[0] {
-					break
-				}
-				if cu.re == nil {
-					// A literal: the match runs to the end of its word.
-					end := p + n
-					for end < len(f.s) && f.s[end] != ' ' && f.s[end] != ',' && f.s[end] != '.' {
-						end++
-					}
-					best = []int{p, end}
-					break
-				}
-				// The match holds the literal: it starts at most a few
-				// hundred bytes before it.
-				from := max(0, p-130)
-				if m := cu.re.FindStringIndex(f.s[from:min(len(f.s), p+n+180)]); m != nil && from+m[1] > p {
-					if best == nil || from+m[0] < best[0] {
-						best = []int{from + m[0], from + m[1]}
-					}
-					break
-				}
-			}
-		}
-	}
+		return false // the later occurrences of this literal start later
+	})
 	return best
 }
 
@@ -194,6 +168,20 @@ func (f factScan) first(section string) []int {
 // each once.
 func (f factScan) all(section string) []int {
 	var out []int
+	f.each(section, func(start, _ int) bool {
+		out = append(out, start)
+		return true
+	})
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// each calls yield with the span of a match of a cue of section around
+// each occurrence of its literals, in the order of the occurrences, for
+// as long as yield asks for more of the same literal. A literal alone
+// matches to the end of its word; a pattern is run on a window around
+// the literal, which its match holds.
+func (f factScan) each(section string, yield func(start, end int) bool) {
 	for i := range f.fl.cues.cues {
 		cu := &f.fl.cues.cues[i]
 		if f.fl.section[i] != section || !anyFound(f.h.found, cu.needs) {
@@ -202,19 +190,25 @@ func (f factScan) all(section string) []int {
 		for _, j := range cu.needs {
 			n := len(f.fl.cues.needles[j])
 			for _, p := range f.fl.cues.positions(j, f.s, f.h) {
+				start, end := p, p+n
 				if cu.re == nil {
-					out = append(out, p)
-					continue
+					for end < len(f.s) && f.s[end] != ' ' && f.s[end] != ',' && f.s[end] != '.' {
+						end++
+					}
+				} else {
+					from := max(0, p-130)
+					m := cu.re.FindStringIndex(f.s[from:min(len(f.s), p+n+180)])
+					if m == nil || from+m[1] <= p {
+						continue
+					}
+					start, end = from+m[0], from+m[1]
 				}
-				from := max(0, p-130)
-				if m := cu.re.FindStringIndex(f.s[from:min(len(f.s), p+n+180)]); m != nil && from+m[1] > p {
-					out = append(out, from+m[0])
+				if !yield(start, end) {
+					break
 				}
 			}
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // currency returns the ISO 4217 code of a currency named by word (a
