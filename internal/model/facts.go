@@ -167,3 +167,17 @@ const (
 	MovedProviderIndemUp      = "provider-indemnity-broadened"
 	MovedProtectsChanged      = "protects-changed"
 )
+
+// MarshalJSON writes what an indemnification clause covers even when it
+// names nothing the vocabulary knows ("covers": []): every indemnity
+// carries its direction and cover.
+func (c Clause) MarshalJSON() ([]byte, error) {
+	type plain Clause
+	if c.Type != Indemnification || c.Covers != nil {
+		return json.Marshal(plain(c))
+	}
+	return json.Marshal(struct {
+		plain
+		Covers []string `json:"covers"`
+	}{plain(c), []string{}})
+}
