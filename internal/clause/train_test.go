@@ -31,13 +31,14 @@ type trainConfig struct {
 	margin    float64
 	cut       float64 // decision threshold on the score
 	seed      uint64  // of the shuffling between epochs; 0 is 1
+	bags      int     // perceptrons averaged, each shuffling with its own seed (seed, seed+1, …); 0 is 1
 }
 
 // shippedConfig and shippedIndemConfig were chosen by the
 // cross-validated F1 of TestEvalUnfairTOS.
 var (
-	shippedConfig      = trainConfig{epochs: 4, posWeight: 2.5, margin: 0.5}
-	shippedIndemConfig = trainConfig{epochs: 4, posWeight: 2.5, margin: 0.5}
+	shippedConfig      = trainConfig{epochs: 4, posWeight: 2.5, margin: 0.5, bags: 5}
+	shippedIndemConfig = trainConfig{epochs: 4, posWeight: 2.5, margin: 0.5, bags: 5}
 )
 
 var trainLangs = []string{"en", "de", "it", "pl"}
@@ -85,10 +86,30 @@ func examplesOf(d corpusDoc, recs []sentenceRec, typ string) []example {
 	return out
 }
 
-// trainModel fits an averaged perceptron: cheap enough to run once per
-// cross-validation fold inside a test.
+// trainModel fits cfg.bags averaged perceptrons, each visiting the
+// examples in its own order, and averages them into one table: a single
+// perceptron's weights depend on the order it met the examples in, and
+// the average of several is steadier (cross-validated F1 up .006 for
+// liability, .008 for indemnification, with 5). Cheap enough to run once
+// per cross-validation fold inside a test.
 func trainModel(exs []*example, langs []string, cfg trainConfig) *linearModel {
-	return quantize(trainPerceptron(exs, langs, cfg))
+	bags := max(cfg.bags, 1)
+	sum := make([]float64, 1<<tableBits)
+	for j := range bags {
+		c := cfg
+		c.seed = max(cfg.seed, 1) + uint64(j)
+		for i, v := range trainPerceptron(exs, c) {
+			sum[i] += v
+		}
+	}
+	lm := &linearModel{w: make([]float32, len(sum)), langs: map[string]bool{}, cut: float32(cfg.cut)}
+	for i, v := range sum {
+		lm.w[i] = float32(v / float64(bags))
+	}
+	for _, l := range langs {
+		lm.langs[l] = true
+	}
+	return quantize(lm)
 }
 
 // quantLevels is the largest weight magnitude of the shipped table: small
@@ -113,7 +134,8 @@ func quantize(lm *linearModel) *linearModel {
 	return lm
 }
 
-func trainPerceptron(exs []*example, langs []string, cfg trainConfig) *linearModel {
+// trainPerceptron returns the weights of an averaged perceptron.
+func trainPerceptron(exs []*example, cfg trainConfig) []float64 {
 	n := 1 << tableBits
 	w := make([]float64, n)
 	u := make([]float64, n) // step-weighted sum of updates, for averaging
@@ -153,15 +175,10 @@ func trainPerceptron(exs []*example, langs []string, cfg trainConfig) *linearMod
 			c++
 		}
 	}
-	lm := &linearModel{w: make([]float32, n), langs: map[string]bool{}}
 	for i := range w {
-		lm.w[i] = float32(w[i] - u[i]/c)
+		w[i] -= u[i] / c
 	}
-	for _, l := range langs {
-		lm.langs[l] = true
-	}
-	lm.cut = float32(cfg.cut)
-	return lm
+	return w
 }
 
 // shippedModels trains the shipped models on the training split (the
