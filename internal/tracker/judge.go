@@ -66,8 +66,8 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 		// Per-visit values in link queries (see extract.LinkQueriesOnly).
 		return t.unchanged(ctx, rec, res)
 	}
-	oldClauses, newClauses := t.clauseTypes(old), t.clauseTypes(got.Text)
-	if err := unavailable(old, got.Text, oldClauses, newClauses); err != nil {
+	allGone := func() bool { return len(t.clauseTypes(old)) > 0 && len(t.clauseTypes(got.Text)) == 0 }
+	if err := unavailable(old, got.Text, allGone); err != nil {
 		return t.fail(ctx, rec, res, err)
 	}
 	if urlEdited(doc, info) && sharedParagraphs(old, got.Text) >= urlEditShared {
@@ -78,7 +78,18 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 		rec.New = append(rec.New, nv)
 		return t.record(ctx, rec, res)
 	}
-	if reason := drastic(old, got.Text, oldClauses, newClauses); reason != "" {
+	// The clauses are compared once, when first needed: by the drastic
+	// check when nothing cheaper tells (is every clause of a type gone?),
+	// and for the change recorded.
+	var ccs []model.ClauseChange
+	compared := false
+	clauseChanges := func() []model.ClauseChange {
+		if !compared {
+			ccs, compared = clauseChanges(t.opts.Compare, old, got.Text), true
+		}
+		return ccs
+	}
+	if reason := drastic(old, got.Text, func() []string { return removedTypes(clauseChanges()) }); reason != "" {
 		seen, err := t.sightings(work, doc, info, got.Text)
 		if err != nil {
 			return t.fail(ctx, rec, res, capture.OverBudget(work, err))
@@ -98,7 +109,8 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 	}
 	nv.Kind = model.KindChange
 	rec.Outcome = model.OutcomeChanged
-	nv.ClauseChanges, nv.Diff = Analyse(t.opts.Compare, old, got.Text)
+	nv.ClauseChanges = clauseChanges()
+	nv.Diff = pagedDiff(nv.ClauseChanges, old, got.Text)
 	if t.opts.Compare != nil {
 		nv.Analysis = t.opts.Analysis
 	}
@@ -170,7 +182,8 @@ func (t *Tracker) sightings(ctx context.Context, doc model.Document, info store.
 	return 1, nil
 }
 
-// clauseTypes returns which clause types a text has (nil without an analyser).
+// clauseTypes returns which clause types a text has (nil without an
+// analyser). Only an unavailability cue makes a check ask.
 func (t *Tracker) clauseTypes(text string) map[string]bool {
 	if t.opts.Analyze == nil {
 		return nil
@@ -182,12 +195,13 @@ func (t *Tracker) clauseTypes(text string) map[string]bool {
 	return types
 }
 
-// goneTypes returns the clause types the old text had and the new one has not.
-func goneTypes(old, new map[string]bool) []string {
+// removedTypes returns the clause types of which the old text had clauses
+// and the new one has none, as the comparison of the two says.
+func removedTypes(ccs []model.ClauseChange) []string {
 	var gone []string
-	for _, typ := range []string{model.Liability, model.Indemnification} {
-		if old[typ] && !new[typ] {
-			gone = append(gone, typ)
+	for _, cc := range ccs {
+		if cc.Kind == model.ChangeRemoved {
+			gone = append(gone, cc.Type)
 		}
 	}
 	return gone
@@ -196,15 +210,13 @@ func goneTypes(old, new map[string]bool) []string {
 // unavailable returns a failure of kind unavailable when the new text is an
 // error, maintenance, "not available" or loading page in place of the
 // document: it says so (extract.UnavailableCue) and has lost most of the
-// text, or every clause it had.
-func unavailable(old, new string, oldClauses, newClauses map[string]bool) error {
+// text, or every clause it had (allGone, asked only then).
+func unavailable(old, new string, allGone func() bool) error {
 	cue := extract.UnavailableCue(new)
 	if cue == "" {
 		return nil
 	}
-	short := 2*len(new) < len(old)
-	allGone := len(oldClauses) > 0 && len(newClauses) == 0
-	if !short && !allGone {
+	if short := 2*len(new) < len(old); !short && !allGone() {
 		return nil
 	}
 	return model.FailureUnavailable.Wrap(fmt.Errorf("the page says %q and has %d%% of the latest version's text: an error or maintenance page, not the document; nothing recorded",
@@ -214,8 +226,9 @@ func unavailable(old, new string, oldClauses, newClauses map[string]bool) error 
 // drastic says why a new text may be a broken capture rather than a new
 // version ("" when it is an ordinary change): cut short (a prefix of the
 // latest text), much shorter, most paragraphs gone, or every clause of a
-// type gone. Such a text is recorded only once the next checks see it too.
-func drastic(old, new string, oldClauses, newClauses map[string]bool) string {
+// type gone (gone, asked last: it takes the clause comparison). Such a text
+// is recorded only once the next checks see it too.
+func drastic(old, new string, gone func() []string) string {
 	switch {
 	case truncated(old, new):
 		return fmt.Sprintf("cut short: the first %d%% of the latest text", 100*len(new)/max(len(old), 1))
@@ -224,7 +237,7 @@ func drastic(old, new string, oldClauses, newClauses map[string]bool) string {
 	case sharedParagraphs(old, new) < 0.5:
 		return "most paragraphs gone"
 	}
-	if gone := goneTypes(oldClauses, newClauses); len(gone) > 0 {
+	if gone := gone(); len(gone) > 0 {
 		return "every " + strings.Join(gone, " and ") + " clause gone"
 	}
 	return ""

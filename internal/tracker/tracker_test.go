@@ -188,22 +188,23 @@ func TestConcurrentChecksRecordOneVersion(t *testing.T) {
 
 func TestDrastic(t *testing.T) {
 	old := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj"
-	both := map[string]bool{model.Liability: true, model.Indemnification: true}
+	none := []model.ClauseChange{{Type: model.Liability, Kind: model.ChangeModified}}
 	for _, tc := range []struct {
 		name, new string
-		clauses   map[string]bool
+		changes   []model.ClauseChange
 		want      bool
 	}{
-		{"same", old, both, false},
-		{"one paragraph edited", "a\nb\nc\nd\ne\nf\ng\nh\ni\nJ", both, false},
-		{"less than half as long", "a\nb", both, true},
-		{"cut short at 90%", "a\nb\nc\nd\ne\nf\ng\nh\ni", both, true},
-		{"cut inside a line", "a\nb\nc\nd\ne\nf\ng\nh\ni\n", both, true},
-		{"most paragraphs gone", "a\nb\nc\nd\nX\nY\nZ\nW\nV\nU", both, true},
-		{"every indemnification clause gone", "a\nb\nc\nd\ne\nf\ng\nh\ni\nJ", map[string]bool{model.Liability: true}, true},
-		{"a paragraph added", old + "\nk", both, false},
+		{"same", old, nil, false},
+		{"one paragraph edited", "a\nb\nc\nd\ne\nf\ng\nh\ni\nJ", none, false},
+		{"less than half as long", "a\nb", none, true},
+		{"cut short at 90%", "a\nb\nc\nd\ne\nf\ng\nh\ni", none, true},
+		{"cut inside a line", "a\nb\nc\nd\ne\nf\ng\nh\ni\n", none, true},
+		{"most paragraphs gone", "a\nb\nc\nd\nX\nY\nZ\nW\nV\nU", none, true},
+		{"every indemnification clause gone", "a\nb\nc\nd\ne\nf\ng\nh\ni\nJ",
+			[]model.ClauseChange{{Type: model.Indemnification, Kind: model.ChangeRemoved}}, true},
+		{"a paragraph added", old + "\nk", none, false},
 	} {
-		if got := drastic(old, tc.new, both, tc.clauses) != ""; got != tc.want {
+		if got := drastic(old, tc.new, func() []string { return removedTypes(tc.changes) }) != ""; got != tc.want {
 			t.Errorf("%s: drastic = %v, want %v", tc.name, got, tc.want)
 		}
 	}
@@ -260,5 +261,61 @@ func TestNewChecksItsInputs(t *testing.T) {
 				t.Error("no error")
 			}
 		})
+	}
+}
+
+// analyses counts the analyser's calls, by kind.
+type analyses struct {
+	mu                      sync.Mutex
+	compare, analyze, facts int
+}
+
+func (a *analyses) options() Options {
+	return Options{
+		Compare: func(o, n string) []model.ClauseChange {
+			a.mu.Lock()
+			defer a.mu.Unlock()
+			a.compare++
+			return nil
+		},
+		Analyze: func(string) []model.Clause {
+			a.mu.Lock()
+			defer a.mu.Unlock()
+			a.analyze++
+			return nil
+		},
+		Facts: func(string) model.DocFacts {
+			a.mu.Lock()
+			defer a.mu.Unlock()
+			a.facts++
+			return model.DocFacts{}
+		},
+	}
+}
+
+// A check does only the analysis it needs: a first version and an unchanged
+// text compare no clauses; a changed text compares them once; the facts are
+// read of each new version.
+func TestCheckAnalysesOnlyWhatItNeeds(t *testing.T) {
+	edited := "Section 7. The customer shall comply with the acceptable use policy number 7 during the subscription term."
+	f := &pages{bodies: []string{page(40, nil), page(40, nil), page(40, map[int]string{7: edited})}}
+	var a analyses
+	tr := newTrackerWith(t, "", capture.Options{Fetch: f}, a.options())
+	ctx := context.Background()
+	for _, tt := range []struct {
+		want                    model.Outcome
+		compare, analyze, facts int // calls so far
+	}{
+		{model.OutcomeNew, 0, 0, 1},
+		{model.OutcomeUnchanged, 0, 0, 1},
+		{model.OutcomeChanged, 1, 0, 2},
+	} {
+		if r := tr.Check(ctx, doc); r.Status != tt.want {
+			t.Fatalf("check: %+v, want %s", r, tt.want)
+		}
+		if a.compare != tt.compare || a.analyze != tt.analyze || a.facts != tt.facts {
+			t.Errorf("after a check %s: %d comparisons, %d analyses, %d facts read; want %d, %d, %d",
+				tt.want, a.compare, a.analyze, a.facts, tt.compare, tt.analyze, tt.facts)
+		}
 	}
 }
