@@ -95,7 +95,7 @@ func HTML(body []byte, opts Options) (string, error) {
 	} else {
 		roots = autoRoots(doc)
 	}
-	md := newMarkdown(base)
+	md := newMarkdown(base, len(body))
 	for _, r := range roots {
 		md.flush()
 		md.node(r)
@@ -109,14 +109,7 @@ func HTML(body []byte, opts Options) (string, error) {
 // extracted (a PDF converter's) goes through it too, so that every
 // document's text is made the same way.
 func Finish(text string, opts Options) (string, error) {
-	text = Normalize(text)
-	if volatileCandidate(text) {
-		lines := strings.Split(text, "\n")
-		for i, l := range lines {
-			lines[i] = maskVolatile(l)
-		}
-		text = strings.Join(lines, "\n")
-	}
+	text = maskVolatileLines(Normalize(text))
 	if len(opts.Ignore) > 0 {
 		text = ignore(text, opts.Ignore)
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"net/url"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ import (
 // the same way every time.
 type markdown struct {
 	out    strings.Builder // finished lines
-	line   strings.Builder // the paragraph being written
+	line   []byte          // the paragraph being written; its buffer serves every paragraph
 	space  bool            // a blank is pending before the next word
 	lead   bool            // the paragraph started with a blank (for inline wrappers)
 	prefix string          // marker of the next line: "# ", "- ", "1. "
@@ -30,8 +31,12 @@ type listState struct {
 	n       int
 }
 
-func newMarkdown(base *url.URL) *markdown {
-	return &markdown{base: base}
+// newMarkdown returns a walker for a page of about size bytes, whose text
+// is usually a fraction of it.
+func newMarkdown(base *url.URL, size int) *markdown {
+	m := &markdown{base: base, line: make([]byte, 0, 4<<10)}
+	m.out.Grow(size / 4)
+	return m
 }
 
 // String returns the Markdown written so far.
@@ -56,7 +61,7 @@ func (m *markdown) text(s string) {
 			start = -1
 		}
 		if space(r) {
-			if m.line.Len() == 0 {
+			if len(m.line) == 0 {
 				m.lead = true
 			}
 			m.space = true
@@ -69,17 +74,17 @@ func (m *markdown) text(s string) {
 
 // word appends characters that are neither blank nor invisible.
 func (m *markdown) word(w string) {
-	if m.space && m.line.Len() > 0 {
-		m.line.WriteByte(' ')
+	if m.space && len(m.line) > 0 {
+		m.line = append(m.line, ' ')
 	}
 	m.space = false
-	m.line.WriteString(w)
+	m.line = append(m.line, w...)
 }
 
 // raw appends already formatted inline Markdown, with the blanks around it
 // that its source had.
 func (m *markdown) raw(s string, lead, trail bool) {
-	if m.line.Len() == 0 && (lead || (s == "" && trail)) {
+	if len(m.line) == 0 && (lead || (s == "" && trail)) {
 		m.lead = true // for the wrapper around this one, if any
 	}
 	if s == "" {
@@ -88,52 +93,61 @@ func (m *markdown) raw(s string, lead, trail bool) {
 		}
 		return
 	}
-	if (lead || m.space) && m.line.Len() > 0 {
-		m.line.WriteByte(' ')
+	if (lead || m.space) && len(m.line) > 0 {
+		m.line = append(m.line, ' ')
 	}
-	m.line.WriteString(s)
+	m.line = append(m.line, s...)
 	m.space = trail
 }
 
 // flush ends the current paragraph, if it has any words.
 func (m *markdown) flush() {
-	l := m.line.String()
-	m.line.Reset()
+	l := m.line
+	m.line = m.line[:0]
 	m.space, m.lead = false, false
-	if l == "" {
+	if len(l) == 0 {
 		return
 	}
-	m.out.WriteString(strings.Repeat("> ", m.quote))
+	for range m.quote {
+		m.out.WriteString("> ")
+	}
+	at := -1
 	if m.prefix != "" {
 		m.out.WriteString(m.prefix)
 		m.prefix = ""
 	} else {
-		l = escapeStart(l)
+		at = escapeAt(l)
 	}
-	m.out.WriteString(l)
+	if at >= 0 {
+		m.out.Write(l[:at])
+		m.out.WriteByte('\\')
+		l = l[at:]
+	}
+	m.out.Write(l)
 	m.out.WriteByte('\n')
 }
 
-// escapeStart keeps a paragraph that happens to begin like a Markdown block
-// ("1. The Services", "# 5", "- or") a paragraph.
-func escapeStart(l string) string {
+// escapeAt says where a backslash keeps a paragraph that happens to begin
+// like a Markdown block ("1. The Services", "# 5", "- or") a paragraph: -1
+// when none is needed.
+func escapeAt(l []byte) int {
 	switch l[0] {
 	case '#', '>', '|':
-		return `\` + l
+		return 0
 	case '-', '+', '*', '=':
-		if len(l) == 1 || l[1] == ' ' || strings.Trim(l, l[:1]) == "" {
-			return `\` + l
+		if len(l) == 1 || l[1] == ' ' || len(bytes.Trim(l, string(l[:1]))) == 0 {
+			return 0
 		}
-		return l
+		return -1
 	}
 	i := 0
 	for i < len(l) && l[i] >= '0' && l[i] <= '9' {
 		i++
 	}
 	if i > 0 && i < len(l) && (l[i] == '.' || l[i] == ')') && (i+1 == len(l) || l[i+1] == ' ') {
-		return l[:i] + `\` + l[i:]
+		return i
 	}
-	return l
+	return -1
 }
 
 // blockAtoms are the elements that start and end a paragraph.
@@ -259,7 +273,7 @@ func (m *markdown) listMarker() string {
 func (m *markdown) inline(n *html.Node) (s string, lead, trail bool) {
 	sub := &markdown{base: m.base}
 	sub.children(n)
-	return sub.line.String(), sub.lead, sub.space
+	return string(sub.line), sub.lead, sub.space
 }
 
 // wrap writes emphasis. Blanks inside the markers are moved outside, since
@@ -281,10 +295,9 @@ func (m *markdown) wrap(n *html.Node, marker string) {
 	}
 	// Adjacent runs ("<b>Fo</b><b>o</b>", "<b>a</b> <b>b</b>") are one run
 	// to a reader, and CMSes split runs at random.
-	if cur := m.line.String(); strings.HasSuffix(cur, marker) && len(cur) > 2*len(marker) {
+	if cur := m.line; bytes.HasSuffix(cur, []byte(marker)) && len(cur) > 2*len(marker) {
 		blank := lead || m.space
-		m.line.Reset()
-		m.line.WriteString(strings.TrimSuffix(cur, marker))
+		m.line = cur[:len(cur)-len(marker)]
 		m.space = false
 		m.raw(s+marker, blank, trail)
 		return

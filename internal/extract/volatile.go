@@ -67,6 +67,36 @@ var (
 	uuidRE = regexp.MustCompile(`(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`)
 )
 
+// maskVolatileLines masks the per-request values of every line of text. It
+// copies the text only when a line changes, which few pages need.
+func maskVolatileLines(text string) string {
+	var b strings.Builder
+	done := 0 // text[:done] is in b
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		if masked := maskVolatile(line); masked != line {
+			if done == 0 {
+				b.Grow(len(text))
+			}
+			b.WriteString(text[done:start])
+			b.WriteString(masked)
+			done = end
+		}
+		start = end + 1
+	}
+	if done == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
+	return b.String()
+}
+
 // maskVolatile masks the per-request values of one line, outside Markdown
 // link targets (cleanURL handles those).
 func maskVolatile(line string) string {
@@ -99,37 +129,64 @@ func wordCue(l string) bool {
 }
 
 func durationCue(l string) bool {
-	for _, w := range durationVerbs {
-		if strings.Contains(l, w+" in ") {
+	if !strings.Contains(l, "ed in ") {
+		return false
+	}
+	for _, w := range durationCues {
+		if strings.Contains(l, w) {
 			return true
 		}
 	}
 	return false
 }
 
-var durationVerbs = []string{"generated", "rendered", "served", "loaded", "processed", "executed", "completed"}
+// durationCues are the words before a duration (see durationRE), each
+// followed by " in ".
+var durationCues = []string{"generated in ", "rendered in ", "served in ", "loaded in ", "processed in ", "executed in ", "completed in "}
 
 // idCues are the words before a per-request id (see requestIDRE).
 var idCues = []string{"request", "req", "ray", "trace", "correlation", "transaction", "incident",
 	"session", "support", "error", "event", "span", "activity", "tracking"}
 
 // idCue reports a cue word followed by "id", "identifier", "number", "no"
-// or "code", as requestIDRE needs.
+// or "code", as requestIDRE needs, with one blank, underscore or hyphen
+// between them or none. It reads the line once: at each place where one of
+// those words starts, it looks for a cue word just before.
 func idCue(l string) bool {
-	for _, w := range idCues {
-		for off := 0; ; {
-			i := strings.Index(l[off:], w)
-			if i < 0 {
-				break
+	for p := 2; p+1 < len(l); p++ {
+		switch l[p] {
+		case 'i':
+			if l[p+1] != 'd' {
+				continue
 			}
-			rest := l[off+i+len(w):]
-			if rest != "" && (rest[0] == ' ' || rest[0] == '_' || rest[0] == '-') {
-				rest = rest[1:]
+		case 'n':
+			if l[p+1] != 'o' && !strings.HasPrefix(l[p:], "number") {
+				continue
 			}
-			if strings.HasPrefix(rest, "id") || strings.HasPrefix(rest, "no") || strings.HasPrefix(rest, "number") || strings.HasPrefix(rest, "code") {
+		case 'c':
+			if !strings.HasPrefix(l[p:], "code") {
+				continue
+			}
+		default:
+			continue
+		}
+		before := l[:p]
+		if c := before[len(before)-1]; c == ' ' || c == '_' || c == '-' {
+			if cueBefore(before[:len(before)-1]) {
 				return true
 			}
-			off += i + len(w)
+		} else if cueBefore(before) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBefore reports whether s ends with one of idCues.
+func cueBefore(s string) bool {
+	for _, w := range idCues {
+		if strings.HasSuffix(s, w) {
+			return true
 		}
 	}
 	return false

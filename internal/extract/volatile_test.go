@@ -113,3 +113,72 @@ func TestShortUnavailablePage(t *testing.T) {
 		}
 	}
 }
+
+// idCueByWord is idCue as the request id pattern reads: each cue word, then
+// one separator or none, then id, no, number or code.
+func idCueByWord(l string) bool {
+	for _, w := range idCues {
+		for off := 0; ; {
+			i := strings.Index(l[off:], w)
+			if i < 0 {
+				break
+			}
+			rest := l[off+i+len(w):]
+			if rest != "" && (rest[0] == ' ' || rest[0] == '_' || rest[0] == '-') {
+				rest = rest[1:]
+			}
+			if strings.HasPrefix(rest, "id") || strings.HasPrefix(rest, "no") || strings.HasPrefix(rest, "number") || strings.HasPrefix(rest, "code") {
+				return true
+			}
+			off += i + len(w)
+		}
+	}
+	return false
+}
+
+// idCue reads a line once; it must say what the word-by-word reading says.
+func TestIDCue(t *testing.T) {
+	lines := []string{"", "id", "reqid", "req id", "req-no", "req_number", "req  id", "request", "your request: no",
+		"the session code", "ray-ide", "xrayid", "error-code 5", "tracking number", "trackingnumber", "spanish notes",
+		"event-", "event-c", "we may require notice", "an incident notification", "activity- code"}
+	// Every short string over the letters and separators that matter.
+	alphabet := "reqayidnoumbc -_"
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		lines = append(lines, prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			gen(prefix+string(c), n-1)
+		}
+	}
+	gen("", 4)
+	for _, w := range idCues {
+		for _, sep := range []string{"", " ", "-", "_", "  ", ":"} {
+			for _, tail := range []string{"id", "no", "number", "code", "nu", "cod", "i", "x"} {
+				lines = append(lines, w+sep+tail, "a "+w+sep+tail+" b", w[1:]+sep+tail)
+			}
+		}
+	}
+	for _, l := range lines {
+		if got, want := idCue(l), idCueByWord(l); got != want {
+			t.Errorf("idCue(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
+
+// Masking line by line copies nothing when no line changes, and gives what
+// masking every line and joining them gives.
+func TestMaskVolatileLines(t *testing.T) {
+	for _, text := range []string{"", "Terms\nNo values here.", "Generated at 10:42:07\nTerms",
+		"Terms\nRequest ID: 7f3a9c2e51b04d8a", "a\nGenerated at 10:42:07\nb\nRequest ID: 7f3a9c2e51b04d8a\nc", "\n\nx\n"} {
+		lines := strings.Split(text, "\n")
+		for i, l := range lines {
+			lines[i] = maskVolatile(l)
+		}
+		if got, want := maskVolatileLines(text), strings.Join(lines, "\n"); got != want {
+			t.Errorf("maskVolatileLines(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
