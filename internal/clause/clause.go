@@ -54,8 +54,8 @@ func scan(text string, lm *learnedModels) scanned {
 
 func (s scanned) clauses() []model.Clause {
 	out := make([]model.Clause, 0, len(s.liab)+len(s.indem))
-	out = append(out, merge(s.text, model.Liability, s.liab, true)...)
-	out = append(out, merge(s.text, model.Indemnification, s.indem, true)...)
+	out = append(out, merge(s.text, model.Liability, s.liab, true, nil)...)
+	out = append(out, merge(s.text, model.Indemnification, s.indem, true, nil)...)
 	sortClauses(out)
 	return out
 }
@@ -132,27 +132,33 @@ func appendUnique(list []string, s string) []string {
 // liability clause has its caps read and an indemnification clause is
 // one per undertaking, with its direction and cover; without, the
 // clauses only hold their sentences (enough to tell whether a clause
-// type changed at all).
-func merge(text, typ string, hits []sentenceHit, facts bool) []model.Clause {
+// type changed at all). memo, when not nil, keeps the facts of each run
+// of sentences by its text, for the other version of a comparison.
+func merge(text, typ string, hits []sentenceHit, facts bool, memo factMemo) []model.Clause {
 	var out []model.Clause
 	for i := 0; i < len(hits); {
 		j := i + 1
 		for j < len(hits) && hits[j].index == hits[j-1].index+1 {
 			j++
 		}
-		switch {
-		case !facts:
+		if !facts {
 			out = append(out, clauseOf(text, typ, hits[i:j]))
-		case typ == model.Indemnification:
-			out = append(out, indemnityClauses(text, hits[i:j])...)
-		default:
-			// The section after the clause is read up to the next clause.
-			until := len(text)
-			if j < len(hits) {
-				until = hits[j].start
-			}
-			out = append(out, liabilityClause(text, hits[i:j], until))
+			i = j
+			continue
 		}
+		// Facts are read from the run, the list lead-in above it and the
+		// section after it, up to the next clause.
+		base, until := lineBefore(text, hits[i].start), len(text)
+		if j < len(hits) {
+			until = hits[j].start
+		}
+		run := hits[i:j]
+		out = append(out, memo.clauses(text, base, until, run, func() []model.Clause {
+			if typ == model.Indemnification {
+				return indemnityClauses(text, run)
+			}
+			return []model.Clause{liabilityClause(text, run, until)}
+		})...)
 		i = j
 	}
 	return out

@@ -38,10 +38,11 @@ func Compare(oldText, newText string) []model.ClauseChange {
 		hb, ha := a.hitsOf(typ), b.hitsOf(typ)
 		// The facts of a clause type (caps, parties) are read only when
 		// its sentences changed: most changes leave the clauses alone.
-		if slices.Equal(sentencesOf(merge(oldText, typ, hb, false), false), sentencesOf(merge(newText, typ, ha, false), false)) {
+		if slices.Equal(sentencesOf(merge(oldText, typ, hb, false, nil), false), sentencesOf(merge(newText, typ, ha, false, nil), false)) {
 			continue
 		}
-		if ch, ok := compareType(typ, oldText, newText, merge(oldText, typ, hb, true), merge(newText, typ, ha, true)); ok {
+		memo := factMemo{} // the sections both versions share are read once
+		if ch, ok := compareType(typ, oldText, newText, merge(oldText, typ, hb, true, memo), merge(newText, typ, ha, true, memo)); ok {
 			out = append(out, ch)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/toswatch/toswatch/internal/model"
 )
 
 // The vocabulary of clause facts: how caps, their periods and amounts and
@@ -255,4 +257,56 @@ func anyFoundIn(f factScan, section string) bool {
 		}
 	}
 	return false
+}
+
+// factMemo keeps the clauses read from a run of clause sentences, by the
+// text they were read from (with where the sentences are in it), their
+// offsets relative to its start: two versions of a document share most
+// of their sections, and a section's facts depend on its text alone.
+type factMemo map[string][]model.Clause
+
+// clauses returns the clauses read from text[base:until] with the
+// sentences run, reading them with read unless an identical stretch was
+// read before.
+func (m factMemo) clauses(text string, base, until int, run []sentenceHit, read func() []model.Clause) []model.Clause {
+	if m == nil {
+		return read()
+	}
+	var b strings.Builder
+	b.WriteString(text[base:until])
+	for _, h := range run {
+		fmt.Fprintf(&b, "\x00%d:%d", h.start-base, h.end-base)
+	}
+	key := b.String()
+	if kept, ok := m[key]; ok {
+		out := make([]model.Clause, len(kept))
+		for i, c := range kept {
+			c.Start, c.End = c.Start+base, c.End+base
+			if c.Cap != nil {
+				cp := *c.Cap // the caps of the two versions are compared, never shared
+				c.Cap = &cp
+			}
+			out[i] = c
+		}
+		return out
+	}
+	out := read()
+	kept := make([]model.Clause, len(out))
+	for i, c := range out {
+		c.Start, c.End = c.Start-base, c.End-base
+		kept[i] = c
+	}
+	m[key] = kept
+	return out
+}
+
+// lineBefore returns where the line before the one holding offset at
+// starts (the lead-in of a list the clause may be the items of).
+func lineBefore(text string, at int) int {
+	i := strings.LastIndexByte(text[:at], '\n')
+	if i < 0 {
+		return 0
+	}
+	before := strings.TrimRight(text[:i], " \t\n")
+	return strings.LastIndexByte(before, '\n') + 1
 }
