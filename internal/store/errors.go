@@ -61,7 +61,9 @@ func (s *Store) fail(op string, err error) error {
 	if err == nil || !errors.As(err, &se) || errors.As(err, &done) {
 		return err
 	}
-	reason := se.Error()
+	// Not a failure of the database file itself (an SQL error, a failed
+	// migration): its message, with its context, is the reason.
+	reason := err.Error()
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_READONLY:
 		reason = "it is read-only"
