@@ -200,6 +200,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return s.apply(ctx, ms)
+}
+
+// apply brings the schema up to date with ms, each migration in a
+// transaction of its own, whichever process applies it.
+func (s *Store) apply(ctx context.Context, ms []migration) error {
 	// An up-to-date database is only read: a read-only one opens too.
 	var v int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
@@ -216,7 +222,16 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		var v int
+		// Reading the schema first makes this connection load the schema
+		// another process's migration changed: its copy of it may be from
+		// before, and a statement such as DROP COLUMN is checked against
+		// that copy when it is prepared ("no such column" for a column the
+		// other process had added).
+		var v, tables int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+			tx.Rollback()
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 			tx.Rollback()
 			return err
