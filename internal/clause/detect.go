@@ -36,6 +36,7 @@ type sentenceRec struct {
 	heading      span     // the nearest heading above; empty when none
 	sinceHeading int      // sentences between that heading and this one
 	firstInLine  bool
+	prevIndex    int    // index of the sentence before, across bare list markers; -10 after a heading
 	cont         string // how it continues the liability sentence before it, if it does (a model feature)
 	contIndem    string // how it continues the indemnification sentence before it, if it does
 }
@@ -58,7 +59,14 @@ func ruleScan(text string) ([]sentenceRec, string) {
 	prevOpen := false             // the last liability sentence announced a list
 	indemOpen := false            // the last indemnification sentence announced a list
 	prevSent := ""                // the sentence before, when no heading came between
+	prevIndex := -10              // index of that sentence
 	for _, l := range splitLines(text) {
+		if l.heading && bareMarker.MatchString(text[l.start:l.end]) {
+			// A list marker alone on its line ("4.", "1.") neither
+			// titles a section nor ends the list it numbers.
+			index += 2
+			continue
+		}
 		if l.heading {
 			ctxLiab, ctxIndem = headingKind(headingText(text[l.start:l.end]))
 			indemSection = ctxIndem
@@ -66,6 +74,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 			index += 2 // a heading separates clauses
 			since = 0
 			prevSent = ""
+			prevIndex = -10
 			continue
 		}
 		if len(l.sentences) == 1 && titledLine(text[l.start:l.end]) {
@@ -79,7 +88,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 			frag := k == 0 && prevSent != "" && fragment(prevSent, sent)
 			item := listItem(sent) || (k == 0 && l.indented)
 			cont := ""
-			if !isLiab && prevLiab == index-1 && !(m.indemStrong && !m.liabStrongAny) {
+			if !isLiab && prevLiab == prevIndex && prevIndex >= 0 && !(m.indemStrong && !m.liabStrongAny) {
 				switch {
 				case frag:
 					cont = "fragment"
@@ -96,7 +105,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 				}
 			}
 			contIndem := ""
-			if !isIndem && prevIndem == index-1 {
+			if !isIndem && prevIndem == prevIndex && prevIndex >= 0 {
 				switch {
 				case frag:
 					contIndem = "fragment"
@@ -126,9 +135,10 @@ func ruleScan(text string) ([]sentenceRec, string) {
 				indem:      isIndem, indemStrong: m.indemStrong, indemCues: ic,
 				ctxLiab: ctxLiab, ctxIndem: ctxIndem, heading: heading, sinceHeading: since,
 				indemSection: indemSection, rawIndem: m.rawIndem, indemExcept: m.exceptIndem,
-				firstInLine: k == 0, cont: cont, contIndem: contIndem,
+				firstInLine: k == 0, cont: cont, contIndem: contIndem, prevIndex: prevIndex,
 			})
 			prevSent = sent
+			prevIndex = index
 			index++
 			since++
 		}
@@ -168,7 +178,7 @@ func decide(text string, recs []sentenceRec, lang string, lms *learnedModels) (l
 		case r.attached():
 			// A fragment or a list item has no sense of its own: it is
 			// part of a limitation when the sentence it continues is.
-			isLiab = last == r.index-1
+			isLiab = last == r.prevIndex
 		case useModel:
 			isLiab = false
 			if candidate(recs, i) && (r.ruleLiab || r.speaksLiab) {
@@ -187,7 +197,7 @@ func decide(text string, recs []sentenceRec, lang string, lms *learnedModels) (l
 		switch {
 		case im == nil:
 		case r.attachedIndem():
-			isIndem = lastIndem == r.index-1
+			isIndem = lastIndem == r.prevIndex
 		default:
 			isIndem = false
 			if indemCandidate(recs, i) {
