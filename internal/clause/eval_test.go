@@ -364,7 +364,7 @@ func spreadOf(f1s []float64) spread {
 // language: the mean minus two standard deviations over the fold
 // assignments when they were set (docs/EVALUATION.md), only ever raised.
 var cvFloors = map[string]map[string]float64{
-	model.Liability:       {"en": 0.857, "de": 0.824, "it": 0.833, "pl": 0.776, "all": 0.827},
+	model.Liability:       {"en": 0.857, "de": 0.824, "it": 0.833, "pl": 0.801, "all": 0.834},
 	model.Indemnification: {"en": 0.979, "de": 0.900, "it": 0.925, "pl": 0.853, "all": 0.918},
 }
 
