@@ -40,4 +40,6 @@ package clause
 //	   wordings more (German "Verstoßes gegen", French "tiendrez …
 //	   indemne", Italian "ciascuna parte", Polish "treściami")
 //	8: each detection model the average of 5 perceptrons
-const Revision = 8
+//	9: a list marker alone on its line neither titles a section nor ends
+//	   the list it numbers
+const Revision = 9
