@@ -164,56 +164,56 @@ func (r *sentenceRec) attachedIndem() bool {
 // is decided by its learned model for the languages it was trained on,
 // by the rules otherwise.
 func decide(text string, recs []sentenceRec, lang string, lms *learnedModels) (liab, indem []sentenceHit) {
-	var lm, im *linearModel
+	liabD, indemD := typeDecider{last: -2, extract: (*featureBuf).extract}, typeDecider{last: -2, extract: (*featureBuf).extractIndem}
 	if lms != nil && len(recs) >= minModelSentences {
-		lm, im = lms.liab.forLang(lang), lms.indem.forLang(lang)
+		liabD.model, indemD.model = lms.liab.forLang(lang), lms.indem.forLang(lang)
 	}
-	useModel := lm != nil
-	var fb, fbIndem featureBuf
-	last, lastIndem := -2, -2 // index of the last liability (indemnification) sentence
 	for i := range recs {
 		r := &recs[i]
-		isLiab, cues := r.ruleLiab, r.liabCues
-		switch {
-		case r.attached():
-			// A fragment or a list item has no sense of its own: it is
-			// part of a limitation when the sentence it continues is.
-			isLiab = last == r.prevIndex
-		case useModel:
-			isLiab = false
-			if candidate(recs, i) && (r.ruleLiab || r.speaksLiab) {
-				fb.extract(text, recs, i, lang)
-				isLiab = lm.score(fb.idx) > 0
-			}
-			if isLiab && !r.ruleLiab {
-				cues = appendUnique(slices.Clone(cues), "learned model")
-			}
-		}
-		if isLiab {
-			last = r.index
+		if ok, cues := liabD.decide(text, recs, i, lang, r.ruleLiab, r.attached(),
+			candidate(recs, i) && (r.ruleLiab || r.speaksLiab), r.liabCues); ok {
 			liab = append(liab, sentenceHit{span: r.span, index: r.index, cues: cues, cap: r.cap})
 		}
-		isIndem, indemCues := r.indem, r.indemCues
-		switch {
-		case im == nil:
-		case r.attachedIndem():
-			isIndem = lastIndem == r.prevIndex
-		default:
-			isIndem = false
-			if indemCandidate(recs, i) {
-				fbIndem.extractIndem(text, recs, i, lang)
-				isIndem = im.score(fbIndem.idx) > 0
-			}
-			if isIndem && !r.indem {
-				indemCues = appendUnique(slices.Clone(indemCues), "learned model")
-			}
-		}
-		if isIndem {
-			lastIndem = r.index
-			indem = append(indem, sentenceHit{span: r.span, index: r.index, cues: indemCues})
+		if ok, cues := indemD.decide(text, recs, i, lang, r.indem, r.attachedIndem(), indemCandidate(recs, i), r.indemCues); ok {
+			indem = append(indem, sentenceHit{span: r.span, index: r.index, cues: cues})
 		}
 	}
 	return liab, indem
+}
+
+// typeDecider decides the sentences of one clause type in turn.
+type typeDecider struct {
+	model   *linearModel // nil: the rules decide
+	extract func(fb *featureBuf, text string, recs []sentenceRec, i int, lang string)
+	fb      featureBuf
+	last    int // index of the last sentence of the type
+}
+
+// decide returns whether recs[i] is of the type, and its cues: the rules'
+// call without a model; for a sentence the rules attach to the one
+// before (a fragment, a list item: no sense of its own), that sentence's
+// decision; otherwise the model's, for a candidate.
+func (d *typeDecider) decide(text string, recs []sentenceRec, i int, lang string, rule, attached, candidate bool, cues []string) (bool, []string) {
+	r := &recs[i]
+	ok := rule
+	switch {
+	case d.model == nil:
+	case attached:
+		ok = d.last == r.prevIndex
+	default:
+		ok = false
+		if candidate {
+			d.extract(&d.fb, text, recs, i, lang)
+			ok = d.model.score(d.fb.idx) > 0
+		}
+		if ok && !rule {
+			cues = appendUnique(slices.Clone(cues), "learned model")
+		}
+	}
+	if ok {
+		d.last = r.index
+	}
+	return ok, cues
 }
 
 // listItem reports whether a sentence reads as an item of an enumeration

@@ -163,57 +163,89 @@ func (fb *featureBuf) addPair(lang, name string) {
 	fb.add(hashString(hashString(fnvOffset, lang), name))
 }
 
-// extract computes the features of recs[i].
+// feature is a named flag of a sentence.
+type feature struct {
+	on   bool
+	name string
+}
+
+// flags adds the features that are on.
+func (fb *featureBuf) flags(lang string, fs ...feature) {
+	for _, f := range fs {
+		if f.on {
+			fb.addPair(lang, f.name)
+		}
+	}
+}
+
+// names adds one feature per name, after prefix.
+func (fb *featureBuf) names(lang, prefix string, names []string) {
+	for _, n := range names {
+		fb.addPair(lang, prefix+n)
+	}
+}
+
+// position adds where the sentence stands in its section, apart in a
+// section of the model's own clause type (name).
+func (fb *featureBuf) position(lang string, r *sentenceRec, ownSection bool, name string) {
+	pos := strconv.Itoa(min(r.sinceHeading, 4))
+	if ownSection {
+		fb.addPair(lang, name+":"+pos)
+	} else {
+		fb.addPair(lang, "pos:"+pos)
+	}
+}
+
+// neighbours adds the flags of the sentences right before and after
+// recs[i] for the model of one clause type, or that there is none.
+func (fb *featureBuf) neighbours(lang string, recs []sentenceRec, i int, indem bool) {
+	r := &recs[i]
+	switch p := prevRec(recs, i); {
+	case p == nil:
+		fb.addPair(lang, "prevNone")
+	case indem:
+		fb.flags(lang, feature{p.indem, "prevRule"}, feature{len(p.rawIndem) > 0, "prevCue"})
+	default:
+		fb.flags(lang, feature{p.ruleLiab, "prevRule"}, feature{p.anyLiabCue, "prevCue"}, feature{p.indem, "prevIndem"})
+	}
+	switch {
+	case i+1 >= len(recs) || recs[i+1].index != r.index+1:
+		fb.addPair(lang, "nextNone")
+	case indem:
+		n := &recs[i+1]
+		fb.flags(lang, feature{n.indem, "nextRule"}, feature{len(n.rawIndem) > 0, "nextCue"})
+	default:
+		n := &recs[i+1]
+		fb.flags(lang, feature{n.ruleLiab, "nextRule"}, feature{n.anyLiabCue, "nextCue"})
+	}
+}
+
+// prevRec returns the sentence right before recs[i], nil when a heading
+// or the start of the text comes between.
+func prevRec(recs []sentenceRec, i int) *sentenceRec {
+	if i > 0 && recs[i-1].index == recs[i].index-1 {
+		return &recs[i-1]
+	}
+	return nil
+}
+
+// extract computes the liability features of recs[i].
 func (fb *featureBuf) extract(text string, recs []sentenceRec, i int, lang string) {
 	fb.idx = fb.idx[:0]
 	r := &recs[i]
 	sent := text[r.start:r.end]
 	fb.addPair(lang, "bias")
-	flag := func(on bool, name string) {
-		if on {
-			fb.addPair(lang, name)
-		}
-	}
-	flag(r.ruleLiab, "rule")
-	flag(r.cap, "cap")
-	flag(r.indem, "indem")
-	flag(r.indemStrong, "indemStrong")
-	flag(r.notMine, "notMine")
-	flag(r.warranty, "warranty")
-	flag(r.ctxLiab, "ctxLiab")
-	flag(r.ctxIndem, "ctxIndem")
-	flag(r.heading.end == 0, "noHeading")
-	flag(r.firstInLine, "firstInLine")
-	flag(listItem(sent), "listItem")
-	flag(mostlyUpper(sent), "upper")
-	for _, c := range r.rawCues {
-		fb.addPair(lang, "cue:"+c)
-	}
+	fb.flags(lang, feature{r.ruleLiab, "rule"}, feature{r.cap, "cap"}, feature{r.indem, "indem"},
+		feature{r.indemStrong, "indemStrong"}, feature{r.notMine, "notMine"}, feature{r.warranty, "warranty"},
+		feature{r.ctxLiab, "ctxLiab"}, feature{r.ctxIndem, "ctxIndem"}, feature{r.heading.end == 0, "noHeading"},
+		feature{r.firstInLine, "firstInLine"}, feature{listItem(sent), "listItem"}, feature{mostlyUpper(sent), "upper"})
+	fb.names(lang, "cue:", r.rawCues)
 	if r.cont != "" {
 		fb.addPair(lang, "continues")
 		fb.addPair(lang, "continues:"+r.cont)
 	}
-	pos := strconv.Itoa(min(r.sinceHeading, 4))
-	if r.ctxLiab {
-		fb.addPair(lang, "posLiab:"+pos)
-	} else {
-		fb.addPair(lang, "pos:"+pos)
-	}
-	if i > 0 && recs[i-1].index == r.index-1 {
-		p := &recs[i-1]
-		flag(p.ruleLiab, "prevRule")
-		flag(p.anyLiabCue, "prevCue")
-		flag(p.indem, "prevIndem")
-	} else {
-		fb.addPair(lang, "prevNone")
-	}
-	if i+1 < len(recs) && recs[i+1].index == r.index+1 {
-		n := &recs[i+1]
-		flag(n.ruleLiab, "nextRule")
-		flag(n.anyLiabCue, "nextCue")
-	} else {
-		fb.addPair(lang, "nextNone")
-	}
+	fb.position(lang, r, r.ctxLiab, "posLiab")
+	fb.neighbours(lang, recs, i, false)
 	fb.addPair(lang, "len:"+strconv.Itoa(min(len(sent)/80, 6)))
 	fb.sentenceWords(text, r, lang)
 }
@@ -224,50 +256,17 @@ func (fb *featureBuf) extractIndem(text string, recs []sentenceRec, i int, lang 
 	r := &recs[i]
 	sent := text[r.start:r.end]
 	fb.addPair(lang, "bias")
-	flag := func(on bool, name string) {
-		if on {
-			fb.addPair(lang, name)
-		}
-	}
-	flag(r.indem, "rule")
-	flag(r.indemStrong, "strong")
-	flag(r.indemExcept, "except")
-	flag(r.ruleLiab, "liab")
-	flag(r.ctxIndem, "ctxIndem")
-	flag(r.indemSection, "indemSection")
-	flag(r.ctxLiab, "ctxLiab")
-	flag(r.heading.end == 0, "noHeading")
-	flag(r.firstInLine, "firstInLine")
-	flag(listItem(sent), "listItem")
-	for _, c := range r.rawIndem {
-		fb.addPair(lang, "cue:"+c)
-	}
-	for _, c := range r.rawCues {
-		fb.addPair(lang, "liabCue:"+c)
-	}
+	fb.flags(lang, feature{r.indem, "rule"}, feature{r.indemStrong, "strong"}, feature{r.indemExcept, "except"},
+		feature{r.ruleLiab, "liab"}, feature{r.ctxIndem, "ctxIndem"}, feature{r.indemSection, "indemSection"},
+		feature{r.ctxLiab, "ctxLiab"}, feature{r.heading.end == 0, "noHeading"}, feature{r.firstInLine, "firstInLine"},
+		feature{listItem(sent), "listItem"})
+	fb.names(lang, "cue:", r.rawIndem)
+	fb.names(lang, "liabCue:", r.rawCues)
 	if r.contIndem != "" {
 		fb.addPair(lang, "continues:"+r.contIndem)
 	}
-	pos := strconv.Itoa(min(r.sinceHeading, 4))
-	if r.ctxIndem {
-		fb.addPair(lang, "posIndem:"+pos)
-	} else {
-		fb.addPair(lang, "pos:"+pos)
-	}
-	if i > 0 && recs[i-1].index == r.index-1 {
-		p := &recs[i-1]
-		flag(p.indem, "prevRule")
-		flag(len(p.rawIndem) > 0, "prevCue")
-	} else {
-		fb.addPair(lang, "prevNone")
-	}
-	if i+1 < len(recs) && recs[i+1].index == r.index+1 {
-		n := &recs[i+1]
-		flag(n.indem, "nextRule")
-		flag(len(n.rawIndem) > 0, "nextCue")
-	} else {
-		fb.addPair(lang, "nextNone")
-	}
+	fb.position(lang, r, r.ctxIndem, "posIndem")
+	fb.neighbours(lang, recs, i, true)
 	fb.addPair(lang, "len:"+strconv.Itoa(min(len(sent)/80, 6)))
 	fb.sentenceWords(text, r, lang)
 }
