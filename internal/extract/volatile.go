@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Per-request values inside the content: a page that says when it was
@@ -45,27 +46,35 @@ const timePattern = `(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:\s?[a
 // CET, PDT, +02:00 (upper case only: "10:42 Trust" is no zone).
 const zonePattern = `(?:\s?(?-i:Z|UTC|GMT|[A-Z][A-Z]?[DS]?T|[+-]\d{2}:?\d{2}))?`
 
+// The patterns are compiled when first used (lazy): the date patterns alone
+// took 4–8 ms of every toswatch process's start, most of which never mask
+// a time or compare dates.
 var (
 	// dateRE: a date, or a copyright year ("© 2024–2025").
-	dateRE = regexp.MustCompile(`(?i)(?:\b` + datePattern + `|(?:©|\(c\)|\bcopyright)\s*\d{4}(?:\s*[-–]\s*\d{4})?)`)
+	dateRE = lazyRE(`(?i)(?:\b` + datePattern + `|(?:©|\(c\)|\bcopyright)\s*\d{4}(?:\s*[-–]\s*\d{4})?)`)
 	// stampRE: a date with a time of day, either way round.
-	stampRE = regexp.MustCompile(`(?i)\b(?:` + datePattern + `(?:t|,?\s+(?:at|à|um|alle|a las|o|às)?\s*)` + timePattern +
+	stampRE = lazyRE(`(?i)\b(?:` + datePattern + `(?:t|,?\s+(?:at|à|um|alle|a las|o|às)?\s*)` + timePattern +
 		`|` + timePattern + `,?\s+(?:on\s+|le\s+|am\s+|el\s+|il\s+|em\s+)?` + datePattern + `)\b`)
 	// secondsRE: a time of day with seconds, which nothing in terms needs.
-	secondsRE = regexp.MustCompile(`(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d+)?(?:\s?[ap]\.?m\.?)?` + zonePattern + `\b`)
+	secondsRE = lazyRE(`(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d+)?(?:\s?[ap]\.?m\.?)?` + zonePattern + `\b`)
 	// cuedTimeRE: a time of day after words that say when the page was made.
-	cuedTimeRE = regexp.MustCompile(`(?i)\b((?:generated|rendered|retrieved|fetched|served|cached|printed|downloaded|accessed|refreshed|updated|created|built|snapshot|current time|as of|as at|time)\b[^\n\d]{0,12}?)` +
+	cuedTimeRE = lazyRE(`(?i)\b((?:generated|rendered|retrieved|fetched|served|cached|printed|downloaded|accessed|refreshed|updated|created|built|snapshot|current time|as of|as at|time)\b[^\n\d]{0,12}?)` +
 		`(` + timePattern + `)(?:\b|$)`)
 	// durationRE: how long the request took.
-	durationRE = regexp.MustCompile(`(?i)\b((?:generated|rendered|served|loaded|processed|executed|completed)\s+in\s+)\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?)\b`)
+	durationRE = lazyRE(`(?i)\b((?:generated|rendered|served|loaded|processed|executed|completed)\s+in\s+)\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?)\b`)
 	// agoRE: a relative time ("5 minutes ago").
-	agoRE = regexp.MustCompile(`(?i)\b\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\s+ago\b`)
+	agoRE = lazyRE(`(?i)\b\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\s+ago\b`)
 	// requestIDRE: an id after words that name a per-request id.
-	requestIDRE = regexp.MustCompile(`(?i)\b((?:x-)?(?:request|req|ray|trace|correlation|transaction|incident|session|support|error|event|span|activity|tracking)[ _-]?(?:id|identifier|number|no\.?|code)\b(?:\s+is)?\s*[:#=]?\s*)` +
+	requestIDRE = lazyRE(`(?i)\b((?:x-)?(?:request|req|ray|trace|correlation|transaction|incident|session|support|error|event|span|activity|tracking)[ _-]?(?:id|identifier|number|no\.?|code)\b(?:\s+is)?\s*[:#=]?\s*)` +
 		`([a-z0-9][a-z0-9._:+/=-]{5,}[a-z0-9=])`)
 	// uuidRE: a UUID anywhere in the text.
-	uuidRE = regexp.MustCompile(`(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`)
+	uuidRE = lazyRE(`(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`)
 )
+
+// lazyRE compiles a pattern the first time it is asked for.
+func lazyRE(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
 
 // maskVolatileLines masks the per-request values of every line of text. It
 // copies the text only when a line changes, which few pages need.
@@ -196,26 +205,26 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func maskSegment(s string) string {
 	if clockTime(s) {
-		s = stampRE.ReplaceAllString(s, timeMask)
-		s = secondsRE.ReplaceAllString(s, timeMask)
-		s = cuedTimeRE.ReplaceAllString(s, "${1}"+timeMask)
+		s = stampRE().ReplaceAllString(s, timeMask)
+		s = secondsRE().ReplaceAllString(s, timeMask)
+		s = cuedTimeRE().ReplaceAllString(s, "${1}"+timeMask)
 	}
 	if strings.Count(s, "-") >= 4 {
-		s = uuidRE.ReplaceAllString(s, idMask)
+		s = uuidRE().ReplaceAllString(s, idMask)
 	}
 	if len(s) < 8 {
 		return s
 	}
 	l := strings.ToLower(s)
 	if durationCue(l) {
-		s = durationRE.ReplaceAllString(s, "${1}"+timeMask)
+		s = durationRE().ReplaceAllString(s, "${1}"+timeMask)
 	}
 	if strings.Contains(l, " ago") {
-		s = agoRE.ReplaceAllString(s, timeMask+" ago")
+		s = agoRE().ReplaceAllString(s, timeMask+" ago")
 	}
 	if idCue(l) {
-		s = requestIDRE.ReplaceAllStringFunc(s, func(m string) string {
-			sub := requestIDRE.FindStringSubmatch(m)
+		s = requestIDRE().ReplaceAllStringFunc(s, func(m string) string {
+			sub := requestIDRE().FindStringSubmatch(m)
 			if !strings.ContainsAny(sub[2], "0123456789") || sub[2] == idMask {
 				return m
 			}
@@ -251,7 +260,7 @@ func outsideLinkTargets(line string, f func(string) string) string {
 
 // maskDates replaces every date of a text with one mark.
 func maskDates(s string) string {
-	return outsideLinkTargets(s, func(seg string) string { return dateRE.ReplaceAllString(seg, "[date]") })
+	return outsideLinkTargets(s, func(seg string) string { return dateRE().ReplaceAllString(seg, "[date]") })
 }
 
 // DateOnly reports whether two different texts differ only in dates
