@@ -9,15 +9,15 @@ import (
 // Amounts written in digits with the currency before them; after them,
 // and in words, the currency names come from the lexicon (factlex.go).
 var (
-	moneyBefore = regexp.MustCompile(`(u\.?s\.?\s?\$|us\s\$|au?\$|ca?\$|\$|€|£|¥|\b(?:usd|eur|gbp|chf|cad|aud|pln|jpy|inr)\b)\s?(\d(?:[\d.,\x{00a0}\x{202f} ]*\d)?)`)
-	percentRe   = regexp.MustCompile(`\d+\s?%`)
+	moneyBefore = lazyRE(`(u\.?s\.?\s?\$|us\s\$|au?\$|ca?\$|\$|€|£|¥|\b(?:usd|eur|gbp|chf|cad|aud|pln|jpy|inr)\b)\s?(\d(?:[\d.,\x{00a0}\x{202f} ]*\d)?)`)
+	percentRe   = lazyRE(`\d+\s?%`)
 )
 
 // capAboveRe finds caps stated as the amounts the provider is not liable
 // for ("not liable … for any amounts that exceed the fees paid …"). It
 // runs only on sentences already found to limit liability, where it
 // tells that the sentence sets a cap.
-var capAboveRe = regexp.MustCompile(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in excess of|that exceeds?|which exceeds?|exceeding|greater than)\s|\bup to\s+(?:an?\s+|the\s+)?(?:amount|sum|total)\s+(?:equal|equivalent)` +
+var capAboveRe = lazyRE(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in excess of|that exceeds?|which exceeds?|exceeding|greater than)\s|\bup to\s+(?:an?\s+|the\s+)?(?:amount|sum|total)\s+(?:equal|equivalent)` +
 	`|(?:cantidad|importe|monto|suma)\S*\s+(?:\pL+\s+){0,4}(?:que exced|superior|en exceso)` +
 	`|(?:montant|somme)\S*\s+(?:\pL+\s+){0,4}(?:excéd|supérieur|dépass)` +
 	`|(?:betr(?:a|ä)g|summe)\S*\s+(?:\S+\s+){0,6}(?:übersteig|hinausgeh)` +
@@ -32,7 +32,7 @@ func capAbove(low string) bool {
 	if !strings.ContainsAny(low, "0123456789$€£") && !hasCurrencyWord(low) && !facts().scan(low).has("cap.fees") {
 		return false // a cap names an amount or the fees
 	}
-	return containsAny(low, capAboveNeedles) && capAboveRe.MatchString(low)
+	return containsAny(low, capAboveNeedles) && capAboveRe().MatchString(low)
 }
 
 // findAmount returns the first amount of money in s.
@@ -59,7 +59,7 @@ func findDigits(s string) (float64, string, bool) {
 	best := -1
 	var amt float64
 	var cur string
-	if m := moneyBefore.FindStringSubmatchIndex(s); m != nil {
+	if m := moneyBefore().FindStringSubmatchIndex(s); m != nil {
 		if v, ok := parseNumber(s[m[4]:m[5]]); ok {
 			best, amt, cur = m[0], v, facts().currency(s[m[2]:m[3]], s[:m[0]])
 		}

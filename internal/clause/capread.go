@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -280,7 +279,7 @@ func runOn(doc string, end int) int {
 		}
 		t := strings.TrimRight(next, " \t\r")
 		first, _ := utf8.DecodeRuneInString(t)
-		if t == "" || !(unicode.IsLetter(first) || unicode.IsDigit(first) || strings.ContainsRune("$€£(", first)) || isHeading(t) || listStart.MatchString(t) {
+		if t == "" || !(unicode.IsLetter(first) || unicode.IsDigit(first) || strings.ContainsRune("$€£(", first)) || isHeading(t) || listStart().MatchString(t) {
 			return end
 		}
 		end += nl + 1 + len(t)
@@ -294,7 +293,7 @@ func runOn(doc string, end int) int {
 func statementCaps(st capStmt, owner string) []capPart {
 	low := st.low
 	if containsAny(low, notLimitedNeedles) {
-		low = notLimitedTo.ReplaceAllString(low, "")
+		low = notLimitedTo().ReplaceAllString(low, "")
 	}
 	// Most sentences of a limitation state no cap: one pass over their
 	// bytes finds the literals of the vocabulary, and the patterns run
@@ -331,7 +330,7 @@ func statementCaps(st capStmt, owner string) []capPart {
 		// "We will have no liability arising out of beta services": no
 		// liability at all within a scope the terms name by a fixed word.
 		for _, seg := range segs {
-			if (seg.scope == scopeFree || seg.scope == model.ScopeBeta) && exclusionSentenceRe.MatchString(low) && !yourExemption.MatchString(low) && !containsAny(low, notExclusionNeedles) {
+			if (seg.scope == scopeFree || seg.scope == model.ScopeBeta) && exclusionSentenceRe().MatchString(low) && !yourExemption().MatchString(low) && !containsAny(low, notExclusionNeedles) {
 				out = append(out, capPart{cap: model.ScopedCap{Basis: model.BasisExcluded, Scope: seg.scope}})
 				break
 			}
@@ -369,7 +368,7 @@ func segmentCap(low string) (model.ScopedCap, bool) {
 		}
 	case c.Amount != nil:
 		c.Basis = model.BasisFixed
-	case fees || percentRe.MatchString(low):
+	case fees || percentRe().MatchString(low):
 		c.Basis = model.BasisFees
 	default:
 		return model.ScopedCap{}, false
@@ -406,7 +405,7 @@ func hasLimitPhrase(s string) bool {
 var notLimitedNeedles = strings.Split("not limited|being limited|without limitation|sin limitarse|s'y limiter|ohne darauf|a titolo", "|")
 
 // notLimitedTo removes the phrases in which "limited to" limits nothing.
-var notLimitedTo = regexp.MustCompile(`(?:including,?\s+)?(?:but\s+)?(?:not|without\s+being)\s+limited\s+to|without\s+limitation|sin\s+limitarse\s+a|sans\s+s'y\s+limiter|ohne\s+darauf\s+beschränkt|a\s+titolo\s+esemplificativo`)
+var notLimitedTo = lazyRE(`(?:including,?\s+)?(?:but\s+)?(?:not|without\s+being)\s+limited\s+to|without\s+limitation|sin\s+limitarse\s+a|sans\s+s'y\s+limiter|ohne\s+darauf\s+beschränkt|a\s+titolo\s+esemplificativo`)
 
 // capSegment is a part of a statement and the scope it begins with.
 type capSegment struct {
@@ -432,7 +431,7 @@ func capSegments(low string, sc factScan) []capSegment {
 		}
 	}
 	if containsAny(low, regionNeedles) {
-		for _, m := range regionRe.FindAllStringSubmatchIndex(low, -1) {
+		for _, m := range regionRe().FindAllStringSubmatchIndex(low, -1) {
 			if !excludingScope(low[:m[0]]) {
 				marks = append(marks, mark{m[0], "users in " + regionName(low[m[2]:m[3]])})
 			}
@@ -483,7 +482,7 @@ func excludingScope(before string) bool {
 // named in English words.
 var (
 	regionNeedles = strings.Split(" eu| eea|european| uk|united| usa|germany|france|spain|italy|poland|australia|canada|zealand|japan|brazil|india|switzerland|quebec|california|ireland|austria|netherlands", "|")
-	regionRe      = regexp.MustCompile(`\b(?:users?|customers?|consumers?|residents?|you)\b\s+(?:\S+\s+){0,4}?(?:in|of)\s+(?:the\s+)?(eu|eea|european union|european economic area|uk|united kingdom|united states|usa|germany|france|spain|italy|poland|australia|canada|new zealand|japan|brazil|india|switzerland|quebec|california|ireland|austria|netherlands)\b`)
+	regionRe      = lazyRE(`\b(?:users?|customers?|consumers?|residents?|you)\b\s+(?:\S+\s+){0,4}?(?:in|of)\s+(?:the\s+)?(eu|eea|european union|european economic area|uk|united kingdom|united states|usa|germany|france|spain|italy|poland|australia|canada|new zealand|japan|brazil|india|switzerland|quebec|california|ireland|austria|netherlands)\b`)
 )
 
 func regionName(r string) string {
@@ -512,7 +511,7 @@ func subjectScope(low, owner string) string {
 	if !strings.Contains(low, "liabilit") && !containsAny(low[:min(len(low), 24)], scopeHeads) {
 		return ""
 	}
-	m := subjectScopeRe.FindStringSubmatch(low)
+	m := subjectScopeRe().FindStringSubmatch(low)
 	if m == nil {
 		return ""
 	}
@@ -545,7 +544,7 @@ func subjectScope(low, owner string) string {
 
 var scopeHeads = strings.Split("for |with respect|in respect|in the case|as to|regarding|in relation", "|")
 
-var subjectScopeRe = regexp.MustCompile(`liabilit(?:y|ies)\s+(?:to\s+you\s+|of\s+\S+\s+)?(?:for|with respect to|in respect of|regarding|in relation to|arising (?:out of|from|under)|in connection with|relating to|related to|under)\s+(.{3,90}?)\s+(?:shall|will|is|are|may|does|must|cannot|can|in no event|in the aggregate|exceeds?)\b` +
+var subjectScopeRe = lazyRE(`liabilit(?:y|ies)\s+(?:to\s+you\s+|of\s+\S+\s+)?(?:for|with respect to|in respect of|regarding|in relation to|arising (?:out of|from|under)|in connection with|relating to|related to|under)\s+(.{3,90}?)\s+(?:shall|will|is|are|may|does|must|cannot|can|in no event|in the aggregate|exceeds?)\b` +
 	`|^(?:for|with respect to|in respect of|in the case of|as to|regarding|in relation to)\s+([^,]{3,90}?),`)
 
 var scopeStopWords = wordSet0(`the a an any all and or of to in on with from out under connection respect relation relating related arising
@@ -574,14 +573,14 @@ func ownerName(stmts []capStmt) string {
 		if !strings.Contains(st.low, "'s") && !strings.Contains(st.low, "’s") {
 			continue
 		}
-		if m := ownerRe.FindStringSubmatch(st.low); m != nil && !youWords[m[1]] && m[1] != "party" {
+		if m := ownerRe().FindStringSubmatch(st.low); m != nil && !youWords[m[1]] && m[1] != "party" {
 			return m[1]
 		}
 	}
 	return ""
 }
 
-var ownerRe = regexp.MustCompile(`\b(\pL[\pL&.-]*)(?:'s|’s)\s+(?:\S+\s+){0,3}?liabilit`)
+var ownerRe = lazyRE(`\b(\pL[\pL&.-]*)(?:'s|’s)\s+(?:\S+\s+){0,3}?liabilit`)
 
 var youWords = wordSet0(`you your customer customers user users licensee subscriber member client`)
 
@@ -630,7 +629,7 @@ func blanketExclusion(s string) bool {
 	if !containsAny(s, exclusionNeedles) {
 		return false
 	}
-	for _, m := range blanketRe.FindAllStringIndex(s, -1) {
+	for _, m := range blanketRe().FindAllStringIndex(s, -1) {
 		if genericTail(s[m[1]:]) {
 			return true
 		}
@@ -640,7 +639,7 @@ func blanketExclusion(s string) bool {
 
 var exclusionNeedles = strings.Split("whatsoever|of any kind|at all|alguna|ningún tipo|en absoluto|quelque|quelle qu|keinerlei|jegliche|sämtliche|vollständig|alcun|qualsiasi titolo|żadnej|jakiegokolwiek", "|")
 
-var blanketRe = regexp.MustCompile(`\bno\s+(?:\S+\s+)?(?:liability|responsibility)\s+(?:\S+\s+){0,3}?(?:whatsoever|of any kind|at all)\b` +
+var blanketRe = lazyRE(`\bno\s+(?:\S+\s+)?(?:liability|responsibility)\s+(?:\S+\s+){0,3}?(?:whatsoever|of any kind|at all)\b` +
 	`|(?:disclaim\S*|exclud\S*|waive\S*|not\s+(?:have|bear|accept|assume|incur)|no)\s+(?:\S+\s+){0,2}?(?:any|all)\s+(?:\S+\s+)?(?:liability|responsibility)\s+(?:\S+\s+){0,3}?(?:whatsoever|of any kind|at all)\b` +
 	`|(?:\bnot|in no event|under no circumstances)\s+(?:\S+\s+){0,3}?(?:be\s+)?(?:liable|responsible)\s+(?:to\s+(?:you|anyone|any person|any third party)\s+)?(?:(?:for|in respect of)\s+any\s+(?:loss(?:es)?|damages?|claims?|thing|liability)\s+)?(?:whatsoever|of any kind|at all)\b` +
 	`|(?:ninguna|ningún\s+tipo\s+de)\s+responsabilidad\s+(?:\S+\s+){0,2}?(?:alguna|en\s+absoluto|de\s+ningún\s+tipo|de\s+ninguna\s+clase)|no\s+(?:asume|acepta|tendrá|asumirá|aceptará)\s+(?:\S+\s+){0,2}?responsabilidad\s+(?:alguna|de\s+ningún\s+tipo)` +

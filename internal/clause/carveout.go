@@ -68,7 +68,7 @@ func carveOutsOf(low, doc string) []string {
 			}
 			others = append(others, other...)
 			listOpen = strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";")
-		case listOpen && (listStart.MatchString(t) || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ".")):
+		case listOpen && (listStart().MatchString(t) || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ".")):
 			scope.WriteString(t)
 			scope.WriteByte('\n')
 			listOpen = !strings.HasSuffix(t, ".")
@@ -100,7 +100,7 @@ func isException(t string) bool {
 	if !sc.has("cap.exception") {
 		return false
 	}
-	return sc.has("cap.exception-to-limit") || containsAny(t, definedTermNeedles) && definedTerms.MatchString(t) ||
+	return sc.has("cap.exception-to-limit") || containsAny(t, definedTermNeedles) && definedTerms().MatchString(t) ||
 		sc.has("cap.limit") && hasMeasure(t) || blanketExclusion(t)
 }
 
@@ -122,15 +122,15 @@ func nextUnit(s string) (unit, rest string) {
 // exceptionHead finds the exceptions that open a sentence and are followed
 // by the limitation they are made to: "except for your payment
 // obligations, neither party's liability …".
-var exceptionHead = regexp.MustCompile(`^(?:\(?[a-z0-9ivx]{1,4}[.)]\s+)?(?:[-*•]\s+)?(?:\*\*)?(?:except|excluding|other than|save for|with the exception of|excepto|salvo|con excepción de|sauf|à l'exception de|hormis|außer|ausgenommen|mit ausnahme|eccetto|ad eccezione|z wyjątkiem)\b`)
+var exceptionHead = lazyRE(`^(?:\(?[a-z0-9ivx]{1,4}[.)]\s+)?(?:[-*•]\s+)?(?:\*\*)?(?:except|excluding|other than|save for|with the exception of|excepto|salvo|con excepción de|sauf|à l'exception de|hormis|außer|ausgenommen|mit ausnahme|eccetto|ad eccezione|z wyjątkiem)\b`)
 
 // mainClause finds where the limitation an opening exception is made to
 // begins.
-var mainClause = regexp.MustCompile(`,\s*(?:and\s+)?(?:in no event|under no circumstances|neither|each party|either party|(?:our|its|their|the|\pL+(?:'s|’s))\s+(?:\S+\s+){0,3}?liabilit|we\b|(?:\pL+\s+){0,2}(?:shall|will|is|are)\s+not\s+(?:be\s+)?liable|en ningún caso|la responsabilidad|en aucun cas|la responsabilité|die haftung|in keinem fall|in nessun caso|la responsabilità|w żadnym (?:wypadku|przypadku)|odpowiedzialność)`)
+var mainClause = lazyRE(`,\s*(?:and\s+)?(?:in no event|under no circumstances|neither|each party|either party|(?:our|its|their|the|\pL+(?:'s|’s))\s+(?:\S+\s+){0,3}?liabilit|we\b|(?:\pL+\s+){0,2}(?:shall|will|is|are)\s+not\s+(?:be\s+)?liable|en ningún caso|la responsabilidad|en aucun cas|la responsabilité|die haftung|in keinem fall|in nessun caso|la responsabilità|w żadnym (?:wypadku|przypadku)|odpowiedzialność)`)
 
 // postponed finds the words after which a sentence names its exceptions
 // before them ("… bleibt unberührt").
-var postponed = regexp.MustCompile(`unberührt|unbeschränkt|unbegrenzt|unlimited|without limit|illimitat|nieograniczon`)
+var postponed = lazyRE(`unberührt|unbeschränkt|unbegrenzt|unlimited|without limit|illimitat|nieograniczon`)
 
 // exceptionPhrases returns the parts of a sentence that state exceptions
 // to a limitation, and the exceptions named in words outside the fixed
@@ -139,27 +139,27 @@ var postponed = regexp.MustCompile(`unberührt|unbeschränkt|unbegrenzt|unlimite
 // "bleibt unberührt" or an "unlimited" names its exceptions before it, so
 // the whole sentence counts.
 func exceptionPhrases(t string) (phrases, others []string) {
-	if exceptionHead.MatchString(t) {
+	if exceptionHead().MatchString(t) {
 		p := t
-		if m := mainClause.FindStringIndex(t); m != nil {
+		if m := mainClause().FindStringIndex(t); m != nil {
 			p = t[:m[0]]
 		}
 		return []string{p}, otherCarveOuts(p)
 	}
-	if postponed.MatchString(t) {
+	if postponed().MatchString(t) {
 		return []string{t}, nil
 	}
 	p := t
 	if m := facts().scan(t).first("cap.exception"); m != nil {
 		p = t[m[0]:]
 	}
-	if e := mainClause.FindStringIndex(p); e != nil {
+	if e := mainClause().FindStringIndex(p); e != nil {
 		p = p[:e[0]]
 	}
 	if strings.HasPrefix(p, "nothing") || strings.HasPrefix(p, "nada") || strings.HasPrefix(p, "rien") || strings.HasPrefix(p, "nulla") || strings.HasPrefix(p, "aucune") {
 		return []string{p}, nil
 	}
-	if applyRe.MatchString(p) || strings.HasPrefix(p, "except") || strings.HasPrefix(p, "excluding") || strings.HasPrefix(p, "other than") {
+	if applyRe().MatchString(p) || strings.HasPrefix(p, "except") || strings.HasPrefix(p, "excluding") || strings.HasPrefix(p, "other than") {
 		return []string{p}, otherCarveOuts(p)
 	}
 	return []string{p}, nil
@@ -169,28 +169,28 @@ func exceptionPhrases(t string) (phrases, others []string) {
 // it: "except for liability arising from death …, our liability …" is
 // read from "our liability".
 func withoutException(low string) string {
-	if !exceptionHead.MatchString(low) {
+	if !exceptionHead().MatchString(low) {
 		if i := strings.Index(low, ", except"); i < 0 {
 			return low
 		}
 	}
-	if m := mainClause.FindStringIndex(low); m != nil {
+	if m := mainClause().FindStringIndex(low); m != nil {
 		return low[m[0]+1:]
 	}
 	return low
 }
 
-var applyRe = regexp.MustCompile(`^(?:does|do|shall|will) not apply`)
+var applyRe = lazyRE(`^(?:does|do|shall|will) not apply`)
 
 // otherCarveOuts returns, as "other: <words>", the items of an exception
 // phrase that no word of the vocabulary names.
 func otherCarveOuts(p string) []string {
-	body := exceptionLead.ReplaceAllString(p, "")
+	body := exceptionLead().ReplaceAllString(p, "")
 	var out []string
-	for _, item := range itemSplit.Split(body, -1) {
+	for _, item := range itemSplit().Split(body, -1) {
 		item = strings.Trim(item, " ,;:.()*_-\"“”")
 		words := strings.Fields(item)
-		if len(words) < 2 || len(words) > 10 || boilerplate.MatchString(item) || definedTerms.MatchString(item) {
+		if len(words) < 2 || len(words) > 10 || boilerplate().MatchString(item) || definedTerms().MatchString(item) {
 			continue
 		}
 		if facts().scan(item).has("carve-out") {
@@ -205,22 +205,22 @@ func otherCarveOuts(p string) []string {
 }
 
 var (
-	exceptionLead = regexp.MustCompile(`^(?:\(?[a-z0-9ivx]{1,4}[.)]\s+)?(?:[-*•]\s+)?(?:\*\*)?(?:except|excluding|other than|save for|with the exception of|(?:does|do|shall|will) not apply)\s+(?:(?:for|to|with respect to|in the case of|in respect of|as to)\s+)?(?:(?:any|the)\s+)?(?:liability\s+(?:for|arising from)\s+)?`)
-	itemSplit     = regexp.MustCompile(`,|;|\band\b|\bor\b|\([a-z0-9ivx]{1,4}\)`)
-	boilerplate   = regexp.MustCompile(`\blaw\b|\blaws\b|permitted|prohibited|required|provided|set forth|expressly|otherwise|foregoing|stated|described|applicable|extent|above|below|herein|this section|these terms|this agreement|consumer|resid|jurisdiction|country|countries|state|states`)
+	exceptionLead = lazyRE(`^(?:\(?[a-z0-9ivx]{1,4}[.)]\s+)?(?:[-*•]\s+)?(?:\*\*)?(?:except|excluding|other than|save for|with the exception of|(?:does|do|shall|will) not apply)\s+(?:(?:for|to|with respect to|in the case of|in respect of|as to)\s+)?(?:(?:any|the)\s+)?(?:liability\s+(?:for|arising from)\s+)?`)
+	itemSplit     = lazyRE(`,|;|\band\b|\bor\b|\([a-z0-9ivx]{1,4}\)`)
+	boilerplate   = lazyRE(`\blaw\b|\blaws\b|permitted|prohibited|required|provided|set forth|expressly|otherwise|foregoing|stated|described|applicable|extent|above|below|herein|this section|these terms|this agreement|consumer|resid|jurisdiction|country|countries|state|states`)
 )
 
 var definedTermNeedles = strings.Split("excluded|uncapped|unlimited|exempt", "|")
 
 // definedTerms are the names terms give the claims they leave uncapped.
-var definedTerms = regexp.MustCompile(`(?:excluded|uncapped|unlimited|exempt)\s+(?:claims|liabilities|matters|obligations|damages)`)
+var definedTerms = lazyRE(`(?:excluded|uncapped|unlimited|exempt)\s+(?:claims|liabilities|matters|obligations|damages)`)
 
 // definitionOf returns, lower-cased, the definition in doc of a defined
 // term an exception phrase uses ("except for Excluded Claims"): the line
 // that defines it and the list items below it; "" when the phrase uses
 // none or doc does not define it.
 func definitionOf(phrase, doc string) string {
-	term := definedTerms.FindString(phrase)
+	term := definedTerms().FindString(phrase)
 	if term == "" {
 		return ""
 	}
@@ -237,7 +237,7 @@ func definitionOf(phrase, doc string) string {
 		line, r, _ := strings.Cut(rest, "\n")
 		rest = r
 		t := strings.TrimSpace(line)
-		if i > 0 && t != "" && !listStart.MatchString(t) && !strings.HasSuffix(t, ";") {
+		if i > 0 && t != "" && !listStart().MatchString(t) && !strings.HasSuffix(t, ";") {
 			break
 		}
 		b.WriteString(t)

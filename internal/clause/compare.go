@@ -89,7 +89,7 @@ func normalise(s string) string {
 	if strings.Contains(s, "](") || strings.Contains(s, "{#") {
 		// Link targets and heading anchors are not wording: a changed
 		// anchor ("#indemnification" → "#indemnity") is no change.
-		s = linkTarget.ReplaceAllString(s, "]")
+		s = linkTarget().ReplaceAllString(s, "]")
 	}
 	var b strings.Builder
 	space := true
@@ -134,7 +134,7 @@ func contentWords(s string) string {
 
 var smallFunctionWords = wordSet0(`the a an of to and or that which who whom with by for in on at as be is are was were been this these those it its any all such there then than so`)
 
-var linkTarget = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*")?\)|\{#[^}]*\}`)
+var linkTarget = lazyRE(`\]\([^)\s]*(?:\s+"[^"]*")?\)|\{#[^}]*\}`)
 
 // foldCrossRefs replaces the numbers of references to numbered parts of
 // a document ("section 12 1 12 8", normalised) with "#": "Section 13"
@@ -278,7 +278,7 @@ func hasCap(c *model.Cap) bool { return c != nil && c.Basis != "" }
 func withLeadIns(doc string, cs []model.Clause) string {
 	var b strings.Builder
 	for _, c := range cs {
-		if first, _, _ := strings.Cut(c.Text, "\n"); listStart.MatchString(strings.TrimSpace(first)) {
+		if first, _, _ := strings.Cut(c.Text, "\n"); listStart().MatchString(strings.TrimSpace(first)) {
 			before := strings.TrimRight(doc[:c.Start], " \t\n")
 			lead := before[strings.LastIndexByte(before, '\n')+1:]
 			if strings.HasSuffix(lead, ":") {
@@ -295,24 +295,24 @@ func withLeadIns(doc string, cs []model.Clause) string {
 // exclusions are the kinds of damages a limitation may exclude.
 var exclusions = []struct {
 	name string
-	re   *regexp.Regexp
+	re   func() *regexp.Regexp
 	need []string
 }{
-	{"indirect damages", regexp.MustCompile(`\bindirect|indirect[oa]s|indirects|indirekt|mittelbar|indirett|pośredni`), strings.Split("indirect|indirekt|mittelbar|indirett|pośredni", "|")},
-	{"consequential damages", regexp.MustCompile(`consequential|consecuen|consécutif|folgeschäd|consequenzial|conseguent|wynikow|następcz`), strings.Split("consequen|consecuen|consécutif|folgeschäd|conseguent|wynikow|następcz", "|")},
-	{"incidental damages", regexp.MustCompile(`incidental|incidentales|accessoire|beiläufig|zufällig|incidental|accidental|przypadkow`), strings.Split("incident|accessoire|beiläufig|zufällig|accidental|przypadkow", "|")},
-	{"special damages", regexp.MustCompile(`\bspecial\b[\s,]+(?:\S+\s+){0,4}damages|especiales|spéciaux|besondere|speciali|szczególn`), strings.Split("special|especiales|spéciaux|besondere|speciali|szczególn", "|")},
-	{"punitive damages", regexp.MustCompile(`punitive|exemplary|punitivos|punitifs|strafschad|punitivi|retorsyjn`), strings.Split("punitiv|exemplary|punitifs|strafschad|retorsyjn", "|")},
-	{"lost profits", regexp.MustCompile(`lost\s+profits|loss\s+of\s+(?:\S+\s+){0,2}profits|lucro cesante|beneficios|manque à gagner|entgangen\S*\s+gewinn|lucro cessante|mancato guadagno|utracon\S*\s+korzy|utrat\S*\s+zysk`), strings.Split("profit|lucro|beneficios|manque|gewinn|guadagno|korzy|zysk", "|")},
-	{"loss of data", regexp.MustCompile(`(?:loss|corruption)\s+of\s+(?:\S+\s+){0,2}data|lost data|pérdida de datos|perte de données|datenverlust|verlust von daten|perdita di dati|utrat\S*\s+danych`), strings.Split("data|datos|données|daten|dati|danych", "|")},
-	{"loss of goodwill", regexp.MustCompile(`goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia`), strings.Split("goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia", "|")},
-	{"business interruption", regexp.MustCompile(`business interruption|interrupción del negocio|interruption d'activité|betriebsunterbrechung|interruzione dell'attività|przerw\S*\s+w\s+działalności`), strings.Split("interrup|unterbrechung|przerw", "|")},
+	{"indirect damages", lazyRE(`\bindirect|indirect[oa]s|indirects|indirekt|mittelbar|indirett|pośredni`), strings.Split("indirect|indirekt|mittelbar|indirett|pośredni", "|")},
+	{"consequential damages", lazyRE(`consequential|consecuen|consécutif|folgeschäd|consequenzial|conseguent|wynikow|następcz`), strings.Split("consequen|consecuen|consécutif|folgeschäd|conseguent|wynikow|następcz", "|")},
+	{"incidental damages", lazyRE(`incidental|incidentales|accessoire|beiläufig|zufällig|incidental|accidental|przypadkow`), strings.Split("incident|accessoire|beiläufig|zufällig|accidental|przypadkow", "|")},
+	{"special damages", lazyRE(`\bspecial\b[\s,]+(?:\S+\s+){0,4}damages|especiales|spéciaux|besondere|speciali|szczególn`), strings.Split("special|especiales|spéciaux|besondere|speciali|szczególn", "|")},
+	{"punitive damages", lazyRE(`punitive|exemplary|punitivos|punitifs|strafschad|punitivi|retorsyjn`), strings.Split("punitiv|exemplary|punitifs|strafschad|retorsyjn", "|")},
+	{"lost profits", lazyRE(`lost\s+profits|loss\s+of\s+(?:\S+\s+){0,2}profits|lucro cesante|beneficios|manque à gagner|entgangen\S*\s+gewinn|lucro cessante|mancato guadagno|utracon\S*\s+korzy|utrat\S*\s+zysk`), strings.Split("profit|lucro|beneficios|manque|gewinn|guadagno|korzy|zysk", "|")},
+	{"loss of data", lazyRE(`(?:loss|corruption)\s+of\s+(?:\S+\s+){0,2}data|lost data|pérdida de datos|perte de données|datenverlust|verlust von daten|perdita di dati|utrat\S*\s+danych`), strings.Split("data|datos|données|daten|dati|danych", "|")},
+	{"loss of goodwill", lazyRE(`goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia`), strings.Split("goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia", "|")},
+	{"business interruption", lazyRE(`business interruption|interrupción del negocio|interruption d'activité|betriebsunterbrechung|interruzione dell'attività|przerw\S*\s+w\s+działalności`), strings.Split("interrup|unterbrechung|przerw", "|")},
 }
 
 func findExclusions(low string) []string {
 	var out []string
 	for _, e := range exclusions {
-		if matchNeedles(e.re, e.need, low) {
+		if matchNeedles(e.re(), e.need, low) {
 			out = append(out, e.name)
 		}
 	}
@@ -363,13 +363,13 @@ func goneSentences(before, after []model.Clause, skip func(string) bool) []map[s
 // condition: "If you are not a consumer, you must indemnify …" for "You
 // must indemnify …" limits the obligation to some cases.
 func newConditions(before, after []model.Clause) []string {
-	old := goneSentences(before, after, conditionRe.MatchString)
+	old := goneSentences(before, after, conditionRe().MatchString)
 	if len(old) == 0 {
 		return nil
 	}
 	var out []string
 	for _, raw := range clauseSentences(after) {
-		if n := normalise(raw); conditionRe.MatchString(n) && rewords(wordSet(n), old) {
+		if n := normalise(raw); conditionRe().MatchString(n) && rewords(wordSet(n), old) {
 			out = append(out, raw)
 		}
 	}
@@ -402,10 +402,10 @@ func rewords(w map[string]bool, old []map[string]bool) bool {
 
 // strongIndemnity is an undertaking to indemnify, defend or hold harmless
 // (lower-cased text), in every language of the lexicon.
-var strongIndemnity = regexp.MustCompile(`indemnif|hold\s+(?:\S+\s+){0,8}harmless|indemniz|indemnis|freist|freizu|schadlos|manlev|indenn|zwolni`)
+var strongIndemnity = lazyRE(`indemnif|hold\s+(?:\S+\s+){0,8}harmless|indemniz|indemnis|freist|freizu|schadlos|manlev|indenn|zwolni`)
 
 // conditionRe finds a sentence (normalised) that opens with a condition.
-var conditionRe = regexp.MustCompile(`^(?:if|where|when|unless|to the extent|provided that|insofar as|si|cuando|en la medida|wenn|sofern|soweit|falls|se|qualora|nella misura|jeżeli|jeśli|o ile)\b`)
+var conditionRe = lazyRE(`^(?:if|where|when|unless|to the extent|provided that|insofar as|si|cuando|en la medida|wenn|sofern|soweit|falls|se|qualora|nella misura|jeżeli|jeśli|o ile)\b`)
 
 // Results of compareCaps.
 const (

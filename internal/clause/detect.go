@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -61,7 +60,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 	prevSent := ""                // the sentence before, when no heading came between
 	prevIndex := -10              // index of that sentence
 	for _, l := range splitLines(text) {
-		if l.heading && bareMarker.MatchString(text[l.start:l.end]) {
+		if l.heading && bareMarker().MatchString(text[l.start:l.end]) {
 			// A list marker alone on its line ("4.", "1.") neither
 			// titles a section nor ends the list it numbers.
 			index += 2
@@ -223,16 +222,16 @@ func listItem(s string) bool {
 	if len(t) > 300 {
 		return false
 	}
-	return listStart.MatchString(t) || (strings.HasSuffix(t, ";") && len(t) < 120)
+	return listStart().MatchString(t) || (strings.HasSuffix(t, ";") && len(t) < 120)
 }
 
-var listStart = regexp.MustCompile(`^(?:[-*•–]\s|\(?[a-zA-Z0-9ivx]{1,4}[.)]\s)`)
+var listStart = lazyRE(`^(?:[-*•–]\s|\(?[a-zA-Z0-9ivx]{1,4}[.)]\s)`)
 
 // opensList reports whether a sentence announces a list: it ends with a
 // colon.
 func opensList(s string) bool {
 	t := strings.TrimRight(s, " *_")
-	if i := strings.LastIndexByte(t, ' '); i >= 0 && bareMarker.MatchString(t[i+1:]) {
+	if i := strings.LastIndexByte(t, ' '); i >= 0 && bareMarker().MatchString(t[i+1:]) {
 		t = strings.TrimRight(t[:i], " ") // "… liable for: 8." with the next item's number
 	}
 	return strings.HasSuffix(t, ":")
@@ -267,7 +266,7 @@ func fragment(prev, sent string) bool {
 	case last == '!' || last == '?':
 		return false
 	}
-	return unicode.IsLower(r) && !listStart.MatchString(t)
+	return unicode.IsLower(r) && !listStart().MatchString(t)
 }
 
 func allDigitsOrDots(w string) bool {
@@ -280,7 +279,7 @@ func allDigitsOrDots(w string) bool {
 }
 
 // bareMarker is a list marker alone on its line ("a.", "(b)", "6.", "4.;").
-var bareMarker = regexp.MustCompile(`^\(?[a-zA-Z0-9ivx]{1,3}[.)]?[.;]?$`)
+var bareMarker = lazyRE(`^\(?[a-zA-Z0-9ivx]{1,3}[.)]?[.;]?$`)
 
 // matches holds which cues matched one sentence.
 type matches struct {

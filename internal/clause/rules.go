@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -259,7 +258,7 @@ func exclusionSentences(sentences []string) []string {
 		if !containsAny(low, exclusionSentenceNeedles) || containsAny(low, notExclusionNeedles) || hasLimitPhrase(low) && hasMeasure(low) {
 			continue
 		}
-		if exclusionSentenceRe.MatchString(low) && !yourExemption.MatchString(low) {
+		if exclusionSentenceRe().MatchString(low) && !yourExemption().MatchString(low) {
 			out = append(out, s)
 		}
 	}
@@ -268,12 +267,12 @@ func exclusionSentences(sentences []string) []string {
 
 // yourExemption finds a sentence that says you are not liable: it
 // limits nothing of the provider's.
-var yourExemption = regexp.MustCompile(`\b(?:you|users?|customers?)\b[^.;]{0,30}\bnot\s+(?:be\s+)?(?:held\s+)?(?:liable|responsible)\b`)
+var yourExemption = lazyRE(`\b(?:you|users?|customers?)\b[^.;]{0,30}\bnot\s+(?:be\s+)?(?:held\s+)?(?:liable|responsible)\b`)
 
 var (
 	exclusionSentenceNeedles = strings.Split("liab|respons|compensat|haft|verantwort|odpowiedzial|odpowiada", "|")
 	notExclusionNeedles      = strings.Split("warrant|indemn|settle|freistell|manlev|indenn|zwoln|gewährleist|garanzi|gwarancj|garantie", "|")
-	exclusionSentenceRe      = regexp.MustCompile(`\bnot\s+(?:\S+\s+){0,2}(?:liable|responsible)\b|\bno\s+(?:\S+\s+)?(?:liability|responsibility)\b|disclaims?\s+(?:all\s+|any\s+)?(?:liability|responsibility)|\bwill\s+not\s+(?:pay|compensate)|\bwithout\s+(?:any\s+)?liability\b` +
+	exclusionSentenceRe      = lazyRE(`\bnot\s+(?:\S+\s+){0,2}(?:liable|responsible)\b|\bno\s+(?:\S+\s+)?(?:liability|responsibility)\b|disclaims?\s+(?:all\s+|any\s+)?(?:liability|responsibility)|\bwill\s+not\s+(?:pay|compensate)|\bwithout\s+(?:any\s+)?liability\b` +
 		`|no\s+(?:\S+\s+){0,2}responsable|ninguna\s+responsabilidad|ne\s+(?:\S+\s+){0,3}responsable|aucune\s+responsabilit|haftet\s+nicht|haften\s+nicht|keine\s+haftung|nicht\s+(?:\S+\s+){0,2}verantwortlich|non\s+(?:\S+\s+){0,2}responsabil|nessuna\s+responsabilit|nie\s+(?:\S+\s+){0,2}(?:ponosi|odpowiada)`)
 )
 
@@ -353,14 +352,14 @@ func yourLiabilityAdded(d *delta) []model.Finding {
 func yourLiabilitySentences(sentences []string) []string {
 	var out []string
 	for _, s := range sentences {
-		if low := lower(s); strings.Contains(low, "you") && yourLiability.MatchString(low) && !exclusionSentenceRe.MatchString(low) {
+		if low := lower(s); strings.Contains(low, "you") && yourLiability().MatchString(low) && !exclusionSentenceRe().MatchString(low) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-var yourLiability = regexp.MustCompile(`\byou(?:'re|’re|\s+are|\s+will\s+be|\s+shall\s+be|\s+may\s+be)?\s+(?:\S+\s+){0,3}?(?:liable|responsible)\s+(?:to\s+\S+\s+)?for\s+(?:\S+\s+){0,6}?(?:damages?|loss(?:es)?|costs?|expenses|fines|penalties)\b`)
+var yourLiability = lazyRE(`\byou(?:'re|’re|\s+are|\s+will\s+be|\s+shall\s+be|\s+may\s+be)?\s+(?:\S+\s+){0,3}?(?:liable|responsible)\s+(?:to\s+\S+\s+)?for\s+(?:\S+\s+){0,6}?(?:damages?|loss(?:es)?|costs?|expenses|fines|penalties)\b`)
 
 // Scoped caps.
 
@@ -421,7 +420,7 @@ func yourIndemnityBroadened(d *delta) []model.Finding {
 		return []model.Finding{{What: model.RuleYourIndemnityBroadened, Items: more}}
 	}
 	for _, s := range d.added {
-		if p, ok := indemnityDirection(lower(s), s); ok && p.Gives(model.PartyYou) && strongIndemnity.MatchString(lower(s)) {
+		if p, ok := indemnityDirection(lower(s), s); ok && p.Gives(model.PartyYou) && strongIndemnity().MatchString(lower(s)) {
 			return []model.Finding{{What: model.RuleYourIndemnityBroadened, Quote: s}}
 		}
 	}
@@ -529,7 +528,7 @@ func favoursYou(d *delta) []model.Finding {
 				out = append(out, model.Finding{What: model.MovedProviderIndemUp, Items: more})
 			} else {
 				for _, s := range d.added {
-					if p, ok := indemnityDirection(lower(s), s); ok && p == model.PartyProvider && strongIndemnity.MatchString(lower(s)) {
+					if p, ok := indemnityDirection(lower(s), s); ok && p == model.PartyProvider && strongIndemnity().MatchString(lower(s)) {
 						out = append(out, model.Finding{What: model.MovedProviderIndemUp, Quote: s})
 						break
 					}
