@@ -186,7 +186,7 @@ func (f factScan) all(section string) []int {
 func (f factScan) each(section string, yield func(start, end int) bool) {
 	for i := range f.fl.cues.cues {
 		cu := &f.fl.cues.cues[i]
-		if f.fl.section[i] != section || !anyFound(f.h.found, cu.needs) {
+		if f.fl.section[i] != section || !f.h.anyFound(cu.needs) || cu.re != nil && !f.fl.cues.holds(cu.holds, f.s, f.h) {
 			continue
 		}
 		for _, j := range cu.needs {
@@ -252,7 +252,7 @@ func (fl *factLex) currency(word, before string) string {
 // a cheap test before the cue's patterns run.
 func anyFoundIn(f factScan, section string) bool {
 	for i := range f.fl.cues.cues {
-		if f.fl.section[i] == section && anyFound(f.h.found, f.fl.cues.cues[i].needs) {
+		if f.fl.section[i] == section && f.h.anyFound(f.fl.cues.cues[i].needs) {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 )
 
@@ -22,6 +23,7 @@ type matcher struct {
 	// them all.
 	byPrefix [1 << 16][]uint16
 	first    [256]bool // first bytes of those needles
+	eager    []bool    // the needle is in byPrefix: find tells whether it occurs
 }
 
 type compiledCue struct {
@@ -29,27 +31,64 @@ type compiledCue struct {
 	needs  []int          // indexes into matcher.needles
 	starts []int          // needles one of which every match starts with; nil: search unanchored
 	anchor *regexp.Regexp // the pattern anchored at a start, one byte of context before it
+	// holds is what every match of the pattern holds: a text without it
+	// is rejected before the pattern runs. On text dense with legal
+	// vocabulary a cue's own literals are in most sentences, and the
+	// pattern would run, and fail, on each.
+	holds litCond
 }
 
 // cueHits is what is known of one sentence: which needed literals occur,
 // and where the start literals asked for so far do. Reused from sentence
 // to sentence.
 type cueHits struct {
-	found  []bool
+	found  bitset // the needles that occur: those in byPrefix by find, the others on demand
+	known  bitset // the needles outside byPrefix asked about so far
 	pos    [][]int
 	posGen []uint32 // pos[j] is valid when posGen[j] == gen
 	gen    uint32
+	starts []int // scratch: where the matches of a cue may start
 }
 
 func (m *matcher) newHits() *cueHits {
 	// The positions are made on first use: most texts never ask for them.
-	return &cueHits{found: make([]bool, len(m.needles))}
+	return &cueHits{found: newBitset(len(m.needles)), known: newBitset(len(m.needles))}
 }
+
+// anyFound reports whether one of the needles idx occurs, after find
+// (all of them in byPrefix).
+func (h *cueHits) anyFound(idx []int) bool {
+	for _, j := range idx {
+		if h.found.has(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether needle j occurs in s, after find(s, h).
+func (m *matcher) has(j int, s string, h *cueHits) bool {
+	if !m.eager[j] && !h.known.has(j) {
+		h.known.set(j)
+		if strings.Contains(s, m.needles[j]) {
+			h.found.set(j)
+		}
+	}
+	return h.found.has(j)
+}
+
+// bitset is a set of small integers.
+type bitset []uint64
+
+func newBitset(n int) bitset    { return make(bitset, (n+63)/64) }
+func (b bitset) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+func (b bitset) set(i int)      { b[i>>6] |= 1 << (i & 63) }
 
 // find records in h the needed literals that occur in s and reports
 // whether any does.
 func (m *matcher) find(s string, h *cueHits) bool {
 	clear(h.found)
+	clear(h.known)
 	h.gen++
 	any := false
 	for i := 0; i+1 < len(s); i++ {
@@ -57,8 +96,8 @@ func (m *matcher) find(s string, h *cueHits) bool {
 			continue
 		}
 		for _, j := range m.byPrefix[uint16(s[i])<<8|uint16(s[i+1])] {
-			if !h.found[j] && strings.HasPrefix(s[i:], m.needles[j]) {
-				h.found[j] = true
+			if !h.found.has(int(j)) && strings.HasPrefix(s[i:], m.needles[j]) {
+				h.found.set(int(j))
 				any = true
 			}
 		}
@@ -90,20 +129,59 @@ func (m *matcher) positions(j int, s string, h *cueHits) []int {
 
 // matches reports whether cue cu matches s, after find(s, h).
 func (m *matcher) matches(cu *compiledCue, s string, h *cueHits) bool {
-	if !anyFound(h.found, cu.needs) {
+	if !h.anyFound(cu.needs) {
 		return false
 	}
 	if cu.re == nil {
 		return true
 	}
+	if !m.holds(cu.holds, s, h) {
+		return false
+	}
 	if cu.starts == nil {
 		return cu.re.MatchString(s)
 	}
+	// Start literals may overlap ("release", "releases"): the pattern
+	// runs once at each place.
+	at := h.starts[:0]
 	for _, j := range cu.starts {
-		for _, p := range m.positions(j, s, h) {
-			if cu.anchor.MatchString(s[max(0, p-1):]) {
-				return true
+		at = append(at, m.positions(j, s, h)...)
+	}
+	if len(cu.starts) > 1 {
+		slices.Sort(at)
+		at = slices.Compact(at)
+	}
+	h.starts = at
+	for _, p := range at {
+		if cu.anchor.MatchString(s[max(0, p-1):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// holds reports whether s (after find(s, h)) meets the literal condition
+// c.
+func (m *matcher) holds(c litCond, s string, h *cueHits) bool {
+	if c == nil {
+		return true
+	}
+alternatives:
+	for _, all := range c {
+		for _, oneOf := range all {
+			if !m.hasAny(oneOf, s, h) {
+				continue alternatives
 			}
+		}
+		return true
+	}
+	return false
+}
+
+func (m *matcher) hasAny(js []int, s string, h *cueHits) bool {
+	for _, j := range js {
+		if m.has(j, s, h) {
+			return true
 		}
 	}
 	return false
@@ -143,19 +221,22 @@ func newMatcher(cs []cue) (*matcher, error) {
 		for _, n := range cu.need {
 			cc.needs = append(cc.needs, needle(n))
 		}
+		if cu.re != nil {
+			cc.holds = literalCondition(cu.re, needle)
+		}
 		m.cues = append(m.cues, cc)
 	}
-	needed := make([]bool, len(m.needles))
+	m.eager = make([]bool, len(m.needles))
 	for _, cc := range m.cues {
 		for _, j := range cc.needs {
-			needed[j] = true
+			m.eager[j] = true
 		}
 	}
 	for j, n := range m.needles {
 		if len(n) < 2 {
 			return nil, fmt.Errorf("lexicon: literal %q shorter than two bytes", n)
 		}
-		if !needed[j] {
+		if !m.eager[j] {
 			continue
 		}
 		m.first[n[0]] = true
@@ -295,11 +376,142 @@ func cross(as, bs []string) []string {
 	return out
 }
 
-func anyFound(found []bool, idx []int) bool {
-	for _, i := range idx {
-		if found[i] {
-			return true
+// litCond is a condition on the literals of a text: it holds when, for
+// one of its alternatives, each set of the alternative has a literal
+// that occurs in the text (needle indexes). nil always holds.
+type litCond [][][]int
+
+// minHeld is the shortest literal a condition tests: shorter ones are in
+// nearly every sentence.
+const minHeld = 3
+
+// maxHeldAlternatives bounds the alternatives of a condition.
+const maxHeldAlternatives = 16
+
+// literalCondition returns the literals every match of re holds (re runs
+// on lower-cased text), as needles; nil when it finds none worth
+// testing. The condition is necessary, not sufficient: it spares the
+// pattern the texts that cannot match.
+func literalCondition(re *regexp.Regexp, needle func(string) int) litCond {
+	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var out litCond
+	for _, all := range held(parsed) {
+		if len(all) == 0 {
+			return nil // an alternative that holds no literal: no test
+		}
+		var sets [][]int
+		for _, oneOf := range all {
+			var js []int
+			for _, l := range oneOf {
+				js = append(js, needle(l))
+			}
+			sets = append(sets, js)
+		}
+		out = append(out, sets)
+	}
+	return out
+}
+
+// heldDNF is what the matches of a pattern hold: one of its alternatives,
+// each a list of sets of literals of which one occurs. An alternative
+// without sets holds nothing.
+type heldDNF [][][]string
+
+var holdsNothing = heldDNF{{}}
+
+// held returns the literals every match of re holds.
+func held(re *syntax.Regexp) heldDNF {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(string(re.Rune)) < minHeld {
+			return holdsNothing
+		}
+		return heldDNF{{{string(re.Rune)}}}
+	case syntax.OpCapture, syntax.OpPlus:
+		return held(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return held(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		acc := holdsNothing
+		for _, sub := range re.Sub {
+			acc = both(acc, held(sub))
+		}
+		return acc
+	case syntax.OpAlternate:
+		var out heldDNF
+		oneSet := true // every alternative holds one set: the whole holds their union
+		for _, sub := range re.Sub {
+			d := held(sub)
+			for _, all := range d {
+				if len(all) == 0 {
+					return holdsNothing
+				}
+				oneSet = oneSet && len(all) == 1
+			}
+			out = append(out, d...)
+		}
+		if oneSet || len(out) > maxHeldAlternatives {
+			return heldDNF{{impliedSet(out)}}
+		}
+		return out
+	}
+	return holdsNothing
+}
+
+// both returns what a match of a followed by one of b holds.
+func both(a, b heldDNF) heldDNF {
+	if len(a)*len(b) > maxHeldAlternatives {
+		// Too many alternatives: each side becomes the one set they all
+		// imply.
+		a, b = collapse(a), collapse(b)
+	}
+	var out heldDNF
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, append(slices.Clip(x), y...))
 		}
 	}
-	return false
+	return out
+}
+
+// collapse returns d as one alternative of one set.
+func collapse(d heldDNF) heldDNF {
+	set := impliedSet(d)
+	if set == nil {
+		return holdsNothing
+	}
+	return heldDNF{{set}}
+}
+
+// impliedSet returns one set of literals that each alternative of d
+// implies: the union of a set of each (the one whose shortest literal is
+// longest); nil when an alternative holds nothing.
+func impliedSet(d heldDNF) []string {
+	var out []string
+	for _, all := range d {
+		if len(all) == 0 {
+			return nil
+		}
+		best, bestLen := 0, -1
+		for i, oneOf := range all {
+			short := len(oneOf[0])
+			for _, l := range oneOf {
+				short = min(short, len(l))
+			}
+			if short > bestLen {
+				best, bestLen = i, short
+			}
+		}
+		for _, l := range all[best] {
+			if !slices.Contains(out, l) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
 }

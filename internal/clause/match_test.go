@@ -1,0 +1,108 @@
+package clause
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/toswatch/toswatch/internal/corpustest"
+)
+
+func TestLiteralCondition(t *testing.T) {
+	tests := []struct {
+		pattern   string
+		match     []string // texts the pattern matches: the condition must hold
+		rejected  []string // texts the condition rejects
+		holdsNone bool     // no literal worth testing
+	}{
+		{pattern: `\bliabilit(?:y|ies)\s+(?:\S+\s+){0,12}(?:shall|will)\s+not\s+exceed`,
+			match:    []string{"our liability under these terms shall not exceed $100"},
+			rejected: []string{"our liability shall not be limited", "the fees shall not exceed $100"}},
+		{pattern: `\b(?:total|aggregate|maximum)\s+(?:\S+\s+){0,2}liabilit|\bliabilit(?:y|ies)\s+(?:is|are)\s+limited\s+to`,
+			match:    []string{"our aggregate liability", "our liability is limited to"},
+			rejected: []string{"liability of any kind", "the total amount"}},
+		{pattern: `\b(?:release|releases)\b[^.;]{0,80}\bfrom\b|civil\s+code\s+1542`,
+			match:    []string{"you release us from all claims", "civil code 1542"},
+			rejected: []string{"you release all claims for damages"}},
+		{pattern: `(?:\S+\s+){0,3}liable`, match: []string{"not liable"}, rejected: []string{"liability"}},
+		{pattern: `\bno\s+(?:\S+\s+)?liability\b|\bn?or\b`, holdsNone: true},
+		{pattern: `(?i)liable`, holdsNone: true},
+	}
+	for _, tt := range tests {
+		re := regexp.MustCompile(tt.pattern)
+		m := &matcher{}
+		cond := literalCondition(re, func(n string) int {
+			m.needles = append(m.needles, n)
+			return len(m.needles) - 1
+		})
+		if (cond == nil) != tt.holdsNone {
+			t.Errorf("%s: condition %v, want one: %v", tt.pattern, cond, !tt.holdsNone)
+			continue
+		}
+		m.eager = make([]bool, len(m.needles))
+		check := func(s string) bool {
+			h := m.newHits()
+			h.gen++
+			return m.holds(cond, s, h)
+		}
+		for _, s := range tt.match {
+			if !re.MatchString(s) {
+				t.Fatalf("%s does not match %q: fix the test", tt.pattern, s)
+			}
+			if !check(s) {
+				t.Errorf("%s: condition %v rejects %q, which the pattern matches", tt.pattern, cond, s)
+			}
+		}
+		for _, s := range tt.rejected {
+			if check(s) {
+				t.Errorf("%s: condition %v holds for %q", tt.pattern, cond, s)
+			}
+		}
+	}
+}
+
+// TestLiteralConditionsSound runs every cue's pattern on every sentence
+// of the lexicon examples and of the corpus: no sentence a pattern
+// matches may be rejected by the pattern's literal condition.
+func TestLiteralConditionsSound(t *testing.T) {
+	t.Run("examples", func(t *testing.T) {
+		var sents []string
+		for _, f := range lex().files {
+			for _, ex := range readLexExamples(t, filepath.Join("testdata", "lexicon", f.lang+".tsv")) {
+				sents = append(sents, strings.ToLower(ex.text))
+			}
+		}
+		checkConditions(t, sents)
+	})
+	t.Run("corpus", func(t *testing.T) {
+		corpustest.Dir(t, "unfair-tos")
+		var sents []string
+		for _, lang := range trainLangs {
+			_, docs := loadDocs(t, filepath.Join(unfairTOSDir, "sentences-"+lang+".jsonl"))
+			for _, ds := range docs {
+				for _, s := range ds {
+					sents = append(sents, strings.ToLower(s.Text))
+				}
+			}
+		}
+		checkConditions(t, sents)
+	})
+}
+
+func checkConditions(t *testing.T, sents []string) {
+	t.Helper()
+	for _, m := range []*matcher{lex().cues, facts().cues} {
+		h := m.newHits()
+		for _, s := range sents {
+			m.find(s, h)
+			for i := range m.cues {
+				cu := &m.cues[i]
+				// Without one of its own literals a cue never runs its pattern.
+				if cu.re != nil && h.anyFound(cu.needs) && !m.holds(cu.holds, s, h) && cu.re.MatchString(s) {
+					t.Errorf("cue %s/%s: its literal condition rejects %q, which its pattern matches", cu.lang, cu.name, s)
+				}
+			}
+		}
+	}
+}
