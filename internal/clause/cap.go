@@ -28,8 +28,8 @@ var capAboveRe = lazyRE(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in excess of|t
 // contains.
 var capAboveNeedles = strings.Split("exceed|excess|greater than|equal|equivalent|exced|superior|exceso|excéd|supérieur|dépass|übersteig|hinausgeh|eccedent|ecced|przekracza|wyższ", "|")
 
-func capAbove(low string) bool {
-	if !strings.ContainsAny(low, "0123456789$€£") && !hasCurrencyWord(low) && !facts().scan(low).has("cap.fees") {
+func capAbove(fr *factReader, low string) bool {
+	if !strings.ContainsAny(low, "0123456789$€£") && !hasCurrencyWord(low) && !fr.scan(low).has("cap.fees") {
 		return false // a cap names an amount or the fees
 	}
 	return containsAny(low, capAboveNeedles) && capAboveRe().MatchString(low)
@@ -172,7 +172,7 @@ func parseNumberWords(s string) (float64, bool) {
 // findMonths returns the fee period named in s, in months: "twelve (12)
 // months", "les douze (12) derniers mois", "two years", "the prior
 // calendar year". The unit is found first, then the number before it.
-func findMonths(s string) int {
+func findMonths(fr *factReader, s string) int {
 	fl := facts()
 	for _, u := range fl.periodUnit.FindAllStringIndex(s, -1) {
 		m := fl.periodNumber.FindStringSubmatch(s[max(0, u[0]-40):u[0]])
@@ -191,7 +191,7 @@ func findMonths(s string) int {
 			return n * fl.unitMonths[s[u[0]:u[1]]]
 		}
 	}
-	if fl.scan(s).has("period.year") {
+	if fr.scan(s).has("period.year") {
 		return 12
 	}
 	return 0

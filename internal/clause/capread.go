@@ -22,17 +22,17 @@ import (
 // liabilityClause makes the liability clause of adjacent sentences hits,
 // its caps read from them and from the section after them, up to byte
 // until (where the next clause starts).
-func liabilityClause(text string, hits []sentenceHit, until int) model.Clause {
+func liabilityClause(fr *factReader, text string, hits []sentenceHit, until int) model.Clause {
 	cl := clauseOf(text, model.Liability, hits)
 	sents := make([]span, len(hits))
 	for i, h := range hits {
 		sents[i] = h.span
-		if !h.cap && capAbove(strings.ToLower(text[h.start:h.end])) {
+		if !h.cap && capAbove(fr, strings.ToLower(text[h.start:h.end])) {
 			cl.Cues = appendUnique(cl.Cues, "amount above cap")
 		}
 	}
 	var end int
-	cl.Cap, cl.Protects, end = readCaps(text, sents, until)
+	cl.Cap, cl.Protects, end = readCaps(fr, text, sents, until)
 	if end > cl.End {
 		cl.End = end
 		cl.Text = text[cl.Start:cl.End]
@@ -65,9 +65,9 @@ type capPart struct {
 // returns the cap (nil when the clause states none and no carve-out),
 // whose liability the clause limits, and where the clause ends once a
 // cap sentence broken over lines, or a last list item, is read.
-func readCaps(doc string, sents []span, until int) (*model.Cap, model.Party, int) {
-	stmts := capStatements(doc, sents)
-	stmts = append(stmts, sectionTail(doc[:until], stmts[len(stmts)-1])...)
+func readCaps(fr *factReader, doc string, sents []span, until int) (*model.Cap, model.Party, int) {
+	stmts := capStatements(fr, doc, sents)
+	stmts = append(stmts, sectionTail(fr, doc[:until], stmts[len(stmts)-1])...)
 	owner := ownerName(stmts)
 	var parts []capPart
 	clauseEnd := sents[len(sents)-1].end
@@ -75,7 +75,7 @@ func readCaps(doc string, sents []span, until int) (*model.Cap, model.Party, int
 		if st.carveOnly {
 			continue
 		}
-		ps := statementCaps(st, owner)
+		ps := statementCaps(fr, st, owner)
 		if len(ps) > 0 && st.end > clauseEnd {
 			clauseEnd = st.end // a cap sentence broken over lines is part of the clause
 		}
@@ -112,9 +112,9 @@ func readCaps(doc string, sents []span, until int) (*model.Cap, model.Party, int
 		}
 	}
 	if protects == "" {
-		protects = clauseParty(stmts)
+		protects = clauseParty(fr, stmts)
 	}
-	cp.CarveOuts = readCarveOuts(doc, stmts)
+	cp.CarveOuts = readCarveOuts(fr, doc, stmts)
 	if cp.Basis == "" && len(cp.Scoped) == 0 && len(cp.CarveOuts) == 0 {
 		cp = nil
 	}
@@ -146,7 +146,7 @@ const (
 // to the end of a sentence broken over lines, with the lead-in of the list
 // it belongs to; a lead-in that announces a cap ("… shall not exceed the
 // lesser of:") is one statement with all its items.
-func capStatements(doc string, sents []span) []capStmt {
+func capStatements(fr *factReader, doc string, sents []span) []capStmt {
 	lead := leadInBefore(doc, sents[0].start)
 	var out []capStmt
 	consumed := 0
@@ -177,12 +177,12 @@ func capStatements(doc string, sents []span) []capStmt {
 		out = append(out, st)
 		if opensList(t) {
 			lead = st.low
-			if capLead(lead) {
+			if capLead(fr, lead) {
 				capList = len(out) - 1
 			}
 		}
 	}
-	if lead != "" && len(out) > 0 && out[0].ctx == lead && capLead(lead) {
+	if lead != "" && len(out) > 0 && out[0].ctx == lead && capLead(fr, lead) {
 		// The clause is the items of a list whose lead-in, outside it,
 		// announces one cap: read them as one statement.
 		first := out[0]
@@ -205,7 +205,7 @@ func capStatements(doc string, sents []span) []capStmt {
 // detector may stop before a last item that states the cap), and the
 // sentences that make exceptions to the limitation (carve-outs are read
 // from the section, not from the sentences the detector took alone).
-func sectionTail(doc string, last capStmt) []capStmt {
+func sectionTail(fr *factReader, doc string, last capStmt) []capStmt {
 	lead := last.ctx
 	if opensList(last.text) {
 		lead = last.low
@@ -234,7 +234,7 @@ func sectionTail(doc string, last capStmt) []capStmt {
 		lead = ""
 		for _, sp := range splitSentences(doc, s, e) {
 			low := strings.ToLower(doc[sp.start:sp.end])
-			if isException(low) {
+			if isException(fr, low) {
 				out = append(out, capStmt{text: doc[sp.start:sp.end], low: low, start: sp.start, end: sp.end, carveOnly: true})
 			}
 		}
@@ -255,8 +255,8 @@ func leadInBefore(doc string, at int) string {
 
 // capLead reports whether a list's lead-in announces a cap its items
 // state: a limiting phrase and no measure of its own.
-func capLead(low string) bool {
-	return hasLimitPhrase(low) && !hasMeasure(low)
+func capLead(fr *factReader, low string) bool {
+	return hasLimitPhrase(fr, low) && !hasMeasure(fr, low)
 }
 
 // runOn returns where the sentence ending at end really ends: a line that
@@ -290,7 +290,7 @@ func runOn(doc string, end int) int {
 // statementCaps returns the caps one statement states, one per part of it
 // that a scope begins. owner is the provider's name where the clause
 // gives it ("Acme's liability"), "" otherwise.
-func statementCaps(st capStmt, owner string) []capPart {
+func statementCaps(fr *factReader, st capStmt, owner string) []capPart {
 	low := st.low
 	if containsAny(low, notLimitedNeedles) {
 		low = notLimitedTo().ReplaceAllString(low, "")
@@ -298,9 +298,9 @@ func statementCaps(st capStmt, owner string) []capPart {
 	// Most sentences of a limitation state no cap: one pass over their
 	// bytes finds the literals of the vocabulary, and the patterns run
 	// only when a limit and a measure may be there.
-	sc := facts().scan(low)
-	capish := mayMeasure(low, anyFoundIn(sc, "cap.fees")) && sc.has("cap.limit")
-	if !capish && !containsAny(low, exclusionNeedles) && !anyFoundIn(sc, "scope.free") && !anyFoundIn(sc, "scope.beta") {
+	sc := fr.scan(low)
+	capish := mayMeasure(low, sc.anyFound("cap.fees")) && sc.has("cap.limit")
+	if !capish && !containsAny(low, exclusionNeedles) && !sc.anyFound("scope.free") && !sc.anyFound("scope.beta") {
 		return nil
 	}
 	var out []capPart
@@ -311,8 +311,8 @@ func statementCaps(st capStmt, owner string) []capPart {
 		// The statement limits liability to a measure as a whole; each
 		// part names its own ("…, or, for free services, $50").
 		c, ok := model.ScopedCap{}, false
-		if capish && (len(segs) == 1 || hasMeasure(text)) {
-			c, ok = segmentCap(text)
+		if capish && (len(segs) == 1 || hasMeasure(fr, text)) {
+			c, ok = segmentCap(fr, text)
 		}
 		if !ok {
 			if !blanketExclusion(text) {
@@ -337,7 +337,7 @@ func statementCaps(st capStmt, owner string) []capPart {
 		}
 	}
 	if len(out) > 0 {
-		party := statementParty(st)
+		party := statementParty(fr, st)
 		for i := range out {
 			out[i].party = party
 		}
@@ -347,15 +347,15 @@ func statementCaps(st capStmt, owner string) []capPart {
 
 // segmentCap reads the cap one part of a statement states; the caller
 // has checked that it limits liability to a measure.
-func segmentCap(low string) (model.ScopedCap, bool) {
+func segmentCap(fr *factReader, low string) (model.ScopedCap, bool) {
 	var c model.ScopedCap
 	if amt, cur, ok := findAmount(low); ok {
 		c.Amount, c.Currency = &amt, cur
 	}
-	sc := facts().scan(low)
+	sc := fr.scan(low)
 	fees := sc.has("cap.fees")
 	if fees {
-		c.FeePeriodMonths = findMonths(low)
+		c.FeePeriodMonths = findMonths(fr, low)
 	}
 	switch {
 	case c.Amount != nil && fees:
@@ -385,21 +385,21 @@ func mayMeasure(s string, fees bool) bool {
 
 // hasMeasure reports whether s names what a cap is measured in: an
 // amount of money, the fees or price paid, or a percentage.
-func hasMeasure(s string) bool {
+func hasMeasure(fr *factReader, s string) bool {
 	if strings.ContainsAny(s, "$€£¥%") || hasCurrencyWord(s) || containsAny(s, currencyCodes) {
 		if _, _, ok := findAmount(s); ok || strings.Contains(s, "%") {
 			return true
 		}
 	}
-	return facts().scan(s).has("cap.fees")
+	return fr.scan(s).has("cap.fees")
 }
 
 var currencyCodes = strings.Split("usd|eur|gbp|chf|cad|aud|pln|jpy|inr|zł", "|")
 
 // hasLimitPhrase reports whether s limits something to a measure: "shall
 // not exceed", "limited to", "capped at", "the lesser of", "höchstens", …
-func hasLimitPhrase(s string) bool {
-	return facts().scan(s).has("cap.limit")
+func hasLimitPhrase(fr *factReader, s string) bool {
+	return fr.scan(s).has("cap.limit")
 }
 
 var notLimitedNeedles = strings.Split("not limited|being limited|without limitation|sin limitarse|s'y limiter|ohne darauf|a titolo", "|")
@@ -417,7 +417,7 @@ type capSegment struct {
 // not exceed $100 (or, for free services, $10)" is a general part and a
 // part for free services. A scope at the head of the statement ("For free
 // services, …") makes the whole of it scoped.
-func capSegments(low string, sc factScan) []capSegment {
+func capSegments(low string, sc *factScan) []capSegment {
 	type mark struct {
 		at    int
 		scope string
@@ -587,12 +587,12 @@ var youWords = wordSet0(`you your customer customers user users licensee subscri
 // statementParty says whose liability a statement limits: both parties'
 // ("neither party's liability"), yours ("your total liability") or the
 // provider's.
-func statementParty(st capStmt) model.Party {
+func statementParty(fr *factReader, st capStmt) model.Party {
 	for _, s := range []string{st.low, st.ctx} {
 		if s == "" {
 			continue
 		}
-		sc := facts().scan(s)
+		sc := fr.scan(s)
 		switch {
 		case sc.has("party.mutual"):
 			return model.PartyMutual
@@ -606,10 +606,10 @@ func statementParty(st capStmt) model.Party {
 }
 
 // clauseParty says whose liability a clause without a cap limits.
-func clauseParty(stmts []capStmt) model.Party {
+func clauseParty(fr *factReader, stmts []capStmt) model.Party {
 	yours := len(stmts) > 0
 	for _, st := range stmts {
-		switch statementParty(st) {
+		switch statementParty(fr, st) {
 		case model.PartyMutual:
 			return model.PartyMutual
 		case model.PartyProvider:

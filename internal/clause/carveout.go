@@ -21,8 +21,8 @@ var carveOutOrder = []string{model.CarveIndemnification, model.CarveConfidential
 
 // carveOutKinds returns the kinds of liability text names, in the
 // vocabulary's order.
-func carveOutKinds(text string) []string {
-	names := facts().scan(text).names("carve-out")
+func carveOutKinds(fr *factReader, text string) []string {
+	names := fr.scan(text).names("carve-out")
 	slices.SortFunc(names, func(a, b string) int { return slices.Index(carveOutOrder, a) - slices.Index(carveOutOrder, b) })
 	return names
 }
@@ -30,7 +30,7 @@ func carveOutKinds(text string) []string {
 // readCarveOuts returns the carve-outs of a liability clause, from its
 // statements and, for a defined term such as "Excluded Claims", from the
 // term's definition anywhere in doc.
-func readCarveOuts(doc string, stmts []capStmt) []string {
+func readCarveOuts(fr *factReader, doc string, stmts []capStmt) []string {
 	var b strings.Builder
 	if len(stmts) > 0 && stmts[0].ctx != "" {
 		b.WriteString(stmts[0].ctx)
@@ -40,14 +40,14 @@ func readCarveOuts(doc string, stmts []capStmt) []string {
 		b.WriteString(strings.ReplaceAll(st.low, "\n", " "))
 		b.WriteByte('\n')
 	}
-	return carveOutsOf(b.String(), doc)
+	return carveOutsOf(fr, b.String(), doc)
 }
 
 // findCarveOuts returns the carve-outs stated in low (lower case), one
 // sentence or list item a line.
-func findCarveOuts(low string) []string { return carveOutsOf(low, "") }
+func findCarveOuts(low string) []string { return carveOutsOf(newFactReader(), low, "") }
 
-func carveOutsOf(low, doc string) []string {
+func carveOutsOf(fr *factReader, low, doc string) []string {
 	var scope strings.Builder
 	var others []string
 	listOpen := false
@@ -57,8 +57,8 @@ func carveOutsOf(low, doc string) []string {
 		t := strings.TrimSpace(unit)
 		switch {
 		case t == "":
-		case isException(t):
-			phrases, other := exceptionPhrases(t)
+		case isException(fr, t):
+			phrases, other := exceptionPhrases(fr, t)
 			for _, p := range phrases {
 				scope.WriteString(p)
 				scope.WriteByte('\n')
@@ -80,7 +80,7 @@ func carveOutsOf(low, doc string) []string {
 		return nil
 	}
 	text := scope.String()
-	out := carveOutKinds(text)
+	out := carveOutKinds(fr, text)
 	for _, o := range others {
 		out = appendUnique(out, o)
 	}
@@ -95,13 +95,13 @@ func carveOutsOf(low, doc string) []string {
 // name a defined term of uncapped claims. An exception to something else
 // ("will not have any liability on account of such termination except to
 // refund amounts paid") carves nothing out of the cap.
-func isException(t string) bool {
-	sc := facts().scan(t)
+func isException(fr *factReader, t string) bool {
+	sc := fr.scan(t)
 	if !sc.has("cap.exception") {
 		return false
 	}
 	return sc.has("cap.exception-to-limit") || containsAny(t, definedTermNeedles) && definedTerms().MatchString(t) ||
-		sc.has("cap.limit") && hasMeasure(t) || blanketExclusion(t)
+		sc.has("cap.limit") && hasMeasure(fr, t) || blanketExclusion(t)
 }
 
 // nextUnit cuts the first sentence or line off s.
@@ -138,19 +138,19 @@ var postponed = lazyRE(`unberührt|unbeschränkt|unbegrenzt|unlimited|without li
 // begins; one that comes later runs to the end of the sentence; a German
 // "bleibt unberührt" or an "unlimited" names its exceptions before it, so
 // the whole sentence counts.
-func exceptionPhrases(t string) (phrases, others []string) {
+func exceptionPhrases(fr *factReader, t string) (phrases, others []string) {
 	if exceptionHead().MatchString(t) {
 		p := t
 		if m := mainClause().FindStringIndex(t); m != nil {
 			p = t[:m[0]]
 		}
-		return []string{p}, otherCarveOuts(p)
+		return []string{p}, otherCarveOuts(fr, p)
 	}
 	if postponed().MatchString(t) {
 		return []string{t}, nil
 	}
 	p := t
-	if m := facts().scan(t).first("cap.exception"); m != nil {
+	if m := fr.scan(t).first("cap.exception"); m != nil {
 		p = t[m[0]:]
 	}
 	if e := mainClause().FindStringIndex(p); e != nil {
@@ -160,7 +160,7 @@ func exceptionPhrases(t string) (phrases, others []string) {
 		return []string{p}, nil
 	}
 	if applyRe().MatchString(p) || strings.HasPrefix(p, "except") || strings.HasPrefix(p, "excluding") || strings.HasPrefix(p, "other than") {
-		return []string{p}, otherCarveOuts(p)
+		return []string{p}, otherCarveOuts(fr, p)
 	}
 	return []string{p}, nil
 }
@@ -184,7 +184,7 @@ var applyRe = lazyRE(`^(?:does|do|shall|will) not apply`)
 
 // otherCarveOuts returns, as "other: <words>", the items of an exception
 // phrase that no word of the vocabulary names.
-func otherCarveOuts(p string) []string {
+func otherCarveOuts(fr *factReader, p string) []string {
 	body := exceptionLead().ReplaceAllString(p, "")
 	var out []string
 	for _, item := range itemSplit().Split(body, -1) {
@@ -193,7 +193,7 @@ func otherCarveOuts(p string) []string {
 		if len(words) < 2 || len(words) > 10 || boilerplate().MatchString(item) || definedTerms().MatchString(item) {
 			continue
 		}
-		if facts().scan(item).has("carve-out") {
+		if fr.scan(item).has("carve-out") {
 			continue
 		}
 		if len(words) > 6 {

@@ -136,6 +136,10 @@ func appendUnique(list []string, s string) []string {
 // of sentences by its text, for the other version of a comparison.
 func merge(text, typ string, hits []sentenceHit, facts bool, memo factMemo) []model.Clause {
 	var out []model.Clause
+	var fr *factReader
+	if facts {
+		fr = newFactReader()
+	}
 	for i := 0; i < len(hits); {
 		j := i + 1
 		for j < len(hits) && hits[j].index == hits[j-1].index+1 {
@@ -154,10 +158,11 @@ func merge(text, typ string, hits []sentenceHit, facts bool, memo factMemo) []mo
 		}
 		run := hits[i:j]
 		out = append(out, memo.clauses(text, base, until, run, func() []model.Clause {
+			defer fr.forget()
 			if typ == model.Indemnification {
-				return indemnityClauses(text, run)
+				return indemnityClauses(fr, text, run)
 			}
-			return []model.Clause{liabilityClause(text, run, until)}
+			return []model.Clause{liabilityClause(fr, text, run, until)}
 		})...)
 		i = j
 	}

@@ -24,8 +24,10 @@ var factCueSections = []string{"cap.limit", "cap.fees", "cap.lesser", "cap.great
 
 // factLex is the compiled vocabulary of clause facts.
 type factLex struct {
-	cues    *matcher
-	section []string // the section of each cue of cues, by index
+	cues      *matcher
+	section   []string       // the section of each cue of cues, by index
+	sectionID map[string]int // index of each section in factCueSections
+	bySection [][]int        // the cues of each section, by its index in factCueSections
 	// Words.
 	numbers       map[string]float64 // number words of amounts
 	periodNumbers map[string]int     // number words of periods
@@ -93,6 +95,15 @@ func loadFactLex(lx *lexicon) (*factLex, error) {
 	if fl.cues, err = newMatcher(cues); err != nil {
 		return nil, err
 	}
+	fl.sectionID = map[string]int{}
+	for i, section := range factCueSections {
+		fl.sectionID[section] = i
+	}
+	fl.bySection = make([][]int, len(factCueSections))
+	for i, section := range fl.section {
+		id := fl.sectionID[section]
+		fl.bySection[id] = append(fl.bySection[id], i)
+	}
 	// Longest first, so that an alternation prefers "dollari" to "dollar".
 	slices.SortStableFunc(fl.currencyStems, func(a, b string) int { return len(b) - len(a) })
 	stems := alternation(fl.currencyStems)
@@ -117,24 +128,40 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 }
 
 // factScan is one text as the fact vocabulary sees it: the literals of
-// every fact cue found in one pass.
+// every fact cue found in one pass, and the answers given so far.
 type factScan struct {
-	fl *factLex
-	s  string
-	h  *cueHits
+	fl         *factLex
+	s          string
+	h          *cueHits
+	known, yes uint32 // by section index: has was answered, and the answer
 }
 
 // scan finds the literals of the fact cues in s (lower case).
-func (fl *factLex) scan(s string) factScan {
+func (fl *factLex) scan(s string) *factScan {
 	h := fl.cues.newHits()
 	fl.cues.find(s, h)
-	return factScan{fl: fl, s: s, h: h}
+	return &factScan{fl: fl, s: s, h: h}
+}
+
+// cuesOf returns the indexes of the cues of section.
+func (f *factScan) cuesOf(section string) []int {
+	id, ok := f.fl.sectionID[section]
+	if !ok {
+		panic("clause: unknown fact section " + section)
+	}
+	return f.fl.bySection[id]
 }
 
 // has reports whether a cue of section matches.
-func (f factScan) has(section string) bool {
-	for i := range f.fl.cues.cues {
-		if f.fl.section[i] == section && f.fl.cues.matches(&f.fl.cues.cues[i], f.s, f.h) {
+func (f *factScan) has(section string) bool {
+	bit := uint32(1) << f.fl.sectionID[section]
+	if f.known&bit != 0 {
+		return f.yes&bit != 0
+	}
+	f.known |= bit
+	for _, i := range f.cuesOf(section) {
+		if f.fl.cues.matches(&f.fl.cues.cues[i], f.s, f.h) {
+			f.yes |= bit
 			return true
 		}
 	}
@@ -143,11 +170,11 @@ func (f factScan) has(section string) bool {
 
 // names returns the names of the cues of section that match, each once,
 // in the order the files give them.
-func (f factScan) names(section string) []string {
+func (f *factScan) names(section string) []string {
 	var out []string
-	for i := range f.fl.cues.cues {
+	for _, i := range f.cuesOf(section) {
 		cu := &f.fl.cues.cues[i]
-		if f.fl.section[i] == section && !slices.Contains(out, cu.name) && f.fl.cues.matches(cu, f.s, f.h) {
+		if !slices.Contains(out, cu.name) && f.fl.cues.matches(cu, f.s, f.h) {
 			out = append(out, cu.name)
 		}
 	}
@@ -155,7 +182,7 @@ func (f factScan) names(section string) []string {
 }
 
 // first returns the span of the first match of a cue of section, or nil.
-func (f factScan) first(section string) []int {
+func (f *factScan) first(section string) []int {
 	var best []int
 	f.each(section, func(start, end int) bool {
 		if best == nil || start < best[0] {
@@ -168,7 +195,7 @@ func (f factScan) first(section string) []int {
 
 // all returns where the matches of the cues of section start, in order,
 // each once.
-func (f factScan) all(section string) []int {
+func (f *factScan) all(section string) []int {
 	var out []int
 	f.each(section, func(start, _ int) bool {
 		out = append(out, start)
@@ -183,15 +210,16 @@ func (f factScan) all(section string) []int {
 // as long as yield asks for more of the same literal. A literal alone
 // matches to the end of its word; a pattern is run on a window around
 // the literal, which its match holds.
-func (f factScan) each(section string, yield func(start, end int) bool) {
-	for i := range f.fl.cues.cues {
-		cu := &f.fl.cues.cues[i]
-		if f.fl.section[i] != section || !f.h.anyFound(cu.needs) || cu.re != nil && !f.fl.cues.holds(cu.holds, f.s, f.h) {
+func (f *factScan) each(section string, yield func(start, end int) bool) {
+	m := f.fl.cues
+	for _, i := range f.cuesOf(section) {
+		cu := &m.cues[i]
+		if !f.h.anyFound(cu.needs) || cu.re != nil && !m.holds(cu.holds, f.s, f.h) {
 			continue
 		}
 		for _, j := range cu.needs {
-			n := len(f.fl.cues.needles[j])
-			for _, p := range f.fl.cues.positions(j, f.s, f.h) {
+			n := len(m.needles[j])
+			for _, p := range m.positions(j, f.s, f.h) {
 				start, end := p, p+n
 				if cu.re == nil {
 					for end < len(f.s) && f.s[end] != ' ' && f.s[end] != ',' && f.s[end] != '.' {
@@ -211,6 +239,63 @@ func (f factScan) each(section string, yield func(start, end int) bool) {
 			}
 		}
 	}
+}
+
+// anyFound reports whether a literal of a cue of section was found:
+// a cheap test before the cue's patterns run.
+func (f *factScan) anyFound(section string) bool {
+	for _, i := range f.cuesOf(section) {
+		if f.h.anyFound(f.fl.cues.cues[i].needs) {
+			return true
+		}
+	}
+	return false
+}
+
+// factReader reads the facts of one clause at a time, and scans each text
+// the reading asks about once: the same sentence is asked whether it
+// states a cap, whose liability it limits, whether it is an exception,
+// …. Not safe for concurrent use. A nil *factReader scans every time.
+type factReader struct {
+	fl    *factLex
+	scans map[string]*factScan
+	spare []*cueHits // those of the scans forgotten, for the next ones
+}
+
+func newFactReader() *factReader {
+	return &factReader{fl: facts(), scans: map[string]*factScan{}}
+}
+
+// scan returns s (lower case) as the fact vocabulary sees it.
+func (r *factReader) scan(s string) *factScan {
+	if r == nil {
+		return facts().scan(s)
+	}
+	if sc, ok := r.scans[s]; ok {
+		return sc
+	}
+	var h *cueHits
+	if n := len(r.spare); n > 0 {
+		h, r.spare = r.spare[n-1], r.spare[:n-1]
+	} else {
+		h = r.fl.cues.newHits()
+	}
+	r.fl.cues.find(s, h)
+	sc := &factScan{fl: r.fl, s: s, h: h}
+	r.scans[s] = sc
+	return sc
+}
+
+// forget drops the scans once a clause is read: the texts of the next
+// clause are others.
+func (r *factReader) forget() {
+	if r == nil {
+		return
+	}
+	for _, sc := range r.scans {
+		r.spare = append(r.spare, sc.h)
+	}
+	clear(r.scans)
 }
 
 // currency returns the ISO 4217 code of a currency named by word (a
@@ -246,17 +331,6 @@ func (fl *factLex) currency(word, before string) string {
 		}
 	}
 	return strings.ToUpper(word)
-}
-
-// anyFoundIn reports whether a literal of a cue of section was found:
-// a cheap test before the cue's patterns run.
-func anyFoundIn(f factScan, section string) bool {
-	for i := range f.fl.cues.cues {
-		if f.fl.section[i] == section && f.h.anyFound(f.fl.cues.cues[i].needs) {
-			return true
-		}
-	}
-	return false
 }
 
 // factMemo keeps the clauses read from a run of clause sentences, by the

@@ -16,7 +16,7 @@ import (
 // one clause per undertaking: a sentence that sets up an indemnity in
 // another direction than the one before starts a new clause; procedure
 // and scope sentences stay with the undertaking they follow.
-func indemnityClauses(text string, run []sentenceHit) []model.Clause {
+func indemnityClauses(fr *factReader, text string, run []sentenceHit) []model.Clause {
 	var out []model.Clause
 	var cur []sentenceHit
 	var dir model.Party
@@ -29,12 +29,12 @@ func indemnityClauses(text string, run []sentenceHit) []model.Clause {
 		if cl.Direction == "" {
 			cl.Direction = model.PartyYou // an indemnity in a user's terms is most often theirs
 		}
-		cl.Covers = indemnityCovers(strings.ToLower(cl.Text))
+		cl.Covers = indemnityCovers(fr, strings.ToLower(cl.Text))
 		out = append(out, cl)
 	}
 	for _, h := range run {
 		sent := text[h.start:h.end]
-		d, ok := indemnityDirection(strings.ToLower(sent), sent)
+		d, ok := indemnityDirection(fr, strings.ToLower(sent), sent)
 		if ok && dir != "" && d != dir {
 			flush()
 			cur, dir = nil, ""
@@ -63,8 +63,8 @@ func clauseOf(text, typ string, hits []sentenceHit) model.Clause {
 // indemnityDirection says who gives the indemnity a sentence sets up, and
 // whether it sets one up at all (a notice or settlement sentence does
 // not). low is the sentence in lower case, orig as written.
-func indemnityDirection(low, orig string) (model.Party, bool) {
-	sc := facts().scan(low)
+func indemnityDirection(fr *factReader, low, orig string) (model.Party, bool) {
+	sc := fr.scan(low)
 	v := sc.first("indemnity.verb")
 	if v == nil {
 		return "", false
@@ -201,9 +201,9 @@ var coversOrder = []string{model.CoversIP, model.CoversContent, model.CoversBrea
 
 // indemnityCovers returns what an indemnity (lower-cased text) covers,
 // from the fixed vocabulary plus "other: …".
-func indemnityCovers(low string) []string {
+func indemnityCovers(fr *factReader, low string) []string {
 	var known, other []string
-	for _, name := range facts().scan(low).names("covers") {
+	for _, name := range fr.scan(low).names("covers") {
 		if slices.Contains(coversOrder, name) {
 			known = append(known, name)
 		} else {

@@ -255,7 +255,7 @@ func exclusionSentences(sentences []string) []string {
 	var out []string
 	for _, s := range sentences {
 		low := lower(s)
-		if !containsAny(low, exclusionSentenceNeedles) || containsAny(low, notExclusionNeedles) || hasLimitPhrase(low) && hasMeasure(low) {
+		if !containsAny(low, exclusionSentenceNeedles) || containsAny(low, notExclusionNeedles) || hasLimitPhrase(nil, low) && hasMeasure(nil, low) {
 			continue
 		}
 		if exclusionSentenceRe().MatchString(low) && !yourExemption().MatchString(low) {
@@ -420,7 +420,7 @@ func yourIndemnityBroadened(d *delta) []model.Finding {
 		return []model.Finding{{What: model.RuleYourIndemnityBroadened, Items: more}}
 	}
 	for _, s := range d.added {
-		if p, ok := indemnityDirection(lower(s), s); ok && p.Gives(model.PartyYou) && strongIndemnity().MatchString(lower(s)) {
+		if p, ok := indemnityDirection(nil, lower(s), s); ok && p.Gives(model.PartyYou) && strongIndemnity().MatchString(lower(s)) {
 			return []model.Finding{{What: model.RuleYourIndemnityBroadened, Quote: s}}
 		}
 	}
@@ -442,7 +442,7 @@ func providerIndemnityNarrowed(d *delta) []model.Finding {
 		return []model.Finding{{What: model.RuleProviderIndemnityNarrowed, Items: less}}
 	}
 	for _, s := range d.conditioned {
-		if p, ok := indemnityDirection(lower(s), s); ok && p.Gives(model.PartyProvider) {
+		if p, ok := indemnityDirection(nil, lower(s), s); ok && p.Gives(model.PartyProvider) {
 			return []model.Finding{{What: model.RuleProviderIndemnityNarrowed, Quote: s}}
 		}
 	}
@@ -514,7 +514,7 @@ func favoursYou(d *delta) []model.Finding {
 				out = append(out, model.Finding{What: model.MovedYourIndemnityCut, Items: less})
 			}
 			for _, s := range d.conditioned {
-				if p, ok := indemnityDirection(lower(s), s); ok && p.Gives(model.PartyYou) {
+				if p, ok := indemnityDirection(nil, lower(s), s); ok && p.Gives(model.PartyYou) {
 					out = append(out, model.Finding{What: model.MovedYourIndemnityCut, Quote: s})
 					break
 				}
@@ -528,7 +528,7 @@ func favoursYou(d *delta) []model.Finding {
 				out = append(out, model.Finding{What: model.MovedProviderIndemUp, Items: more})
 			} else {
 				for _, s := range d.added {
-					if p, ok := indemnityDirection(lower(s), s); ok && p == model.PartyProvider && strongIndemnity().MatchString(lower(s)) {
+					if p, ok := indemnityDirection(nil, lower(s), s); ok && p == model.PartyProvider && strongIndemnity().MatchString(lower(s)) {
 						out = append(out, model.Finding{What: model.MovedProviderIndemUp, Quote: s})
 						break
 					}
