@@ -347,7 +347,7 @@ func TestEvalIndemnityCues(t *testing.T) {
 				for _, d := range sd {
 					if fold[d.name] == k {
 						_, pi := d.predict(lm)
-						res.add(t, d.corpusDoc, pi, d.indem, "")
+						res.add(t, d.corpusDoc, pi, d.indem, map[bool]string{true: "restricted"}[a == 0])
 						rr[d.lang].add(t, d, "")
 						rr["all"].add(t, d, "")
 					}
