@@ -233,6 +233,7 @@ func TestIndemnityWordings(t *testing.T) {
 		{"it tenere indenne", "L'utente accetta di tenere indenni Acme e i suoi dipendenti da qualsiasi pretesa di terzi.", true, false},
 		{"it manlevare", "L'utente si impegna a manlevare Acme da ogni pretesa di terzi.", true, false},
 		{"it risarcire", "L'utente si impegna a risarcire Acme per tutti i danni derivanti dalla violazione.", true, false},
+		{"it indennizzare in every form", "Il Cliente indennizza Acme per le pretese di terzi derivanti dai suoi contenuti.", true, false},
 		{"pl zwolnić z odpowiedzialności z tytułu roszczeń", "Użytkownik zobowiązuje się zwolnić Acme z odpowiedzialności z tytułu roszczeń osób trzecich.", true, false},
 		{"pl zabezpieczyć przed roszczeniami", "Użytkownik zgadza się zabezpieczyć Acme oraz jej pracowników i dostawców przed wszelkimi roszczeniami.", true, false},
 		{"pl exempt providers are no indemnity", "Podmioty Acme są zwolnione z odpowiedzialności za szkody pośrednie.", false, true},

@@ -92,7 +92,7 @@ damages: dann|perdit
 indemnify: manlev|indenn|risarc|esoner
 	manlev
 	|tener\S*\s+(?:\S+\s+){0,8}indenn[ei]
-	|indennizzare|indennizzer\S*
+	|indennizz(?:are\S*|ar[mltv]\S*|er\S*|a\b|ano\b|iamo\b)
 	|(?:accett\S*|impegn\S*|tenut[oa]|consenso|dovr\S*)\s+(?:\pL+\s+){0,3}(?:a|di)\s+(?:difendere,?\s+(?:e\s+)?)?(?:risarcire|indennizzare)
 	|esonerer\S*\s+{words5}da\s+(?:\pL+\s+){0,2}responsabilit
 responsible for the defence: difesa
