@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/toswatch/toswatch/internal/model"
 )
@@ -89,20 +90,9 @@ func normalise(s string) string {
 	if strings.Contains(s, "](") || strings.Contains(s, "{#") {
 		// Link targets and heading anchors are not wording: a changed
 		// anchor ("#indemnification" → "#indemnity") is no change.
-		s = linkTarget().ReplaceAllString(s, "]")
+		s = dropLinkTargets(s)
 	}
-	var b strings.Builder
-	space := true
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			space = false
-		} else if !space {
-			b.WriteByte(' ')
-			space = true
-		}
-	}
-	t := strings.TrimSpace(b.String())
+	t := wordsOf(s)
 	// Leading numbering: "7 2", "a", "iv", "14".
 	for {
 		f, rest, ok := strings.Cut(t, " ")
@@ -115,6 +105,42 @@ func normalise(s string) string {
 		t = foldCrossRefs(t)
 	}
 	return t
+}
+
+// wordsOf returns the letters and digits of s, lower case, one blank
+// between runs of them. It reads s once, lower-casing rune by rune as
+// strings.ToLower does and ASCII without a table: every sentence of both
+// versions of a document goes through here.
+func wordsOf(s string) string {
+	b := make([]byte, 0, len(s))
+	space := true
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			default:
+				if !space {
+					b = append(b, ' ')
+					space = true
+				}
+				continue
+			}
+			b = append(b, c)
+			space = false
+			continue
+		}
+		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b = utf8.AppendRune(b, r)
+			space = false
+		} else if !space {
+			b = append(b, ' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(string(b))
 }
 
 // contentWords is normalise without the small words ("that", "with",
@@ -134,7 +160,68 @@ func contentWords(s string) string {
 
 var smallFunctionWords = wordSet0(`the a an of to and or that which who whom with by for in on at as be is are was were been this these those it its any all such there then than so`)
 
-var linkTarget = lazyRE(`\]\([^)\s]*(?:\s+"[^"]*")?\)|\{#[^}]*\}`)
+// dropLinkTargets replaces the link targets of Markdown ("](url)",
+// `](url "title")`) and its heading anchors ("{#id}") with "]", as the
+// pattern `\]\([^)\s]*(?:\s+"[^"]*")?\)|\{#[^}]*\}` would, by hand: clause
+// texts are normalised whole, and a regular expression over a long one
+// with many links took a third of a comparison.
+func dropLinkTargets(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		end := -1
+		switch {
+		case strings.HasPrefix(s[i:], "]("):
+			end = linkTargetEnd(s, i+2)
+		case strings.HasPrefix(s[i:], "{#"):
+			if j := strings.IndexByte(s[i+2:], '}'); j >= 0 {
+				end = i + 2 + j + 1
+			}
+		}
+		if end < 0 {
+			i++
+			continue
+		}
+		b.WriteString(s[done:i])
+		b.WriteByte(']')
+		done, i = end, end
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// linkTargetEnd returns where a link target that starts at p (after "](")
+// ends: after its ")", past an optional quoted title; -1 when it does not.
+func linkTargetEnd(s string, p int) int {
+	q := p
+	for q < len(s) && s[q] != ')' && !reSpace(s[q]) {
+		q++
+	}
+	if q < len(s) && s[q] == ')' {
+		return q + 1
+	}
+	w := q
+	for w < len(s) && reSpace(s[w]) {
+		w++
+	}
+	if w == q || w >= len(s) || s[w] != '"' {
+		return -1
+	}
+	k := strings.IndexByte(s[w+1:], '"')
+	if k < 0 {
+		return -1
+	}
+	if e := w + 1 + k + 1; e < len(s) && s[e] == ')' {
+		return e + 1
+	}
+	return -1
+}
+
+// reSpace is \s of a regular expression: ASCII blanks.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // foldCrossRefs replaces the numbers of references to numbered parts of
 // a document ("section 12 1 12 8", normalised) with "#": "Section 13"

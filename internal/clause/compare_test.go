@@ -1,8 +1,10 @@
 package clause
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/toswatch/toswatch/internal/model"
 	"github.com/toswatch/toswatch/internal/present"
@@ -196,5 +198,61 @@ func TestCompareOrderLiabilityFirst(t *testing.T) {
 	}
 	if got[0].CapAfter == nil || got[0].CapAfter.Basis != model.BasisGreater {
 		t.Errorf("cap_after = %+v, want a greater-of cap", got[0].CapAfter)
+	}
+}
+
+// normaliseByToLower is normalise's word pass (wordsOf) as first written: the whole
+// sentence lower-cased, then its letters and digits kept.
+func normaliseByToLower(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// wordsOf's one pass keeps what lower-casing the whole sentence first kept,
+// on every script and on broken UTF-8.
+func TestNormaliseWords(t *testing.T) {
+	inputs := []string{"", "  ", "Acme IS NOT liable.", "Section 7.2(b): LIABILITY", "Haftung für Schäden ÄÖÜ ẞ",
+		"Odpowiedzialność ŁÓDŹ", "İSTANBUL and the KELVIN sign \u212a", "Ǆemal ǅ ǆ", "digits ٣٤ and １２", "broken \xff\xfe bytes",
+		"tab\tnew\nline", "emoji 🙂 and — dashes – “quotes”", "ΣΊΣΥΦΟΣ", "x" + strings.Repeat("É", 40)}
+	inputs = append(inputs, strings.Split(docHead+capHigh+indem+tail, ".")...)
+	for _, s := range inputs {
+		if got, want := wordsOf(s), normaliseByToLower(s); got != want {
+			t.Errorf("wordsOf(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// dropLinkTargets does by hand what its pattern does: every string of up to
+// 7 characters over the characters that matter, and some real lines.
+func TestDropLinkTargets(t *testing.T) {
+	re := regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*")?\)|\{#[^}]*\}`)
+	inputs := []string{"See the [Privacy Policy](https://example.com/privacy?utm_source=x).", `[a](b "c") and [d](e 'f')`,
+		"## 9. Liability {#liability}", "[x](y z)", "](\xff)", "{#é}", "[a](b\t\"t\")", "](a\n\"b\")", "]( é)", "{#a\nb}"}
+	alphabet := []string{"]", "(", ")", "{", "#", "}", `"`, " ", "a"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			gen(prefix+c, n-1)
+		}
+	}
+	gen("", 6)
+	for _, s := range inputs {
+		if got, want := dropLinkTargets(s), re.ReplaceAllString(s, "]"); got != want {
+			t.Errorf("dropLinkTargets(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
