@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"sort"
@@ -238,7 +239,13 @@ func (a *app) setupLog() {
 }
 
 func (a *app) loadConfig() (*config.Config, error) {
-	return config.Load(a.configPath)
+	cfg, err := config.Load(a.configPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		// A missing vendors.yaml is the user's to fix (create it or pass
+		// --config): a configuration error, not an internal one.
+		return nil, usageError{err}
+	}
+	return cfg, err
 }
 
 func (a *app) openStore(ctx context.Context) (*store.Store, error) {

@@ -93,3 +93,15 @@ vendors:
 		t.Errorf("status text lacks Beta's line:\n%s", out)
 	}
 }
+
+// TestMissingConfigIsAUsageError: a vendors.yaml that does not exist is a
+// configuration error (exit 2, saying what to do), not an internal one.
+func TestMissingConfigIsAUsageError(t *testing.T) {
+	missing := t.TempDir() + "/vendors.yaml"
+	for _, cmd := range []string{"check", "validate", "serve"} {
+		_, errOut, code := runArgs(cmd, "--config", missing, "--db", t.TempDir()+"/toswatch.db")
+		if code != 2 || !strings.Contains(errOut, "no such file; create one") {
+			t.Errorf("%s with a missing --config: exit %d, %q; want 2 and what to do", cmd, code, errOut)
+		}
+	}
+}
