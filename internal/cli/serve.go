@@ -56,11 +56,17 @@ func (a *app) webServer(cfg *config.Config, st *store.Store, m *metrics.Metrics,
 	if err != nil {
 		return nil, usagef("invalid web address %q: want HOST:PORT", addr)
 	}
+	// What to do about a missing token: set the variable token_env names,
+	// or name one.
+	fix := "set settings.web.token_env to an environment variable that holds an access token"
+	if env := cfg.Settings.Web.TokenEnv; env != "" {
+		fix = fmt.Sprintf("the environment variable %s (settings.web.token_env) is not set: set it to an access token", env)
+	}
 	if !isLoopback(host) && token == "" {
-		return nil, usagef("the web UI would listen on %s, beyond this machine: set settings.web.token_env to an environment variable holding an access token (review actions then require it), or listen on 127.0.0.1", addr)
+		return nil, usagef("the web UI would listen on %s, beyond this machine, and needs an access token (review actions then require it): %s, or listen on 127.0.0.1", addr, fix)
 	}
 	if cfg.Settings.Web.RequireTokenForReads && token == "" {
-		return nil, usagef("settings.web.require_token_for_reads needs the access token: set settings.web.token_env to an environment variable that holds it")
+		return nil, usagef("settings.web.require_token_for_reads needs the access token: %s", fix)
 	}
 	// Requests are answered only for the names the server is known by:
 	// on a wildcard address that is the base URL's alone.

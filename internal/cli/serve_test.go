@@ -22,7 +22,8 @@ func TestServeRefusesUnsafeSettings(t *testing.T) {
 	e.vars = map[string]string{"WEB_TOKEN": "t0ken"}
 	for _, tc := range []struct{ web, addr, want string }{
 		{"    token_env: WEB_TOKEN\n", "0.0.0.0:0", "set settings.web.base_url"},
-		{"    token_env: NO_TOKEN\n    require_token_for_reads: true\n", "127.0.0.1:0", "require_token_for_reads needs the access token"},
+		{"    token_env: NO_TOKEN\n    require_token_for_reads: true\n", "127.0.0.1:0", "require_token_for_reads needs the access token: the environment variable NO_TOKEN (settings.web.token_env) is not set"},
+		{"    token_env: NO_TOKEN\n    base_url: http://toswatch.example\n", "0.0.0.0:0", "the environment variable NO_TOKEN (settings.web.token_env) is not set"},
 		{"    require_token_for_reads: true\n", "127.0.0.1:0", `require_token_for_reads: needs "token_env"`},
 	} {
 		write(tc.web)
