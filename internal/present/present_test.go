@@ -107,3 +107,22 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestRewordedQuotesShowWhatMoved: two wordings that begin alike are
+// quoted from a little before their first difference; quoting both from
+// the start showed the same words twice ("now “X …” (was “X …”)").
+func TestRewordedQuotesShowWhatMoved(t *testing.T) {
+	was := "Vendor will defend Customer against any third-party claim alleging that the Services infringe that party's intellectual property rights, and will pay any damages finally awarded."
+	now := "Vendor will defend Customer against any third-party claim alleging that the Services infringe that party's intellectual property rights, provided that Vendor's obligations do not apply to claims arising from Customer's modifications."
+	cc := model.ClauseChange{Type: model.Indemnification, Findings: []model.Finding{{What: model.MovedReworded, Quote: now, Items: []string{was}}}}
+	want := "indemnification reworded: now “… intellectual property rights, provided that Vendor's obligations do not apply to claims …” (was “… intellectual property rights, and will pay any damages finally awarded.”)"
+	if got := Summary(cc); got != want {
+		t.Errorf("Summary:\n got %s\nwant %s", got, want)
+	}
+	// Wordings that differ early keep their quotes from the start.
+	cc.Findings[0] = model.Finding{What: model.MovedReworded, Quote: "Acme is not responsible for delays caused by banks or payment networks.", Items: []string{"Acme is not responsible for delays caused by payment networks."}}
+	want = "indemnification reworded: now “Acme is not responsible for delays caused by banks or payment networks.” (was “Acme is not responsible for delays caused by payment networks.”)"
+	if got := Summary(cc); got != want {
+		t.Errorf("Summary:\n got %s\nwant %s", got, want)
+	}
+}

@@ -233,11 +233,11 @@ func finding(typ string, f model.Finding) string {
 	case model.MovedSentencesDropped:
 		return extended(typ) + " dropped: " + Quote(f.Quote, 90) + more(f.More)
 	case model.MovedReworded:
-		s := label + " reworded: now " + Quote(f.Quote, 90)
-		if len(f.Items) > 0 && f.Items[0] != "" {
-			s += " (was " + Quote(f.Items[0], 90) + ")"
+		if len(f.Items) == 0 || f.Items[0] == "" {
+			return label + " reworded: now " + Quote(f.Quote, 90)
 		}
-		return s
+		now, was := rewordedQuotes(f.Quote, f.Items[0], 90)
+		return label + " reworded: now " + now + " (was " + was + ")"
 	}
 	return ""
 }
@@ -363,6 +363,37 @@ func Quote(s string, n int) string {
 		s = s[:cut] + " …"
 	}
 	return "“" + s + "”"
+}
+
+// rewordedQuotes quotes the new and the old wording of a sentence. When
+// their quotes from the start would read the same (the wordings differ
+// further on), both start a few words before the first word that differs,
+// so that the summary shows what was reworded.
+func rewordedQuotes(now, was string, n int) (string, string) {
+	qn, qw := Quote(now, n), Quote(was, n)
+	if qn != qw {
+		return qn, qw
+	}
+	nw, ww := strings.Fields(now), strings.Fields(was)
+	i := 0
+	for i < len(nw) && i < len(ww) && nw[i] == ww[i] {
+		i++
+	}
+	const context = 3 // words kept before the first difference
+	if i <= context {
+		return qn, qw
+	}
+	from := i - context
+	return elided(nw[from:], n), elided(ww[from:], n)
+}
+
+// elided quotes words that start inside a sentence.
+func elided(words []string, n int) string {
+	if len(words) == 0 {
+		return "“…”"
+	}
+	q := Quote(strings.Join(words, " "), n)
+	return "“… " + strings.TrimPrefix(q, "“")
 }
 
 // markdownLink is a Markdown link: its text is quoted, not its target.
