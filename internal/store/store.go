@@ -271,8 +271,20 @@ func newerSchema(v, supported int) error {
 // Backup writes a consistent copy of the live database to dest, which must
 // not exist yet.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	// SQLite says neither of these in words ("SQL logic error: output
+	// file already exists (1)", "unable to open database file (14)").
+	if _, err := os.Lstat(dest); err == nil {
+		return fmt.Errorf("backup to %s: the file exists already (a backup never overwrites one)", dest)
+	}
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
-		return fmt.Errorf("backup to %s: %w", dest, err)
+		// The file system says why the file cannot be created.
+		f, cerr := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if cerr != nil {
+			return fmt.Errorf("backup to %s: %s", dest, osReason(cerr))
+		}
+		f.Close()
+		os.Remove(dest)
+		return fmt.Errorf("backup to %s: %w", dest, s.fail(OpRead, err))
 	}
 	return nil
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -216,6 +218,37 @@ func TestBackup(t *testing.T) {
 	}
 	if text, _ := c.Text(ctx, head.Version.SHA256); text != "backed up text" {
 		t.Errorf("backup text = %q", text)
+	}
+}
+
+// TestBackupErrorsSayWhatHappened: a backup that cannot be written says
+// why in words (the file exists, no such directory, not a directory), never
+// with SQLite's result code ("SQL logic error: output file already exists (1)").
+func TestBackupErrorsSayWhatHappened(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	record(t, s, syncDoc(t, s), 0, model.KindFirst, "backed up text")
+	dir := t.TempDir()
+	exists := filepath.Join(dir, "exists.db")
+	if err := os.WriteFile(exists, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	regular := filepath.Join(dir, "regular")
+	if err := os.WriteFile(regular, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ dest, want string }{
+		{exists, "backup to " + exists + ": the file exists already"},
+		{filepath.Join(dir, "missing", "copy.db"), "backup to " + filepath.Join(dir, "missing", "copy.db") + ": no such file or directory"},
+		{filepath.Join(regular, "copy.db"), "backup to " + filepath.Join(regular, "copy.db") + ": not a directory"},
+	} {
+		err := s.Backup(ctx, tc.dest)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) || strings.Contains(err.Error(), "(1") {
+			t.Errorf("Backup(%s) = %v, want %q", tc.dest, err, tc.want)
+		}
+	}
+	if b, _ := os.ReadFile(exists); string(b) != "keep me" {
+		t.Errorf("the existing file was overwritten: %q", b)
 	}
 }
 
