@@ -140,6 +140,14 @@ func (c *Client) attempt(ctx context.Context, hc *http.Client, req Request) (res
 		if !allowedMedia(mt) {
 			return nil, -1, failf(model.FailureContentType, final, out.Status, "%s (sniffed) from %s is not a document", mt, final)
 		}
+	} else if mt != MediaPDF {
+		switch sniffed := binaryMedia(body); sniffed {
+		case "":
+		case MediaPDF:
+			mt, ct = MediaPDF, MediaPDF // a PDF served with the site's default type
+		default:
+			return nil, -1, failf(model.FailureContentType, final, out.Status, "the body from %s is %s, not the %s it is declared as", final, sniffed, mt)
+		}
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, -1, failf(model.FailureEmpty, final, out.Status, "empty body from %s", final)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net/http"
 	"regexp"
 	"strings"
 	"unicode"
@@ -120,6 +121,38 @@ func allowedMedia(mt string) bool {
 		return true
 	}
 	return false
+}
+
+// binaryMedia returns what a body declared as text really is when it is
+// not text: a PDF, an image, compressed data (a proxy that dropped the
+// Content-Encoding), or bytes no charset reads ("binary data"); "" for
+// text. Read as text, such a body would be recorded as a version of
+// garbage. A page is text when it starts like HTML or has few control
+// bytes: a stray one does not make it binary.
+func binaryMedia(body []byte) string {
+	sniffed := mediaType(http.DetectContentType(body))
+	switch {
+	case sniffed == MediaPDF, strings.HasPrefix(sniffed, "image/"), strings.HasPrefix(sniffed, "audio/"),
+		strings.HasPrefix(sniffed, "video/"), strings.HasPrefix(sniffed, "font/"),
+		sniffed == "application/x-gzip", sniffed == "application/zip", sniffed == "application/x-rar-compressed",
+		sniffed == "application/wasm", sniffed == "application/vnd.ms-fontobject":
+		return sniffed
+	case sniffed != "application/octet-stream":
+		return ""
+	}
+	head := body[:min(len(body), 8<<10)]
+	control := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b {
+			control++
+		}
+	}
+	// Random or compressed bytes are about 10% control bytes; a text
+	// with a few stray ones is far below 5%.
+	if control >= 8 && control*20 >= len(head) {
+		return "binary data"
+	}
+	return ""
 }
 
 // needsSniff reports whether a declared type says nothing useful.

@@ -187,6 +187,15 @@ func TestFetchContentType(t *testing.T) {
 		{"pdf", "application/pdf", pdf, MediaPDF},
 		{"octet-stream pdf", "application/octet-stream", pdf, MediaPDF},
 		{"none, html", "", []byte(page), MediaHTML},
+		// A body that is not what its header declares: a proxy that
+		// dropped Content-Encoding, a file served with the site's default
+		// type. Read as text, it became a version of garbage.
+		{"html declared, gzip body", "text/html; charset=utf-8", compress(t, "gzip", []byte(page)), ""},
+		{"html declared, binary body", "text/html; charset=utf-8", binaryBody(), ""},
+		{"html declared, png body", "text/html", png, ""},
+		{"html declared, pdf body", "text/html", pdf, MediaPDF},
+		{"html with a stray control byte", "text/html", []byte("\x01" + page), MediaHTML},
+		{"plain text with an escape", "text/plain", []byte("\x1b[1mTerms of Service\x1b[0m\n\n1. Scope. These terms govern the service."), MediaText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -345,4 +354,14 @@ func TestFormatBytes(t *testing.T) {
 			t.Errorf("formatBytes(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+// binaryBody is bytes that are no text in any charset: what random or
+// compressed data looks like.
+func binaryBody() []byte {
+	b := make([]byte, 4096)
+	for i := range b {
+		b[i] = byte(i*151 + i/7)
+	}
+	return b
 }
