@@ -39,7 +39,7 @@ func Compare(oldText, newText string) []model.ClauseChange {
 		hb, ha := a.hitsOf(typ), b.hitsOf(typ)
 		// The facts of a clause type (caps, parties) are read only when
 		// its sentences changed: most changes leave the clauses alone.
-		if slices.Equal(sentencesOf(merge(oldText, typ, hb, false, nil), false), sentencesOf(merge(newText, typ, ha, false, nil), false)) {
+		if slices.Equal(sentencesIn(merge(oldText, typ, hb, false, nil)).sentences(false), sentencesIn(merge(newText, typ, ha, false, nil)).sentences(false)) {
 			continue
 		}
 		memo := factMemo{} // the sections both versions share are read once
@@ -56,32 +56,6 @@ func (s *scanned) hitsOf(typ string) []sentenceHit {
 		return s.indem
 	}
 	return s.liab
-}
-
-// sentencesOf returns the distinct sentences of clauses, sorted, so that
-// order (a moved paragraph) does not count, nor a section that a capture
-// holds twice.
-func sentencesOf(cs []model.Clause, norm bool) []string {
-	var out []string
-	for _, c := range cs {
-		for _, l := range splitLines(c.Text) {
-			for _, s := range l.sentences {
-				t := c.Text[s.start:s.end]
-				if norm {
-					t = normalise(t)
-					if t == "" {
-						continue
-					}
-				}
-				out = append(out, t)
-			}
-			if l.heading {
-				out = append(out, c.Text[l.start:l.end])
-			}
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // normalise keeps only the words of a sentence: lower case, without
@@ -143,12 +117,12 @@ func wordsOf(s string) string {
 	return strings.TrimSpace(string(b))
 }
 
-// contentWords is normalise without the small words ("that", "with",
-// "the", …): an edit that only adds or drops such words ("the terms the
-// third party provided you" → "the terms that the third party provided
-// you with") moves no wording.
-func contentWords(s string) string {
-	ws := strings.Fields(normalise(s))
+// contentWords is normalised words n without the small words ("that",
+// "with", "the", …): an edit that only adds or drops such words ("the
+// terms the third party provided you" → "the terms that the third party
+// provided you with") moves no wording.
+func contentWords(n string) string {
+	ws := strings.Fields(n)
 	out := ws[:0]
 	for _, w := range ws {
 		if !smallFunctionWords[w] {
@@ -276,7 +250,8 @@ func allDigits(s string) bool {
 }
 
 func compareType(typ, oldText, newText string, before, after []model.Clause) (model.ClauseChange, bool) {
-	if slices.Equal(sentencesOf(before, false), sentencesOf(after, false)) {
+	sb, sa := sentencesIn(before), sentencesIn(after)
+	if slices.Equal(sb.sentences(false), sa.sentences(false)) {
 		return model.ClauseChange{}, false
 	}
 	ch := model.ClauseChange{
@@ -293,13 +268,14 @@ func compareType(typ, oldText, newText string, before, after []model.Clause) (mo
 	case len(after) == 0:
 		ch.Kind = model.ChangeRemoved
 	}
-	d := &delta{typ: typ, kind: ch.Kind, before: before, after: after}
+	d := &delta{typ: typ, kind: ch.Kind, before: before, after: after, sentB: sb, sentA: sa}
 	// The second test catches edits that change where sentences split,
 	// such as a switch from capitals to lower case.
-	d.cosmetic = ch.Kind == model.ChangeModified && (slices.Equal(sentencesOf(before, true), sentencesOf(after, true)) ||
-		normalise(ch.Before) == normalise(ch.After) || contentWords(ch.Before) == contentWords(ch.After))
+	nb, na := normalise(ch.Before), normalise(ch.After)
+	d.cosmetic = ch.Kind == model.ChangeModified && (slices.Equal(sb.sentences(true), sa.sentences(true)) ||
+		nb == na || contentWords(nb) == contentWords(na))
 	if !d.cosmetic {
-		if from, to, ok := renamed(before, after); ok {
+		if from, to, ok := renamed(ch.Before, ch.After, nb, na); ok {
 			d.cosmetic, d.renamed = true, [2]string{from, to}
 		} else {
 			d.read(oldText, newText)
@@ -325,7 +301,7 @@ func compareType(typ, oldText, newText string, before, after []model.Clause) (mo
 	if typ == model.Liability {
 		ch.ProtectsBefore, ch.ProtectsAfter = d.protB, d.protA
 	} else {
-		ch.DirectionBefore, ch.DirectionAfter = changedDirection(before, after), changedDirection(after, before)
+		ch.DirectionBefore, ch.DirectionAfter = changedDirection(before, sb, sa), changedDirection(after, sa, sb)
 	}
 	return ch, true
 }
@@ -411,15 +387,13 @@ func findExclusions(low string) []string {
 // obligations or limitations, not edits of old ones. Only the sentences
 // of before that after lacks can have been reworded, so each new
 // sentence is measured against those few, not against every sentence.
-func newSentences(before, after []model.Clause) []string {
-	have := map[string]bool{}
-	for _, s := range sentencesOf(before, true) {
-		have[s] = true
-	}
+func newSentences(before, after *versionSentences) []string {
+	have := before.set()
 	old := goneSentences(before, after, nil)
 	var out []string
-	for _, raw := range clauseSentences(after) {
-		n := normalise(raw)
+	norm := after.normalised().norm
+	for i, raw := range after.raw {
+		n := norm[i]
 		if n == "" || have[n] || rewords(wordSet(n), old) {
 			continue
 		}
@@ -431,13 +405,10 @@ func newSentences(before, after []model.Clause) []string {
 
 // goneSentences returns the word sets of the sentences of before that
 // after lacks, except those skip rejects.
-func goneSentences(before, after []model.Clause, skip func(string) bool) []map[string]bool {
-	kept := map[string]bool{}
-	for _, s := range sentencesOf(after, true) {
-		kept[s] = true
-	}
+func goneSentences(before, after *versionSentences, skip func(string) bool) []map[string]bool {
+	kept := after.set()
 	var old []map[string]bool
-	for _, s := range sentencesOf(before, true) {
+	for _, s := range before.sentences(true) {
 		if !kept[s] && (skip == nil || !skip(s)) {
 			old = append(old, wordSet(s))
 		}
@@ -449,28 +420,16 @@ func goneSentences(before, after []model.Clause, skip func(string) bool) []map[s
 // before (share at least half of its words) and, unlike it, open with a
 // condition: "If you are not a consumer, you must indemnify …" for "You
 // must indemnify …" limits the obligation to some cases.
-func newConditions(before, after []model.Clause) []string {
+func newConditions(before, after *versionSentences) []string {
 	old := goneSentences(before, after, conditionRe().MatchString)
 	if len(old) == 0 {
 		return nil
 	}
 	var out []string
-	for _, raw := range clauseSentences(after) {
-		if n := normalise(raw); conditionRe().MatchString(n) && rewords(wordSet(n), old) {
+	norm := after.normalised().norm
+	for i, raw := range after.raw {
+		if n := norm[i]; conditionRe().MatchString(n) && rewords(wordSet(n), old) {
 			out = append(out, raw)
-		}
-	}
-	return out
-}
-
-// clauseSentences returns the sentences of clauses, in order.
-func clauseSentences(cs []model.Clause) []string {
-	var out []string
-	for _, c := range cs {
-		for _, l := range splitLines(c.Text) {
-			for _, sp := range l.sentences {
-				out = append(out, c.Text[sp.start:sp.end])
-			}
 		}
 	}
 	return out
@@ -572,12 +531,16 @@ func pairCaps(before, after []model.Clause) []capPair {
 	used := make([]bool, len(ca))
 	var out []capPair
 	paired := make([]bool, len(cb))
+	same := sameWords(wa)
 	for i := range cb {
-		best, bestSim := -1, 0.3 // below this the sections are different ones
-		for j := range ca {
-			if s := jaccard(wb[i], wa[j]); !used[j] && s > bestSim {
-				best, bestSim = j, s
-			}
+		// A section with the same words is as like as sections get, and
+		// the first of equals wins: it is the one likest would pick,
+		// found without comparing every pair (on a dense page with
+		// hundreds of capped sections, that was a seventh of a
+		// comparison).
+		best := same.take(wb[i], used)
+		if best < 0 {
+			best = likest(wb[i], wa, used)
 		}
 		if best >= 0 {
 			used[best], paired[i] = true, true
@@ -613,6 +576,64 @@ func pairCaps(before, after []model.Clause) []capPair {
 	return out
 }
 
+// likest returns the section of ws not yet used that shares most words
+// with w, the first of equals; -1 when none shares enough.
+func likest(w map[string]bool, ws []map[string]bool, used []bool) int {
+	best, bestSim := -1, 0.3 // below this the sections are different ones
+	for j := range ws {
+		if s := jaccard(w, ws[j]); !used[j] && s > bestSim {
+			best, bestSim = j, s
+		}
+	}
+	return best
+}
+
+// wordGroups lists sections by their words (wordsKey), in document order.
+type wordGroups map[string]*wordGroup
+
+type wordGroup struct {
+	js   []int
+	next int // js[:next] are used
+}
+
+func sameWords(ws []map[string]bool) wordGroups {
+	g := wordGroups{}
+	for j, w := range ws {
+		k := wordsKey(w)
+		if g[k] == nil {
+			g[k] = &wordGroup{}
+		}
+		g[k].js = append(g[k].js, j)
+	}
+	return g
+}
+
+// take returns the first section not yet used whose words are w (not
+// empty: sections without words are like none), and -1 when there is
+// none.
+func (g wordGroups) take(w map[string]bool, used []bool) int {
+	e := g[wordsKey(w)]
+	if len(w) == 0 || e == nil {
+		return -1
+	}
+	for e.next < len(e.js) && used[e.js[e.next]] {
+		e.next++
+	}
+	if e.next == len(e.js) {
+		return -1
+	}
+	return e.js[e.next]
+}
+
+func wordsKey(w map[string]bool) string {
+	ws := make([]string, 0, len(w))
+	for x := range w {
+		ws = append(ws, x)
+	}
+	slices.Sort(ws)
+	return strings.Join(ws, " ")
+}
+
 // sameCapIn reports whether one of cs states cap c too: a cap section
 // that appears twice (a page captured with its old and new text) or
 // once instead of twice adds or removes no cap.
@@ -625,9 +646,12 @@ func sameCapIn(c *model.Cap, cs []model.Clause) bool {
 	return false
 }
 
-func wordSet(s string) map[string]bool {
+func wordSet(s string) map[string]bool { return wordsIn(normalise(s)) }
+
+// wordsIn returns the words of n (normalised) as a set.
+func wordsIn(n string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(normalise(s)) {
+	for _, w := range strings.Fields(n) {
 		m[w] = true
 	}
 	return m

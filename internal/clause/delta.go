@@ -15,6 +15,7 @@ type delta struct {
 	cosmetic      bool      // only case, punctuation, numbering, spacing or a name moved
 	renamed       [2]string // the name that changed, from and to; empty when none
 	before, after []model.Clause
+	sentB, sentA  *versionSentences // their sentences
 
 	// Liability.
 	caps           []capPair    // general caps, paired by section
@@ -49,9 +50,9 @@ type scopedPair struct {
 // read gathers the facts of a material change. oldText and newText are
 // the documents, for the lead-ins of lists.
 func (d *delta) read(oldText, newText string) {
-	d.added = newSentences(d.before, d.after)
-	d.dropped = newSentences(d.after, d.before)
-	d.conditioned = newConditions(d.before, d.after)
+	d.added = newSentences(d.sentB, d.sentA)
+	d.dropped = newSentences(d.sentA, d.sentB)
+	d.conditioned = newConditions(d.sentB, d.sentA)
 	if d.typ == model.Liability {
 		d.caps = pairCaps(d.before, d.after)
 		d.scoped = pairScoped(d.before, d.after)
@@ -88,7 +89,7 @@ func (d *delta) unrated(found []model.Finding) []model.Finding {
 		out = append(out, model.Finding{What: model.MovedSentencesDropped, Quote: d.dropped[0], More: len(d.dropped) - 1})
 	}
 	if len(out) == 0 {
-		if n, o, ok := firstRewording(d.before, d.after); ok {
+		if n, o, ok := firstRewording(d.sentB, d.sentA); ok {
 			out = append(out, model.Finding{What: model.MovedReworded, Quote: n, Items: []string{o}})
 		}
 	}
@@ -229,20 +230,15 @@ func sides(cs []model.Clause) (you, provider side) {
 
 // changedDirection says who gives the indemnity of cs that changed: the
 // first clause with a sentence the other version lacks, else the first
-// clause; "" without a clause.
-func changedDirection(cs, other []model.Clause) model.Party {
+// clause; "" without a clause. s are the sentences of cs.
+func changedDirection(cs []model.Clause, s, other *versionSentences) model.Party {
 	if len(cs) == 0 {
 		return ""
 	}
-	have := map[string]bool{}
-	for _, s := range sentencesOf(other, true) {
-		have[s] = true
-	}
-	for _, c := range cs {
-		for _, s := range sentencesOf([]model.Clause{c}, true) {
-			if !have[s] {
-				return c.Direction
-			}
+	have := other.set()
+	for k, c := range cs {
+		if s.clauseLacks(k, have) {
+			return c.Direction
 		}
 	}
 	return cs[0].Direction
@@ -251,32 +247,25 @@ func changedDirection(cs, other []model.Clause) model.Party {
 // firstRewording returns the first sentence of after that is not in
 // before, and the sentence of before it rewords (the dropped sentence
 // sharing most of its words).
-func firstRewording(before, after []model.Clause) (newS, oldS string, ok bool) {
-	have := map[string]bool{}
-	for _, s := range sentencesOf(before, true) {
-		have[s] = true
-	}
-	kept := map[string]bool{}
-	for _, s := range sentencesOf(after, true) {
-		kept[s] = true
-	}
-	for _, raw := range clauseSentences(after) {
-		if n := normalise(raw); n != "" && !have[n] {
-			newS = raw
+func firstRewording(before, after *versionSentences) (newS, oldS string, ok bool) {
+	have, kept := before.set(), after.set()
+	var w map[string]bool
+	for i, raw := range after.raw {
+		if n := after.norm[i]; n != "" && !have[n] {
+			newS, w = raw, wordsIn(n)
 			break
 		}
 	}
 	if newS == "" {
 		return "", "", false
 	}
-	w := wordSet(newS)
 	best := -1.0
-	for _, raw := range clauseSentences(before) {
-		n := normalise(raw)
+	for i, raw := range before.raw {
+		n := before.norm[i]
 		if n == "" || kept[n] {
 			continue
 		}
-		if j := jaccard(w, wordSet(raw)); j > best {
+		if j := jaccard(w, wordsIn(n)); j > best {
 			best, oldS = j, raw
 		}
 	}
@@ -287,10 +276,9 @@ func lower(s string) string { return strings.ToLower(s) }
 
 // renamed reports whether the clauses differ only by a name written
 // differently everywhere ("Mailgun" → "Sinch Email", up to three such
-// substitutions): the provider renamed, the wording unchanged.
-func renamed(before, after []model.Clause) (from, to string, ok bool) {
-	origB, origA := joinTexts(before), joinTexts(after)
-	nb, na := normalise(origB), normalise(origA)
+// substitutions): the provider renamed, the wording unchanged. origB and
+// origA are the texts of the clauses, nb and na the same normalised.
+func renamed(origB, origA, nb, na string) (from, to string, ok bool) {
 	if nb == na {
 		return "", "", false
 	}
