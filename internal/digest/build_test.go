@@ -196,6 +196,23 @@ func TestBuildFailingOnlyIsNotEmpty(t *testing.T) {
 	}
 }
 
+// TestBuildNeverReadIsFailing: a document whose every check so far failed
+// (no version yet) is listed as failing from its first failure, as on the
+// dashboard: a first run where fetches fail must not read "every document
+// is being tracked".
+func TestBuildNeverReadIsFailing(t *testing.T) {
+	s := newTestStore(t, fixtureNow)
+	doc := s.doc("Acme", "Terms of Service")
+	s.check(doc, fixtureNow.Add(-time.Hour), "http_status: 404 Not Found")
+	d := build(t, s, fixtureOptions())
+	if d.Empty || d.Failing != 1 || strings.Contains(d.Text, "every document is being tracked") {
+		t.Errorf("Empty = %v, Failing = %d; want the never-read document listed as failing:\n%s", d.Empty, d.Failing, d.Text)
+	}
+	if !strings.Contains(d.Text, "never read yet") {
+		t.Errorf("the text does not say the document was never read:\n%s", d.Text)
+	}
+}
+
 const (
 	evilScript = `<script>alert(1)</script>`
 	evilImg    = `<img src=x onerror=alert(1)>`

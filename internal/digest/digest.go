@@ -44,7 +44,7 @@ type Digest struct {
 	HighSeverity         int // changes with at least one high-severity clause change
 	CapsLowered          int // clause changes that lowered a liability cap
 	IndemnitiesBroadened int // clause changes that broadened an indemnity given by the customer
-	Failing              int // documents failing at least FailureThreshold times in a row
+	Failing              int // documents failing at least FailureThreshold times in a row, or never read yet
 	Resumed              int // documents whose failure streak ended in the window
 
 	// Empty is true when there is nothing to report: no change and no
@@ -102,9 +102,20 @@ func Build(ctx context.Context, st *store.Store, opts Options) (*Digest, error) 
 	// first, in the subject's order; the store's newest-first order stays
 	// among equals.
 	sort.SliceStable(v.High, func(i, j int) bool { return v.High[i].rank() > v.High[j].rank() })
+	// Failing as on the dashboard: FailureThreshold failures in a row, or
+	// every check so far failed (a first run where fetches fail is no
+	// quiet day).
+	failingDocs, err := st.FailingDocuments(ctx, opts.FailureThreshold)
+	if err != nil {
+		return nil, fmt.Errorf("digest: read failing documents: %w", err)
+	}
+	isFailing := map[int64]bool{}
+	for _, doc := range failingDocs {
+		v.Failing = append(v.Failing, newFailing(doc, opts))
+		isFailing[doc.ID] = true
+	}
 	for _, doc := range docs {
-		if doc.Failures >= opts.FailureThreshold {
-			v.Failing = append(v.Failing, newFailing(doc, opts))
+		if isFailing[doc.ID] {
 			continue
 		}
 		r, ok, err := resumedSince(ctx, st, doc, d.From, opts)

@@ -72,8 +72,11 @@ type failing struct {
 	URL      string
 	Failures int
 	Checks   string // "5 failed checks"
-	Since    string
-	Error    string
+	// NeverRead: listed before FailureThreshold failures because no
+	// check has read the document yet.
+	NeverRead bool
+	Since     string
+	Error     string
 }
 
 type resumed struct {
@@ -166,7 +169,7 @@ func textStats(ctx context.Context, st *store.Store, c model.Change) (string, er
 
 func newFailing(d store.DocInfo, opts Options) failing {
 	f := failing{Vendor: oneLine(d.Vendor), Document: oneLine(d.Type), URL: oneLine(d.URL), Failures: d.Failures,
-		Checks: plural(d.Failures, "failed check", "failed checks")}
+		Checks: plural(d.Failures, "failed check", "failed checks"), NeverRead: d.Failures < opts.FailureThreshold}
 	if d.FailingSince != nil {
 		f.Since = d.FailingSince.In(opts.Location).Format(timeLayout)
 	}

@@ -56,6 +56,9 @@ func renderText(v view) string {
 			if f.Since != "" {
 				fmt.Fprintf(&b, " since %s", f.Since)
 			}
+			if f.NeverRead {
+				b.WriteString(" (never read yet)")
+			}
 			fmt.Fprintf(&b, "\n  last error: %s\n  %s\n", f.Error, f.URL)
 		}
 	}
