@@ -34,7 +34,7 @@ func Analyze(text string) []model.Clause {
 }
 
 func analyze(text string, lm *learnedModels) []model.Clause {
-	return scan(text, lm).clauses()
+	return scan(text, lm).clauses(nil)
 }
 
 // scanned is one document's clause sentences before they are merged into
@@ -52,10 +52,13 @@ func scan(text string, lm *learnedModels) scanned {
 	return scanned{text: text, recs: recs, liab: liab, indem: indem}
 }
 
-func (s scanned) clauses() []model.Clause {
+// clauses merges the clause sentences into clauses and reads their
+// facts; memos, when not nil, hold the facts already read of sections,
+// by clause type.
+func (s scanned) clauses(memos map[string]factMemo) []model.Clause {
 	out := make([]model.Clause, 0, len(s.liab)+len(s.indem))
-	out = append(out, merge(s.text, model.Liability, s.liab, true, nil)...)
-	out = append(out, merge(s.text, model.Indemnification, s.indem, true, nil)...)
+	out = append(out, merge(s.text, model.Liability, s.liab, true, memos[model.Liability])...)
+	out = append(out, merge(s.text, model.Indemnification, s.indem, true, memos[model.Indemnification])...)
 	sortClauses(out)
 	return out
 }

@@ -23,6 +23,18 @@ import (
 // after, the findings of what moved, and the names of the severity rules
 // that fired (rules.go); internal/present composes the summary.
 func Compare(oldText, newText string) []model.ClauseChange {
+	ccs, _ := compare(oldText, newText, false)
+	return ccs
+}
+
+// CompareFacts is Compare, and Facts of newText too: a check that records
+// a changed version reads its text once, and the sections the comparison
+// read the facts of are not read again.
+func CompareFacts(oldText, newText string) ([]model.ClauseChange, model.DocFacts) {
+	return compare(oldText, newText, true)
+}
+
+func compare(oldText, newText string, facts bool) ([]model.ClauseChange, model.DocFacts) {
 	// The two versions are read side by side: on long documents reading
 	// is most of the time (seconds for 10 MB), and the two are independent.
 	var a scanned
@@ -33,8 +45,10 @@ func Compare(oldText, newText string) []model.ClauseChange {
 	}()
 	b := scan(newText, shippedModel())
 	<-read
+	own := b // the new version's clause sentences as Analyze finds them, before harmonise
 	harmonise(&a, &b)
 	var out []model.ClauseChange
+	memos := map[string]factMemo{}
 	for _, typ := range []string{model.Liability, model.Indemnification} {
 		hb, ha := a.hitsOf(typ), b.hitsOf(typ)
 		// The facts of a clause type (caps, parties) are read only when
@@ -43,11 +57,15 @@ func Compare(oldText, newText string) []model.ClauseChange {
 			continue
 		}
 		memo := factMemo{} // the sections both versions share are read once
+		memos[typ] = memo
 		if ch, ok := compareType(typ, oldText, newText, merge(oldText, typ, hb, true, memo), merge(newText, typ, ha, true, memo)); ok {
 			out = append(out, ch)
 		}
 	}
-	return out
+	if !facts {
+		return out, model.DocFacts{}
+	}
+	return out, factsOf(newText, own.clauses(memos))
 }
 
 // hitsOf returns the clause sentences of one type.

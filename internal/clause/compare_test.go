@@ -1,7 +1,11 @@
 package clause
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -253,6 +257,58 @@ func TestDropLinkTargets(t *testing.T) {
 	for _, s := range inputs {
 		if got, want := dropLinkTargets(s), re.ReplaceAllString(s, "]"); got != want {
 			t.Errorf("dropLinkTargets(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// CompareFacts finds the changes Compare finds and the facts Facts reads
+// of the new text, though it reads the sections the comparison read once:
+// consecutive versions of real terms, and dense text with edits that move
+// caps, parties and indemnities.
+func TestCompareFacts(t *testing.T) {
+	var pairs [][2]string
+	files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
+	slices.Sort(files)
+	step := 1
+	if raceEnabled {
+		step = 10 // 11 MB of terms read thrice: a sample
+	}
+	for i := 1; i < len(files); i += step {
+		if filepath.Dir(files[i]) != filepath.Dir(files[i-1]) {
+			continue
+		}
+		a, errA := os.ReadFile(files[i-1])
+		b, errB := os.ReadFile(files[i])
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
+		pairs = append(pairs, [2]string{string(a), string(b)})
+	}
+	dense := denseText(40 << 10)
+	for _, edit := range []func(string) string{
+		func(s string) string { return strings.Replace(s, "twelve (12) months", "six (6) months", 3) },
+		func(s string) string { return strings.ReplaceAll(s, "Neither party", "You") },
+		func(s string) string {
+			return strings.Replace(s, "will indemnify, defend and hold harmless", "shall defend", 5)
+		},
+	} {
+		pairs = append(pairs, [2]string{dense, edit(dense)}, [2]string{edit(dense), dense})
+	}
+	pairs = append(pairs, [2]string{"", docHead + capHigh + indem + tail}, [2]string{docHead + capHigh + indem + tail, ""})
+	js := func(v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for i, p := range pairs {
+		ccs, facts := CompareFacts(p[0], p[1])
+		if got, want := js(ccs), js(Compare(p[0], p[1])); got != want {
+			t.Errorf("pair %d: changes\n%s\nwant (Compare)\n%s", i, got, want)
+		}
+		if got, want := js(facts), js(Facts(p[1])); got != want {
+			t.Errorf("pair %d: facts\n%s\nwant (Facts)\n%s", i, got, want)
 		}
 	}
 }

@@ -279,7 +279,7 @@ func scanCorpus(docs []corpusDoc) []scannedDoc {
 func (d scannedDoc) predict(lm *learnedModels) (liab, indem []bool) {
 	sc := scanned{text: d.text, recs: d.recs}
 	sc.liab, sc.indem = decide(d.text, d.recs, d.lang, lm)
-	cls := sc.clauses()
+	cls := sc.clauses(nil)
 	return flagged(d.corpusDoc, cls, model.Liability), flagged(d.corpusDoc, cls, model.Indemnification)
 }
 

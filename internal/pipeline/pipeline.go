@@ -92,7 +92,10 @@ func New(cfg *config.Config, opts Options) (*Pipeline, error) {
 		return p, nil
 	}
 	topts := tracker.Options{
-		Compare:          present.Summarised(clause.Compare),
+		Compare: func(oldText, newText string) ([]model.ClauseChange, model.DocFacts) {
+			ccs, facts := clause.CompareFacts(oldText, newText)
+			return present.Summarise(ccs), facts
+		},
 		Analyze:          clause.Analyze,
 		Facts:            clause.Facts,
 		Analysis:         clause.Revision,

@@ -82,11 +82,13 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 	// check when nothing cheaper tells (is every clause of a type gone?),
 	// and for the change recorded.
 	var ccs []model.ClauseChange
+	var facts model.DocFacts // of the new text, read by the comparison
 	compared := false
 	clauseChanges := func() []model.ClauseChange {
-		if !compared {
-			ccs, compared = clauseChanges(t.opts.Compare, old, got.Text), true
+		if !compared && t.opts.Compare != nil {
+			ccs, facts = t.opts.Compare(old, got.Text)
 		}
+		compared = true
 		return ccs
 	}
 	if reason := drastic(old, got.Text, func() []string { return removedTypes(clauseChanges()) }); reason != "" {
@@ -113,6 +115,7 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 	nv.Diff = pagedDiff(nv.ClauseChanges, old, got.Text)
 	if t.opts.Compare != nil {
 		nv.Analysis = t.opts.Analysis
+		t.keepFacts(&nv, facts)
 	}
 	nv.DateOnly = extract.DateOnly(old, got.Text)
 	if nv.Alert, err = t.alert(ctx, docID, base.sha, store.Hash([]byte(got.Text))); err != nil {

@@ -54,7 +54,9 @@ func BenchmarkRecordARewritten10MiBDocument(b *testing.B) {
 	}
 	defaults := config.Defaults()
 	budget := capture.BudgetFor(capture.FetchOptions(defaults), defaults.Fetch.ConfirmDelay, defaults.Fetch.Timeout)
-	tr, err := tracker.New(st, c, tracker.Options{Compare: present.Summarised(clause.Compare), Analysis: clause.Revision, Budget: budget})
+	tr, err := tracker.New(st, c, tracker.Options{Compare: func(o, n string) ([]model.ClauseChange, model.DocFacts) {
+		return present.Summarise(clause.Compare(o, n)), model.DocFacts{}
+	}, Analysis: clause.Revision, Budget: budget})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -21,8 +21,10 @@ import (
 // Options are the tracker's settings; every field is optional.
 type Options struct {
 	// Compare classifies how the liability and indemnification clauses
-	// moved between two texts; nil records changes without analysis.
-	Compare func(oldText, newText string) []model.ClauseChange
+	// moved between two texts, and reads on the way what the new text says
+	// as Facts would (clause.CompareFacts), so that a changed version is
+	// read once; nil records changes without analysis.
+	Compare func(oldText, newText string) ([]model.ClauseChange, model.DocFacts)
 	// Analysis is the revision of the analyser behind Compare and Facts,
 	// recorded with each change and each version's facts (clause.Revision).
 	Analysis int
@@ -238,7 +240,16 @@ func (t *Tracker) readFacts(nv *store.NewVersion) {
 	if t.opts.Facts == nil || nv.Facts != nil {
 		return
 	}
-	nv.Facts, _ = json.Marshal(t.opts.Facts(nv.Text)) // plain data always marshals
+	t.keepFacts(nv, t.opts.Facts(nv.Text))
+}
+
+// keepFacts records f as the facts of a new version, unless facts are not
+// recorded at all (no Facts).
+func (t *Tracker) keepFacts(nv *store.NewVersion, f model.DocFacts) {
+	if t.opts.Facts == nil {
+		return
+	}
+	nv.Facts, _ = json.Marshal(f) // plain data always marshals
 	nv.FactsAnalysis = t.opts.Analysis
 }
 

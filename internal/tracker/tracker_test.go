@@ -3,6 +3,7 @@ package tracker
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -272,11 +273,11 @@ type analyses struct {
 
 func (a *analyses) options() Options {
 	return Options{
-		Compare: func(o, n string) []model.ClauseChange {
+		Compare: func(o, n string) ([]model.ClauseChange, model.DocFacts) {
 			a.mu.Lock()
 			defer a.mu.Unlock()
 			a.compare++
-			return nil
+			return nil, comparedFacts
 		},
 		Analyze: func(string) []model.Clause {
 			a.mu.Lock()
@@ -293,9 +294,13 @@ func (a *analyses) options() Options {
 	}
 }
 
+// comparedFacts are the facts the fake comparison reads of a new text,
+// unlike those its Facts reads.
+var comparedFacts = model.DocFacts{Protects: model.PartyMutual}
+
 // A check does only the analysis it needs: a first version and an unchanged
 // text compare no clauses; a changed text compares them once; the facts are
-// read of each new version.
+// read of each new version, those of a changed one by the comparison.
 func TestCheckAnalysesOnlyWhatItNeeds(t *testing.T) {
 	edited := "Section 7. The customer shall comply with the acceptable use policy number 7 during the subscription term."
 	f := &pages{bodies: []string{page(40, nil), page(40, nil), page(40, map[int]string{7: edited})}}
@@ -308,7 +313,7 @@ func TestCheckAnalysesOnlyWhatItNeeds(t *testing.T) {
 	}{
 		{model.OutcomeNew, 0, 0, 1},
 		{model.OutcomeUnchanged, 0, 0, 1},
-		{model.OutcomeChanged, 1, 0, 2},
+		{model.OutcomeChanged, 1, 0, 1},
 	} {
 		if r := tr.Check(ctx, doc); r.Status != tt.want {
 			t.Fatalf("check: %+v, want %s", r, tt.want)
@@ -316,6 +321,27 @@ func TestCheckAnalysesOnlyWhatItNeeds(t *testing.T) {
 		if a.compare != tt.compare || a.analyze != tt.analyze || a.facts != tt.facts {
 			t.Errorf("after a check %s: %d comparisons, %d analyses, %d facts read; want %d, %d, %d",
 				tt.want, a.compare, a.analyze, a.facts, tt.compare, tt.analyze, tt.facts)
+		}
+	}
+	id, err := tr.documentID(ctx, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := tr.Store().DocumentFacts(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.Party{"", model.PartyMutual} // the first read by Facts, the changed one by the comparison
+	if len(rows) != len(want) {
+		t.Fatalf("%d versions, want %d", len(rows), len(want))
+	}
+	for i, r := range rows {
+		var f model.DocFacts
+		if err := json.Unmarshal(r.Facts, &f); err != nil {
+			t.Fatalf("version %d: facts %q: %v", i+1, r.Facts, err)
+		}
+		if f.Protects != want[i] {
+			t.Errorf("version %d: facts %s, want protects %q", i+1, r.Facts, want[i])
 		}
 	}
 }
