@@ -216,22 +216,49 @@ func linkTargetEnd(s string, p int) int {
 func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // foldCrossRefs replaces the numbers of references to numbered parts of
-// a document ("section 12 1 12 8", normalised) with "#": "Section 13"
-// renumbered "Section 14" is numbering too.
+// a document ("section 12 1 12 8", normalised: words one blank apart)
+// with "#": "Section 13" renumbered "Section 14" is numbering too. The
+// words after a reference are kept (splitting t into words and folding
+// them in place overwrote them all with "#": "section 9 … we are liable"
+// and "section 9 … we are not liable" were the same words). It copies t
+// only from the first reference on: whole clause texts hold a digit, and
+// splitting and joining all their words was a tenth of a comparison of
+// two dense pages.
 func foldCrossRefs(t string) string {
-	words := strings.Split(t, " ")
-	out := words[:0]
-	for i := 0; i < len(words); i++ {
-		out = append(out, words[i])
-		if !refWords[words[i]] || i+1 >= len(words) || !refNumber(words[i+1]) {
+	var b []byte // t[:done] folded, once a reference was found
+	done := 0
+	for i := 0; i < len(t); {
+		end := wordEnd(t, i)
+		if end == len(t) || !refWords[t[i:end]] || !refNumber(t[end+1:wordEnd(t, end+1)]) {
+			i = end + 1
 			continue
 		}
-		out = append(out, "#")
-		for i+1 < len(words) && refNumber(words[i+1]) {
-			i++
+		// The numbers after the word, up to the next word that is none.
+		next := end + 1
+		for next < len(t) {
+			e := wordEnd(t, next)
+			if !refNumber(t[next:e]) {
+				break
+			}
+			next = e + 1
 		}
+		b = append(b, t[done:end]...)
+		b = append(b, " #"...)
+		done = min(next-1, len(t)) // the blank before the next word, if any
+		i = next
 	}
-	return strings.Join(out, " ")
+	if b == nil {
+		return t
+	}
+	return string(append(b, t[done:]...))
+}
+
+// wordEnd returns where the word of t that starts at i ends.
+func wordEnd(t string, i int) int {
+	if j := strings.IndexByte(t[i:], ' '); j >= 0 {
+		return i + j
+	}
+	return len(t)
 }
 
 // refNumber reports whether w numbers a part: "12", "4a".

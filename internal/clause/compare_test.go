@@ -312,3 +312,51 @@ func TestCompareFacts(t *testing.T) {
 		}
 	}
 }
+
+// foldCrossRefs folds what the pattern it replaced folded and keeps the
+// words after a reference: every sequence of up to 6 words over the words
+// that matter, and the sentences of a document. (The pattern's \b is
+// ASCII: it also matched inside a word that starts with another letter,
+// "résection 12", which refers to no section; words here are whole.)
+func TestFoldCrossRefs(t *testing.T) {
+	re := regexp.MustCompile(`\b(sections?|clauses?|paragraphs?|articles?|items?|schedules?|annex|exhibits?|abschnitte?|ziffern?|artikel|secci[oó]n|secciones|cláusulas?|apartados?|artículos?|paragraphes?|articol[oi]|paragraf[oi]|punktu|punkt|ust|rozdział|sekcj[ai])((?: \d+[a-z]?)+)\b`)
+	inputs := []string{"section 12 1 12 8 of the terms", "clauses 4a and 5", "artículo 3 bis", "punkt 2 ust 3", "12 section",
+		"as set out in section 9 we are not liable", "sections 4ab 5", "rozdział 7 sekcji 2"}
+	for _, s := range strings.Split(docHead+capHigh+indem+tail, ".") {
+		if n := normalise(s); n != "" {
+			inputs = append(inputs, n)
+		}
+	}
+	words := []string{"section", "12", "4a", "4ab", "a", "x1", "abschnitt", "sección", "punktu"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, w := range words {
+			if prefix == "" {
+				gen(w, n-1)
+			} else {
+				gen(prefix+" "+w, n-1)
+			}
+		}
+	}
+	gen("", 6)
+	for _, s := range inputs {
+		if got, want := foldCrossRefs(s), re.ReplaceAllString(s, "$1 #"); got != want {
+			t.Errorf("foldCrossRefs(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// An edit after a reference to a section is an edit: the words after
+// "section 9" count.
+func TestCompareEditAfterCrossReference(t *testing.T) {
+	before := docHead + "## Limitation of Liability\n\nSubject to section 9, Acme's total liability will not exceed $5,000.\n\n" + tail
+	after := strings.Replace(before, "$5,000", "$1,000", 1)
+	ccs := Compare(before, after)
+	if len(ccs) != 1 || !ccs[0].Material || ccs[0].Severity != model.SeverityHigh {
+		t.Fatalf("Compare: %+v, want one material change rated high", ccs)
+	}
+}
