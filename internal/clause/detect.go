@@ -363,7 +363,7 @@ func match(low string, enabled []bool, hits *cueHits) matches {
 		m.indemStrong = false
 		m.indemCues = nil
 	}
-	if m.indemStrong && m.liabStrongAny && lex().exceptIndem.MatchString(low) {
+	if m.indemStrong && m.liabStrongAny && lex().exceptIndem.in(low) {
 		m.exceptIndem = true
 	}
 	return m

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The words and patterns of every language live in lexicon/LANG.lex, one
@@ -196,7 +197,7 @@ type lexicon struct {
 	order         []string  // the languages of the files, all.lex excepted
 	cues          *matcher
 	langWords     map[string][]string // " word " by language
-	exceptIndem   *regexp.Regexp
+	exceptIndem   exceptionNames
 	headingLiab   []string
 	headingIndem  []string
 	headingDuty   []string
@@ -304,12 +305,54 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	for _, w := range lx.words("small-word") {
 		lx.smallWords[w] = true
 	}
-	lx.exceptIndem, err = regexp.Compile("(?:" + alternation(lx.words("indemnity.exception")) + ")[^.;]{0,100}(?:" +
-		alternation(lx.words("indemnity.word")) + ")")
-	if err != nil {
-		return nil, err
-	}
+	lx.exceptIndem = exceptionNames{exceptions: lx.words("indemnity.exception"), names: lx.words("indemnity.word")}
 	return lx, nil
+}
+
+// exceptionNames finds a name (of an indemnity) made in an exception ("…
+// except for your indemnification obligations"): an exception word, then
+// within 100 characters of the same sentence part (no "." or ";" between)
+// a name. It does by hand what `(?:except|…)[^.;]{0,100}(?:indemn|…)`
+// did: on text dense with legal vocabulary most sentences hold both
+// words, and the pattern, tried from every position of each, was a third
+// of the time spent matching cues.
+type exceptionNames struct{ exceptions, names []string }
+
+// in reports whether low (lower-cased text) makes the exception.
+func (x exceptionNames) in(low string) bool {
+	for _, e := range x.exceptions {
+		for off := 0; ; {
+			i := strings.Index(low[off:], e)
+			if i < 0 {
+				break
+			}
+			end := off + i + len(e)
+			// The names may start up to here.
+			part := low[end:]
+			if k := strings.IndexAny(part, ".;"); k >= 0 {
+				part = part[:k]
+			}
+			reach := end + len(firstRunes(part, 100))
+			for _, n := range x.names {
+				if j := strings.Index(low[end:min(reach+len(n), len(low))], n); j >= 0 {
+					return true
+				}
+			}
+			off += i + 1
+		}
+	}
+	return false
+}
+
+// firstRunes returns the first n runes of s (a byte of broken UTF-8 is
+// one).
+func firstRunes(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return s[:i]
 }
 
 // words returns the words of a section in every file, in file order,

@@ -220,3 +220,37 @@ func TestParseLexFileErrors(t *testing.T) {
 		t.Errorf("bad pattern: error = %v", err)
 	}
 }
+
+// exceptionNames finds what the pattern it replaced found: strings over
+// the words, the separators and a long filler, and the sentences of a
+// document with and without exceptions.
+func TestExceptionNames(t *testing.T) {
+	x := lex().exceptIndem
+	re := regexp.MustCompile("(?:" + alternation(x.exceptions) + ")[^.;]{0,100}(?:" + alternation(x.names) + ")")
+	inputs := []string{
+		"the limitations do not apply to your indemnification obligations",
+		"except as set out in section 9; you shall indemnify us",
+		"außer bei freistellung", "salvo l'obbligo di manleva", "z wyjątkiem zwolnienia", "except\xff\xfeindemn",
+	}
+	for _, s := range strings.Split(strings.ToLower(docHead+capHigh+indem+tail), ".") {
+		inputs = append(inputs, s, s+" except for claims to indemnify")
+	}
+	filler := strings.Repeat("é", 97)
+	parts := []string{"except ", "indemn", "ity", ".", ";", " ", filler, "ab", "außer", "freistell", "\xff"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, p := range parts {
+			gen(prefix+p, n-1)
+		}
+	}
+	gen("", 5)
+	for _, s := range inputs {
+		if got, want := x.in(s), re.MatchString(s); got != want {
+			t.Errorf("exceptionNames.in(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
