@@ -35,6 +35,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -270,6 +271,9 @@ func Parse(path string, data []byte) (*Config, error) {
 	if err := prescan(path, data); err != nil {
 		return nil, &Errors{List: []*Error{err}}
 	}
+	// A byte order mark (Windows editors write one) is no part of the
+	// first key.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	d := newDecoder(path)
 	c := d.decodeFile(data)
 	if err := d.result(); err != nil {

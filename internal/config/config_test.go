@@ -84,6 +84,32 @@ func TestLoadFull(t *testing.T) {
 	}
 }
 
+// TestByteOrderMark: a vendors.yaml saved with a UTF-8 byte order mark
+// (Windows editors write one) loads like the same file without it, with
+// the same positions in errors; YAML and JSON allow one at the start.
+func TestByteOrderMark(t *testing.T) {
+	for _, name := range []string{"full.yaml", "full.json"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join("testdata", name)
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Parse(path, append([]byte("\ufeff"), raw...))
+			if err != nil {
+				t.Fatalf("Parse with a BOM: %v", err)
+			}
+			if want := fullWant(path); !reflect.DeepEqual(got, want) {
+				t.Errorf("got\n%+v\nwant\n%+v", got, want)
+			}
+		})
+	}
+	_, err := Parse("v.yaml", []byte("\ufeffvendors:\n  - nme: Acme\n"))
+	if got, want := errString(err), "v.yaml:2:5: unknown key"; !strings.HasPrefix(got, want) {
+		t.Errorf("error = %q, want it to start with %q", got, want)
+	}
+}
+
 func TestYAMLAndJSONEqual(t *testing.T) {
 	y, err := Load("testdata/full.yaml")
 	if err != nil {
