@@ -453,6 +453,7 @@ func TestStatusReportsFailingDocuments(t *testing.T) {
 
 func TestServeRefusesToExposeReviewsWithoutAToken(t *testing.T) {
 	e := newEnv(t)
+	e.check(0)
 	_, errOut, code := e.run("serve", "--addr", "0.0.0.0:0")
 	if code != 2 || !strings.Contains(errOut, "token_env") {
 		t.Errorf("serve on 0.0.0.0 without a token: exit %d, %q", code, errOut)

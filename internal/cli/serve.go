@@ -28,7 +28,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.openStore(ctx)
+	// serve shows what check and run record: a --db that does not exist
+	// (a typo) is refused, not created empty.
+	st, err := a.openExisting(ctx)
 	if err != nil {
 		return err
 	}

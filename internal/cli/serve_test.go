@@ -20,6 +20,7 @@ func TestServeRefusesUnsafeSettings(t *testing.T) {
 		}
 	}
 	e.vars = map[string]string{"WEB_TOKEN": "t0ken"}
+	e.check(0) // the database exists: what is refused is the settings
 	for _, tc := range []struct{ web, addr, want string }{
 		{"    token_env: WEB_TOKEN\n", "0.0.0.0:0", "set settings.web.base_url"},
 		{"    token_env: NO_TOKEN\n    require_token_for_reads: true\n", "127.0.0.1:0", "require_token_for_reads needs the access token: the environment variable NO_TOKEN (settings.web.token_env) is not set"},
@@ -30,6 +31,22 @@ func TestServeRefusesUnsafeSettings(t *testing.T) {
 		if _, errOut, code := e.run("serve", "--addr", tc.addr); code != 2 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("serve --addr %s with\n%s: exit %d, %q; want 2 and %q", tc.addr, tc.web, code, errOut, tc.want)
 		}
+	}
+}
+
+// TestServeNeedsADatabase: serve reads what check and run record; a --db
+// that does not exist (a typo) is refused like in status or changes,
+// instead of serving an empty database it creates.
+func TestServeNeedsADatabase(t *testing.T) {
+	e := newEnv(t)
+	// An address that cannot be listened on: serve stops either way, and
+	// what it says first tells whether it looked at the database.
+	_, errOut, code := e.run("serve", "--addr", "no-port")
+	if code != 2 || !strings.Contains(errOut, "does not exist yet") {
+		t.Errorf("serve without a database: exit %d, %q; want 2 and what to do", code, errOut)
+	}
+	if _, err := os.Stat(e.db); err == nil {
+		t.Errorf("serve created %s", e.db)
 	}
 }
 
