@@ -326,6 +326,9 @@ func TestBadCommandLines(t *testing.T) {
 	}{
 		{[]string{"frobnicate"}, "unknown command"},
 		{[]string{"history", "Nobody"}, "unknown vendor"},
+		{[]string{"changes", "--vendor", "Nobody"}, "unknown vendor"},
+		{[]string{"export", "--vendor", "Nobody"}, "unknown vendor"},
+		{[]string{"feed", "--vendor", "Nobody"}, "unknown vendor"},
 		{[]string{"check", "Nobody"}, "Nobody"},
 		{[]string{"show", "Acme", "Privacy"}, "unknown document"},
 		{[]string{"show", "Acme", "Terms of Service", "--version", "99"}, "not a version"},

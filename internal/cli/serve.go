@@ -151,6 +151,12 @@ func runFeed(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if *vendor != "" {
+		// A misspelt vendor is an error, as in changes, not an empty feed.
+		if _, err := a.vendorDocuments(ctx, st, *vendor); err != nil {
+			return err
+		}
+	}
 	f, err := feed.Build(ctx, st, opts)
 	if err != nil {
 		return err
