@@ -217,15 +217,17 @@ func (a *app) parse(fs *flag.FlagSet, args []string, min, max int, usage string)
 	if len(pos) < min || (max >= 0 && len(pos) > max) {
 		return nil, usagef("usage: toswatch %s %s", fs.Name(), usage)
 	}
-	a.setupLog()
+	if err := a.setupLog(); err != nil {
+		return nil, err
+	}
 	return pos, nil
 }
 
-func (a *app) setupLog() {
+func (a *app) setupLog() error {
 	level := slog.LevelWarn
 	if a.logLevel != "" {
 		if err := level.UnmarshalText([]byte(a.logLevel)); err != nil {
-			level = slog.LevelWarn
+			return usagef("invalid --log-level %q: want debug, info, warn or error", a.logLevel)
 		}
 	}
 	opts := &slog.HandlerOptions{Level: level}
@@ -236,6 +238,7 @@ func (a *app) setupLog() {
 		h = slog.NewJSONHandler(a.env.Stderr, opts)
 	}
 	a.log = slog.New(h)
+	return nil
 }
 
 func (a *app) loadConfig() (*config.Config, error) {

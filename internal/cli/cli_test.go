@@ -336,6 +336,7 @@ func TestBadCommandLines(t *testing.T) {
 		{[]string{"diff", "Acme", "Terms of Service", "--format", "yaml"}, "invalid --format"},
 		{[]string{"history"}, "usage"},
 		{[]string{"check", "--bogus"}, "bogus"},
+		{[]string{"status", "--log-level", "loud"}, "invalid --log-level"},
 	} {
 		_, errOut, code := e.run(tc.args...)
 		if code != 2 || !strings.Contains(errOut, tc.want) {
