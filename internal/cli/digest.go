@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/toswatch/toswatch/internal/config"
@@ -56,7 +57,12 @@ func runDigest(ctx context.Context, a *app, args []string) error {
 	mailer.Log = a.log
 	// An explicit --send sends even an empty digest: the operator asked for it.
 	d, _, err := digest.Deliver(ctx, st, opts, mailer, recipients, true)
-	if err != nil {
+	switch {
+	case errors.Is(err, digest.ErrNoRecipients):
+		return usagef("%w: set settings.digest.to or pass --to ADDR", err)
+	case errors.Is(err, digest.ErrAddress):
+		return usageError{err} // a --to that is no address: those of vendors.yaml were checked when it loaded
+	case err != nil:
 		return err
 	}
 	fmt.Fprintf(a.env.Stdout, "sent %q to %d recipient(s)\n", d.Subject, len(recipients))

@@ -105,3 +105,27 @@ func TestMissingConfigIsAUsageError(t *testing.T) {
 		}
 	}
 }
+
+// TestDigestSendBadRecipients: recipients that cannot be mailed (none
+// configured nor given, or a --to that is no address) are a usage error,
+// exit 2, like any bad argument; not an internal one.
+func TestDigestSendBadRecipients(t *testing.T) {
+	e := newEnv(t)
+	e.check(0)
+	cfg := fmt.Sprintf("settings:\n  fetch: {host_delay: 0s, retries: 0}\n  digest:\n    from: toswatch@example.com\n    smtp: {host: 127.0.0.1, port: 1, tls: none}\nvendors:\n  - name: Acme\n    documents:\n      - {type: Terms of Service, url: \"%s/terms\", select: [\".terms\"]}\n", e.url)
+	if err := os.WriteFile(e.config, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"digest", "--send"}, "no digest recipients"},
+		{[]string{"digest", "--send", "--to", "not an address"}, `invalid e-mail address "not an address"`},
+	} {
+		_, errOut, code := e.run(tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}
