@@ -104,11 +104,11 @@ func isHeading(l string) bool {
 		return true
 	}
 	h := headingText(l)
-	if h == "" {
-		return false
+	if h == "" || len(h) > 90 {
+		return false // (before the words are counted: most lines are paragraphs)
 	}
 	words := len(strings.Fields(h))
-	if words > 10 || len(h) > 90 {
+	if words > 10 {
 		return false
 	}
 	if strings.HasPrefix(strings.TrimSpace(l), "**") && strings.HasSuffix(strings.TrimSpace(l), "**") {
@@ -160,8 +160,11 @@ func leadIn(l string) bool {
 // trained.
 func titledLine(l string) bool {
 	h := headingText(l)
+	if !strings.HasSuffix(h, ".") || len(h) > 90 {
+		return false
+	}
 	words := len(strings.Fields(h))
-	return strings.HasSuffix(h, ".") && words > 1 && words <= 8 && len(h) <= 90 && titleCase(h)
+	return words > 1 && words <= 8 && titleCase(h)
 }
 
 // titleCase reports whether every word of s but the small ones starts
