@@ -201,8 +201,9 @@ func (c *Capturer) capturePart(ctx context.Context, render string, p model.Part,
 		return pg, nil
 	}
 	pg.Text, err = c.extractBody(ctx, resp.Body, resp.MediaType, resp.URL, p, ign)
-	if err != nil && render != "http" && c.browser != nil && errors.Is(err, model.FailureSelectorMissing) && scriptShell(resp.Body) {
-		// The selector may only match once scripts have filled the page.
+	if err != nil && render != "http" && c.browser != nil && unfilled(err) && scriptShell(resp.Body) {
+		// The selector may only match, or hold the terms rather than a
+		// placeholder ("Loading…"), once scripts have filled the page.
 		rp, rerr := c.renderPart(ctx, p, ign)
 		if rerr != nil {
 			return Page{Status: pg.Status}, fmt.Errorf("%w (nor in the page rendered by a browser: %v)", err, rerr)
@@ -210,6 +211,13 @@ func (c *Capturer) capturePart(ctx context.Context, render string, p model.Part,
 		return rp, nil
 	}
 	return pg, err
+}
+
+// unfilled reports whether an extraction failed the way a page does before
+// its scripts have filled it: the selectors match nothing, or only a
+// placeholder (a loading page, a few words).
+func unfilled(err error) bool {
+	return errors.Is(err, model.FailureSelectorMissing) || errors.Is(err, model.FailureUnavailable) || errors.Is(err, model.FailureTooShort)
 }
 
 // scriptShell reports whether a page is a shell that scripts fill in: it

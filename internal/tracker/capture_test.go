@@ -151,6 +151,14 @@ func TestAutoRenderFallsBackToTheBrowser(t *testing.T) {
 		{"selector filled by scripts", func(s *site) {
 			s.set(url, "text/html", `<html><body><div id=app></div><script>fill()</script></body></html>`)
 		}},
+		// The selector matches a placeholder the scripts replace: over HTTP
+		// the page is a loading page (unavailable), in the browser the terms.
+		{"selector shows Loading… until scripts fill it", func(s *site) {
+			s.set(url, "text/html", `<html><body><main class=terms><p>Loading…</p></main><script>fill()</script></body></html>`)
+		}},
+		{"selector holds a few words until scripts fill it", func(s *site) {
+			s.set(url, "text/html", `<html><body><main class=terms><p>Terms of Service</p></main><script>fill()</script></body></html>`)
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := &site{}
