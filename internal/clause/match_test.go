@@ -106,3 +106,43 @@ func checkConditions(t *testing.T, sents []string) {
 		}
 	}
 }
+
+// find records exactly the needed literals a text holds, for both
+// matchers (the cues' and the facts'): the sentences of a document,
+// strings made of the literals' pieces, and texts too short for the
+// four-byte keys.
+func TestMatcherFind(t *testing.T) {
+	for _, m := range []*matcher{lex().cues, facts().cues} {
+		var eager []string
+		for j, n := range m.needles {
+			if m.eager[j] {
+				eager = append(eager, n)
+			}
+		}
+		inputs := []string{"", "a", "na", "nab", "you", "liab", "xliabilit", "\xff\xfeliable"}
+		for _, s := range strings.Split(strings.ToLower(docHead+capHigh+indem+tail), ".") {
+			inputs = append(inputs, s)
+		}
+		for i, n := range eager {
+			next := eager[(i*7+3)%len(eager)]
+			inputs = append(inputs, n, n[1:], n[:len(n)-1], n+next, n[:len(n)/2]+next, " "+n+" "+next[:len(next)/2])
+		}
+		h := m.newHits()
+		for _, s := range inputs {
+			any := m.find(s, h)
+			want := false
+			for j, n := range m.needles {
+				if !m.eager[j] {
+					continue
+				}
+				if got, in := h.found.has(j), strings.Contains(s, n); got != in {
+					t.Errorf("find(%q): needle %q found %v, want %v", s, n, got, in)
+				}
+				want = want || strings.Contains(s, n)
+			}
+			if any != want {
+				t.Errorf("find(%q) = %v, want %v", s, any, want)
+			}
+		}
+	}
+}
