@@ -1,7 +1,7 @@
 // Package browser loads terms pages that need JavaScript in headless
 // Chromium and returns the rendered HTML, for documents set to
 // render: browser, and for render: auto when plain HTTP was blocked or
-// found an empty shell (see NeedsBrowser). One browser process serves every
+// found an empty shell (internal/capture decides when). One browser process serves every
 // render, each in its own tab, with a bounded number of tabs open at once.
 package browser
 

@@ -329,38 +329,6 @@ func TestFind(t *testing.T) {
 	}
 }
 
-func TestNeedsBrowser(t *testing.T) {
-	shell := []byte(`<html><body><div id="root"></div><script src="/app.js"></script></body></html>`)
-	static := []byte(`<html><body><main><p>Terms</p></main></body></html>`)
-	tests := []struct {
-		name       string
-		status     int
-		retryAfter bool
-		body       []byte
-		matched    bool
-		want       bool
-	}{
-		{"403", 403, false, static, false, true},
-		{"406", 406, false, static, false, true},
-		{"429 without Retry-After", 429, false, static, true, true},
-		{"429 with Retry-After", 429, true, static, true, false},
-		{"ok and matched", 200, false, shell, true, false},
-		{"script shell, no match", 200, false, shell, false, true},
-		{"static page, no match", 200, false, static, false, false},
-		{"SCRIPT in capitals", 200, false, []byte(`<SCRIPT>x()</SCRIPT>`), false, true},
-		{"scripts but not a tag", 200, false, []byte(`<p>see <scripture></p>`), false, false},
-		{"404", 404, false, static, false, false},
-		{"500", 500, false, shell, true, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := NeedsBrowser(tt.status, tt.retryAfter, tt.body, tt.matched); got != tt.want {
-				t.Errorf("got %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
 func BenchmarkRender(b *testing.B) {
 	br := newBrowser(b, Options{Timeout: 10 * time.Second})
 	ts := server(b)
