@@ -129,3 +129,32 @@ func TestDigestSendBadRecipients(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusWithABrokenConfig: status says what is wrong with vendors.yaml
+// rather than "run toswatch check first" (which would fail on it too), and
+// with a database it shows the checks with a warning that the file has
+// errors.
+func TestStatusWithABrokenConfig(t *testing.T) {
+	e := newEnv(t)
+	good, err := os.ReadFile(e.config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(e.config, []byte("vendors:\n  - nme: Acme\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := e.run("status"); code != 2 || !strings.Contains(errOut, `unknown key "nme"`) {
+		t.Errorf("status, broken config, no database: exit %d, %q; want 2 and the config's error", code, errOut)
+	}
+	if err := os.WriteFile(e.config, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.check(0)
+	if err := os.WriteFile(e.config, []byte("vendors:\n  - nme: Acme\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := e.run("status")
+	if code != 0 || !strings.Contains(out, "Acme") || !strings.Contains(errOut, `unknown key "nme"`) {
+		t.Errorf("status, broken config, a database: exit %d, %q, %q; want the checks and a warning naming the error", code, out, errOut)
+	}
+}

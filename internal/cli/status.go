@@ -39,9 +39,20 @@ func runStatus(ctx context.Context, a *app, args []string) error {
 	if cfgErr == nil {
 		threshold = cfg.Settings.Fetch.FailureThreshold
 	}
+	_, statErr := os.Stat(store.File(a.dbPath))
+	if cfgErr != nil && statErr != nil {
+		return cfgErr // nothing to show: what is wrong is the configuration
+	}
+	var ce *config.Errors
+	if errors.As(cfgErr, &ce) {
+		// The database still says how the checks went; the documents not
+		// checked yet cannot be listed.
+		fmt.Fprintf(a.env.Stderr, "toswatch: warning: %s has errors, documents not checked yet are not listed:\n%v\n", a.configPath, cfgErr)
+	}
 	var st *store.Store
 	var docs []store.DocInfo
-	if _, err := os.Stat(store.File(a.dbPath)); err == nil || cfgErr != nil {
+	if statErr == nil || cfgErr != nil {
+		var err error
 		if st, err = a.openExisting(ctx); err != nil {
 			return err
 		}
