@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -287,7 +288,10 @@ func firstNonEmpty(s ...string) string {
 func parseDuration(s string) (time.Duration, error) {
 	if n, ok := strings.CutSuffix(s, "d"); ok {
 		var days int
-		if _, err := fmt.Sscanf(n, "%d", &days); err == nil && fmt.Sprint(days) == n && days >= 0 {
+		// Past maxDays a time.Duration wraps around (to a window that
+		// would silently leave changes out).
+		const maxDays = int(math.MaxInt64 / int64(24*time.Hour))
+		if _, err := fmt.Sscanf(n, "%d", &days); err == nil && fmt.Sprint(days) == n && days >= 0 && days <= maxDays {
 			return time.Duration(days) * 24 * time.Hour, nil
 		}
 	}

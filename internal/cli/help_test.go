@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 func runArgs(args ...string) (stdout, stderr string, code int) {
@@ -156,5 +157,31 @@ func TestStatusWithABrokenConfig(t *testing.T) {
 	out, errOut, code := e.run("status")
 	if code != 0 || !strings.Contains(out, "Acme") || !strings.Contains(errOut, `unknown key "nme"`) {
 		t.Errorf("status, broken config, a database: exit %d, %q, %q; want the checks and a warning naming the error", code, out, errOut)
+	}
+}
+
+// TestParseDuration: days past what a time.Duration holds (about 292
+// years) are refused; they wrapped around to a window that silently left
+// changes out.
+func TestParseDuration(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"24h", 24 * time.Hour, true},
+		{"7d", 7 * 24 * time.Hour, true},
+		{"0d", 0, true},
+		{"106751d", 106751 * 24 * time.Hour, true},
+		{"106752d", 0, false},
+		{"99999999d", 0, false},
+		{"-1d", 0, false},
+		{"-5h", 0, false},
+		{"1w", 0, false},
+	} {
+		got, err := parseDuration(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("parseDuration(%q) = %v, %v; want %v, ok %v", tc.in, got, err, tc.want, tc.ok)
+		}
 	}
 }
