@@ -182,7 +182,7 @@ func (v *validator) validate(ctx context.Context, doc model.Document) docReport 
 	case !ok:
 		r.fail("stable", "the second fetch failed: %s", failureDetails(again))
 	case second != first:
-		r.fail("unstable", "the text changed between two fetches %s apart: %s", v.interval, firstDifference(first, second))
+		r.fail("unstable", "the text changed between two fetches %s apart: %s; if that is noise, leave it out with ignore: (a pattern) or remove: (a CSS selector)", v.interval, firstDifference(first, second))
 	default:
 		r.ok("stable", "same text %s later", v.interval)
 	}

@@ -122,6 +122,7 @@ func TestValidate(t *testing.T) {
 			"Changing / Terms of Service: FAILED\n",
 			"  ✓ selectors: ",
 			`  ✗ unstable: the text changed between two fetches 10ms apart: line 7 was "Last updated: revision`,
+			"; if that is noise, leave it out with ignore: (a pattern) or remove: (a CSS selector)\n",
 		}, []string{"✓ stable"}},
 		{"walled", 1, []string{
 			"Walled / Terms of Service: FAILED\n",
