@@ -95,7 +95,9 @@ func printResult(w io.Writer, done, total int, r tracker.Result) {
 		line += ")"
 	}
 	if r.Error != nil {
-		line += ": " + sanitize(*r.Error)
+		// The error starts with its kind, which for an unconfirmed check
+		// is the outcome the line has just said.
+		line += ": " + sanitize(strings.TrimPrefix(*r.Error, string(r.Status)+": "))
 	}
 	if r.Resumed {
 		line += " (tracking resumed)"
