@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -403,18 +402,18 @@ func withLeadIns(doc string, cs []model.Clause) string {
 // exclusions are the kinds of damages a limitation may exclude.
 var exclusions = []struct {
 	name string
-	re   func() *regexp.Regexp
+	re   func() *startSearch
 	need []string
 }{
-	{"indirect damages", lazyRE(`\bindirect|indirect[oa]s|indirects|indirekt|mittelbar|indirett|pośredni`), strings.Split("indirect|indirekt|mittelbar|indirett|pośredni", "|")},
-	{"consequential damages", lazyRE(`consequential|consecuen|consécutif|folgeschäd|consequenzial|conseguent|wynikow|następcz`), strings.Split("consequen|consecuen|consécutif|folgeschäd|conseguent|wynikow|następcz", "|")},
-	{"incidental damages", lazyRE(`incidental|incidentales|accessoire|beiläufig|zufällig|incidental|accidental|przypadkow`), strings.Split("incident|accessoire|beiläufig|zufällig|accidental|przypadkow", "|")},
-	{"special damages", lazyRE(`\bspecial\b[\s,]+(?:\S+\s+){0,4}damages|especiales|spéciaux|besondere|speciali|szczególn`), strings.Split("special|especiales|spéciaux|besondere|speciali|szczególn", "|")},
-	{"punitive damages", lazyRE(`punitive|exemplary|punitivos|punitifs|strafschad|punitivi|retorsyjn`), strings.Split("punitiv|exemplary|punitifs|strafschad|retorsyjn", "|")},
-	{"lost profits", lazyRE(`lost\s+profits|loss\s+of\s+(?:\S+\s+){0,2}profits|lucro cesante|beneficios|manque à gagner|entgangen\S*\s+gewinn|lucro cessante|mancato guadagno|utracon\S*\s+korzy|utrat\S*\s+zysk`), strings.Split("profit|lucro|beneficios|manque|gewinn|guadagno|korzy|zysk", "|")},
-	{"loss of data", lazyRE(`(?:loss|corruption)\s+of\s+(?:\S+\s+){0,2}data|lost data|pérdida de datos|perte de données|datenverlust|verlust von daten|perdita di dati|utrat\S*\s+danych`), strings.Split("data|datos|données|daten|dati|danych", "|")},
-	{"loss of goodwill", lazyRE(`goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia`), strings.Split("goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia", "|")},
-	{"business interruption", lazyRE(`business interruption|interrupción del negocio|interruption d'activité|betriebsunterbrechung|interruzione dell'attività|przerw\S*\s+w\s+działalności`), strings.Split("interrup|unterbrechung|przerw", "|")},
+	{"indirect damages", lazySearch(`\bindirect|indirect[oa]s|indirects|indirekt|mittelbar|indirett|pośredni`), strings.Split("indirect|indirekt|mittelbar|indirett|pośredni", "|")},
+	{"consequential damages", lazySearch(`consequential|consecuen|consécutif|folgeschäd|consequenzial|conseguent|wynikow|następcz`), strings.Split("consequen|consecuen|consécutif|folgeschäd|conseguent|wynikow|następcz", "|")},
+	{"incidental damages", lazySearch(`incidental|incidentales|accessoire|beiläufig|zufällig|incidental|accidental|przypadkow`), strings.Split("incident|accessoire|beiläufig|zufällig|accidental|przypadkow", "|")},
+	{"special damages", lazySearch(`\bspecial\b[\s,]+(?:\S+\s+){0,4}damages|especiales|spéciaux|besondere|speciali|szczególn`), strings.Split("special|especiales|spéciaux|besondere|speciali|szczególn", "|")},
+	{"punitive damages", lazySearch(`punitive|exemplary|punitivos|punitifs|strafschad|punitivi|retorsyjn`), strings.Split("punitiv|exemplary|punitifs|strafschad|retorsyjn", "|")},
+	{"lost profits", lazySearch(`lost\s+profits|loss\s+of\s+(?:\S+\s+){0,2}profits|lucro cesante|beneficios|manque à gagner|entgangen\S*\s+gewinn|lucro cessante|mancato guadagno|utracon\S*\s+korzy|utrat\S*\s+zysk`), strings.Split("profit|lucro|beneficios|manque|gewinn|guadagno|korzy|zysk", "|")},
+	{"loss of data", lazySearch(`(?:loss|corruption)\s+of\s+(?:\S+\s+){0,2}data|lost data|pérdida de datos|perte de données|datenverlust|verlust von daten|perdita di dati|utrat\S*\s+danych`), strings.Split("data|datos|données|daten|dati|danych", "|")},
+	{"loss of goodwill", lazySearch(`goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia`), strings.Split("goodwill|fondo de comercio|clientèle|geschäftswert|firmenwert|avviamento|reputacj|dobrego imienia", "|")},
+	{"business interruption", lazySearch(`business interruption|interrupción del negocio|interruption d'activité|betriebsunterbrechung|interruzione dell'attività|przerw\S*\s+w\s+działalności`), strings.Split("interrup|unterbrechung|przerw", "|")},
 }
 
 func findExclusions(low string) []string {

@@ -18,3 +18,11 @@ func lazyRE(pattern string) func() *regexp.Regexp {
 // patterns are the package's lazily compiled patterns, so that a test can
 // compile them all.
 var patterns []func() *regexp.Regexp
+
+// lazySearch is lazyRE for a pattern searched from where its matches can
+// start (startSearch).
+func lazySearch(pattern string) func() *startSearch {
+	s := sync.OnceValue(func() *startSearch { return newStartSearch(pattern) })
+	patterns = append(patterns, func() *regexp.Regexp { return s().re })
+	return s
+}

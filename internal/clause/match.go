@@ -301,6 +301,48 @@ func newMatcher(cs []cue) (*matcher, error) {
 	return m, nil
 }
 
+// startSearch is a pattern searched only from where its matches can
+// start, the places of its start literals, as the cue matcher does: a
+// search from every place of a text costs the pattern's length times the
+// text's (45 µs for "loss of data" on each of the 383 stretches of a
+// dense text's liability clauses that hold "data", a fifth of comparing
+// two such texts).
+type startSearch struct {
+	re     *regexp.Regexp
+	anchor *regexp.Regexp // the pattern anchored at a start, one byte of context before it; nil: re is searched everywhere
+	starts []string
+}
+
+func newStartSearch(pattern string) *startSearch {
+	x := &startSearch{re: regexp.MustCompile(pattern)}
+	if lits := startLiterals(pattern); lits != nil {
+		x.anchor = regexp.MustCompile(`^(?s:.)?(?:` + pattern + `)`)
+		x.starts = lits
+	}
+	return x
+}
+
+// MatchString reports whether the pattern matches s.
+func (x *startSearch) MatchString(s string) bool {
+	if x.anchor == nil {
+		return x.re.MatchString(s)
+	}
+	for _, l := range x.starts {
+		for off := 0; ; {
+			i := strings.Index(s[off:], l)
+			if i < 0 {
+				break
+			}
+			p := off + i
+			if x.anchor.MatchString(s[max(0, p-1):]) {
+				return true
+			}
+			off = p + 1
+		}
+	}
+	return false
+}
+
 // startLiterals returns literals, each at least two bytes long, one of
 // which begins every match of pattern; nil when the pattern does not
 // allow so few (it starts with a class of characters, an optional part,

@@ -146,3 +146,39 @@ func TestMatcherFind(t *testing.T) {
 		}
 	}
 }
+
+// A startSearch matches where its pattern does: the exclusion patterns on
+// stretches of dense text and of terms, and on strings made of their
+// start literals and words.
+func TestStartSearch(t *testing.T) {
+	var inputs []string
+	for _, s := range strings.Split(strings.ToLower(denseText(20<<10)+docHead+capHigh+indem+tail), ".") {
+		inputs = append(inputs, s, strings.TrimSpace(s))
+	}
+	words := []string{"loss", "of", "our", "data", "lost", "special", "damages", "indirect", "goodwill", "profits", ",", "x"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix, strings.TrimSpace(prefix))
+		if n == 0 {
+			return
+		}
+		for _, w := range words {
+			gen(prefix+w+" ", n-1)
+			gen(prefix+w, n-1)
+		}
+	}
+	gen("", 3)
+	inputs = append(inputs, "loss of our data", "loss of all our data", "loss of all of our data", "xloss of data", "xspecial damages", "xindirect loss",
+		"special, incidental damages", "special or other damages", "special\tand punitive damages", "lost\nprofits")
+	for _, e := range exclusions {
+		x := e.re()
+		if x.anchor == nil {
+			t.Errorf("%s: no start literals, searched everywhere", e.name)
+		}
+		for _, s := range inputs {
+			if got, want := x.MatchString(s), x.re.MatchString(s); got != want {
+				t.Errorf("%s: MatchString(%q) = %v, want %v", e.name, s, got, want)
+			}
+		}
+	}
+}
