@@ -46,16 +46,20 @@ func runChanges(ctx context.Context, a *app, args []string) error {
 	}
 	w := a.env.Stdout
 	for _, c := range changes {
+		// Versions by their number within the document, as the alerts,
+		// the web UI and the feeds name them; the ids that diff and show
+		// take follow in brackets.
 		note := ""
 		if c.RevertsTo != nil {
-			note = fmt.Sprintf(" (back to the text of version %d)", *c.RevertsTo)
+			note = fmt.Sprintf(", back to the text of %s", present.VersionLabel(c.RevertsToNumber))
 		}
 		reviewed := ""
 		if r := c.LastReview(); r != nil {
 			reviewed = fmt.Sprintf(" — %s by %s", r.Decision, sanitize(r.By))
 		}
-		fmt.Fprintf(w, "#%d %s %s / %s: version %d → %d%s%s\n", c.ID, c.RecordedAt.Format("2006-01-02 15:04"),
-			sanitize(c.Vendor), sanitize(c.Document), c.FromVersion, c.ToVersion, note, reviewed)
+		fmt.Fprintf(w, "#%d %s %s / %s: %s → %s (version ids %d → %d)%s%s\n", c.ID, c.RecordedAt.Format("2006-01-02 15:04"),
+			sanitize(c.Vendor), sanitize(c.Document), present.VersionLabel(c.FromNumber), present.VersionLabel(c.ToNumber),
+			c.FromVersion, c.ToVersion, note, reviewed)
 		if s := present.ChangeSummary(c); s != "" {
 			fmt.Fprintf(w, "    %s\n", s)
 		}

@@ -231,6 +231,12 @@ func TestNoiseIsNotAChangeAndWordingIs(t *testing.T) {
 	if r.Status != "changed" || r.RevertsTo == nil || *r.RevertsTo != 1 {
 		t.Fatalf("flip-flop: %+v, want changed with reverts_to 1", r)
 	}
+	// changes names versions as the alerts do (v1, v2 …), with the ids
+	// diff and show take beside them.
+	out, _, _ = e.run("changes")
+	if !strings.Contains(out, ": v2 → v3 (version ids 2 → 3), back to the text of v1") || !strings.Contains(out, ": v1 → v2 (version ids 1 → 2)") {
+		t.Errorf("changes does not name the versions by their numbers:\n%s", out)
+	}
 }
 
 func TestNotModifiedIsUnchanged(t *testing.T) {
