@@ -134,11 +134,15 @@ func (a *app) readFile(name string) ([]byte, error) {
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxFile+1))
+	what := name
+	if name == "-" {
+		what = "standard input"
+	}
 	if err != nil {
-		return nil, usageError{fmt.Errorf("%s: %w", name, err)}
+		return nil, usageError{fmt.Errorf("%s: %w", what, err)}
 	}
 	if len(data) > maxFile {
-		return nil, usagef("%s is larger than %d MiB, more than toswatch reads (a terms page is rarely over 1 MiB)", name, maxFile>>20)
+		return nil, usagef("%s is larger than %d MiB, more than toswatch reads (a terms page is rarely over 1 MiB)", what, maxFile>>20)
 	}
 	return data, nil
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -584,4 +585,24 @@ func TestCompareRefusesAFileLargerThanAnyDocument(t *testing.T) {
 	if want := huge + " is larger than 64 MiB"; code != 2 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut, want)
 	}
+}
+
+// The same refusal names standard input as such, not "-".
+func TestAnalyzeRefusesStandardInputLargerThanAnyDocument(t *testing.T) {
+	var out, errb bytes.Buffer
+	huge := io.LimitReader(zeros{}, maxFile+1)
+	code := Run(context.Background(), []string{"analyze", "-"}, Env{Stdout: &out, Stderr: &errb, Stdin: huge, Getenv: func(string) string { return "" }})
+	if want := "standard input is larger than 64 MiB"; code != 2 || !strings.Contains(errb.String(), want) {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", code, errb.String(), want)
+	}
+}
+
+// zeros reads as an endless run of spaces.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = ' '
+	}
+	return len(p), nil
 }
