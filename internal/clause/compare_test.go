@@ -242,18 +242,7 @@ func TestDropLinkTargets(t *testing.T) {
 	re := regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*")?\)|\{#[^}]*\}`)
 	inputs := []string{"See the [Privacy Policy](https://example.com/privacy?utm_source=x).", `[a](b "c") and [d](e 'f')`,
 		"## 9. Liability {#liability}", "[x](y z)", "](\xff)", "{#é}", "[a](b\t\"t\")", "](a\n\"b\")", "]( é)", "{#a\nb}"}
-	alphabet := []string{"]", "(", ")", "{", "#", "}", `"`, " ", "a"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		inputs = append(inputs, prefix)
-		if n == 0 {
-			return
-		}
-		for _, c := range alphabet {
-			gen(prefix+c, n-1)
-		}
-	}
-	gen("", 6)
+	inputs = append(inputs, joinings([]string{"]", "(", ")", "{", "#", "}", `"`, " ", "a"}, 6, "")...)
 	for _, s := range inputs {
 		if got, want := dropLinkTargets(s), re.ReplaceAllString(s, "]"); got != want {
 			t.Errorf("dropLinkTargets(%q) = %q, want %q", s, got, want)
@@ -314,7 +303,7 @@ func TestCompareFacts(t *testing.T) {
 }
 
 // foldCrossRefs folds what the pattern it replaced folded and keeps the
-// words after a reference: every sequence of up to 6 words over the words
+// words after a reference: every sequence of up to 5 words over the words
 // that matter, and the sentences of a document. (The pattern's \b is
 // ASCII: it also matched inside a word that starts with another letter,
 // "résection 12", which refers to no section; words here are whole.)
@@ -327,22 +316,7 @@ func TestFoldCrossRefs(t *testing.T) {
 			inputs = append(inputs, n)
 		}
 	}
-	words := []string{"section", "12", "4a", "4ab", "a", "x1", "abschnitt", "sección", "punktu"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		inputs = append(inputs, prefix)
-		if n == 0 {
-			return
-		}
-		for _, w := range words {
-			if prefix == "" {
-				gen(w, n-1)
-			} else {
-				gen(prefix+" "+w, n-1)
-			}
-		}
-	}
-	gen("", 6)
+	inputs = append(inputs, joinings([]string{"section", "12", "4a", "4ab", "a", "x1", "abschnitt", "sección", "punktu"}, 5, " ")...)
 	for _, s := range inputs {
 		if got, want := foldCrossRefs(s), re.ReplaceAllString(s, "$1 #"); got != want {
 			t.Errorf("foldCrossRefs(%q) = %q, want %q", s, got, want)
@@ -359,4 +333,25 @@ func TestCompareEditAfterCrossReference(t *testing.T) {
 	if len(ccs) != 1 || !ccs[0].Material || ccs[0].Severity != model.SeverityHigh {
 		t.Fatalf("Compare: %+v, want one material change rated high", ccs)
 	}
+}
+
+// joinings returns every sequence of up to n of parts (each as often as
+// it likes), joined by sep: the inputs of a test that holds a hand-written
+// scanner to the pattern it replaced.
+func joinings(parts []string, n int, sep string) []string {
+	out, level := []string{""}, []string{""}
+	for k := 1; k <= n; k++ {
+		var next []string
+		for _, p := range level {
+			for _, w := range parts {
+				if k == 1 {
+					next = append(next, w)
+				} else {
+					next = append(next, p+sep+w)
+				}
+			}
+		}
+		out, level = append(out, next...), next
+	}
+	return out
 }

@@ -156,18 +156,8 @@ func TestStartSearch(t *testing.T) {
 		inputs = append(inputs, s, strings.TrimSpace(s))
 	}
 	words := []string{"loss", "of", "our", "data", "lost", "special", "damages", "indirect", "goodwill", "profits", ",", "x"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		inputs = append(inputs, prefix, strings.TrimSpace(prefix))
-		if n == 0 {
-			return
-		}
-		for _, w := range words {
-			gen(prefix+w+" ", n-1)
-			gen(prefix+w, n-1)
-		}
-	}
-	gen("", 3)
+	inputs = append(inputs, joinings(words, 4, " ")...)
+	inputs = append(inputs, joinings(words, 3, "")...)
 	inputs = append(inputs, "loss of our data", "loss of all our data", "loss of all of our data", "xloss of data", "xspecial damages", "xindirect loss",
 		"special, incidental damages", "special or other damages", "special\tand punitive damages", "lost\nprofits")
 	for _, e := range exclusions {
