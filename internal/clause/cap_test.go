@@ -1,0 +1,79 @@
+package clause
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// findDigits runs its patterns from where amountFrom says the first
+// amount may begin: it must find what they find run over the whole text,
+// on every string of up to 4 pieces over the pieces that matter and on
+// every line of the versions corpus.
+func TestFindDigitsFrom(t *testing.T) {
+	whole := func(s string) (float64, string, bool) {
+		best := -1
+		var amt float64
+		var cur string
+		if m := moneyBefore().FindStringSubmatchIndex(s); m != nil {
+			if v, ok := parseNumber(s[m[4]:m[5]]); ok {
+				best, amt, cur = m[0], v, facts().currency(s[m[2]:m[3]], s[:m[0]])
+			}
+		}
+		if m := facts().moneyAfter.FindStringSubmatchIndex(s); m != nil && (best < 0 || m[0] < best) {
+			if v, ok := parseNumber(s[m[2]:m[3]]); ok {
+				best, amt, cur = m[0], v, facts().currency(s[m[4]:m[5]], s[:m[0]])
+			}
+		}
+		return amt, cur, best >= 0
+	}
+	inputs := []string{"thirty (30) days", "section 9.2", "$100", "us $ 5", "u.s. $5", "canadian $ 10", "100 usd", "1,000 euros", "€ 1 000,00",
+		"500zł", "usd50", "50\tpounds", "fees of 1 2 3 4 5 6 7 8 9 usd", "a\u00a01\u00a0000\u00a0€", "xau$5", "é$5", "éusd 5", "u.s. $5", "u.s.$5", "pay us $ 5", "x 1 2 3 4 5 6 7 8 9 10 usd"}
+	pieces := []string{"1", "2,", " ", "\t", "\n", "$", "€", "£", "¥", "zł", "usd", "eur", "euro", "dollar", "franken", "a", "u.s.", "ca", "(", "\u00a0", "é"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			gen(prefix+p, n-1)
+		}
+	}
+	gen("", 4)
+	files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, strings.Split(strings.ToLower(string(b)), "\n")...)
+	}
+	none, found := 0, 0
+	for _, s := range inputs {
+		from := amountFrom(s)
+		if from < 0 {
+			none++
+		}
+		for _, re := range []*regexp.Regexp{moneyBefore(), facts().moneyAfter} {
+			if m := re.FindStringIndex(s); m != nil && m[0] < max(from, 0) || m != nil && from < 0 {
+				t.Errorf("amountFrom(%q) = %d, but %s matches at %d", s, from, re, m[0])
+			}
+		}
+		if from > 0 && (s[from-1] >= 0x80 || isWordByte(s[from-1])) {
+			t.Errorf("amountFrom(%q) = %d: after %q, a \\b there means another thing than in the text", s, from, s[from-1])
+		}
+		amt, cur, ok := findDigits(s)
+		if ok {
+			found++
+		}
+		if wamt, wcur, wok := whole(s); amt != wamt || cur != wcur || ok != wok {
+			t.Errorf("findDigits(%q) = %v, %q, %v, want %v, %q, %v", s, amt, cur, ok, wamt, wcur, wok)
+		}
+	}
+	if none == 0 || found == 0 {
+		t.Errorf("amountFrom: %d texts without an amount, findDigits: %d with one; want some of each", none, found)
+	}
+}
