@@ -28,7 +28,7 @@ var capAboveRe = lazyRE(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in excess of|t
 var capAboveNeedles = strings.Split("exceed|excess|greater than|equal|equivalent|exced|superior|exceso|excéd|supérieur|dépass|übersteig|hinausgeh|eccedent|ecced|przekracza|wyższ", "|")
 
 func capAbove(fr *factReader, low string) bool {
-	if !strings.ContainsAny(low, "0123456789$€£") && !hasCurrencyWord(low) && !fr.scan(low).has("cap.fees") {
+	if !facts().capAmounts.in(low) && !fr.scan(low).has("cap.fees") {
 		return false // a cap names an amount or the fees
 	}
 	return containsAny(low, capAboveNeedles) && capAboveRe().MatchString(low)
@@ -163,7 +163,7 @@ func containsAny(s string, needles []string) bool {
 
 // hasCurrencyWord reports whether s names a currency in words: only then
 // is the slower search for an amount in words worth running.
-func hasCurrencyWord(s string) bool { return containsAny(s, facts().currencyStems) }
+func hasCurrencyWord(s string) bool { return facts().currencyNames.in(s) }
 
 // parseNumber reads "1,000", "1.000", "1 000", "1,000.00", "1.000,00" and
 // "100,00": a separator followed by exactly three digits groups

@@ -380,13 +380,13 @@ func segmentCap(fr *factReader, low string) (model.ScopedCap, bool) {
 // cap holds: a money sign or word, a currency code, a word for the fees
 // (fees: the fees' literals were found).
 func mayMeasure(s string, fees bool) bool {
-	return fees || strings.ContainsAny(s, "$€£¥%") || hasCurrencyWord(s) || containsAny(s, currencyCodes)
+	return fees || facts().measures.in(s)
 }
 
 // hasMeasure reports whether s names what a cap is measured in: an
 // amount of money, the fees or price paid, or a percentage.
 func hasMeasure(fr *factReader, s string) bool {
-	if strings.ContainsAny(s, "$€£¥%") || hasCurrencyWord(s) || containsAny(s, currencyCodes) {
+	if facts().measures.in(s) {
 		if _, _, ok := findAmount(s); ok || strings.Contains(s, "%") {
 			return true
 		}

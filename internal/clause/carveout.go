@@ -128,9 +128,11 @@ var exceptionHead = lazyRE(`^(?:\(?[a-z0-9ivx]{1,4}[.)]\s+)?(?:[-*•]\s+)?(?:\*
 // begins.
 var mainClause = lazyRE(`,\s*(?:and\s+)?(?:in no event|under no circumstances|neither|each party|either party|(?:our|its|their|the|\pL+(?:'s|’s))\s+(?:\S+\s+){0,3}?liabilit|we\b|(?:\pL+\s+){0,2}(?:shall|will|is|are)\s+not\s+(?:be\s+)?liable|en ningún caso|la responsabilidad|en aucun cas|la responsabilité|die haftung|in keinem fall|in nessun caso|la responsabilità|w żadnym (?:wypadku|przypadku)|odpowiedzialność)`)
 
-// postponed finds the words after which a sentence names its exceptions
-// before them ("… bleibt unberührt").
-var postponed = lazyRE(`unberührt|unbeschränkt|unbegrenzt|unlimited|without limit|illimitat|nieograniczon`)
+// postponed are the words after which a sentence names its exceptions
+// before them ("… bleibt unberührt"). Plain words: strings.Contains finds
+// them, where a pattern of their alternatives tried every position of
+// every exception (5% of reading a dense page's facts).
+var postponed = strings.Split("unberührt|unbeschränkt|unbegrenzt|unlimited|without limit|illimitat|nieograniczon", "|")
 
 // exceptionPhrases returns the parts of a sentence that state exceptions
 // to a limitation, and the exceptions named in words outside the fixed
@@ -146,7 +148,7 @@ func exceptionPhrases(fr *factReader, t string) (phrases, others []string) {
 		}
 		return []string{p}, otherCarveOuts(fr, p)
 	}
-	if postponed().MatchString(t) {
+	if containsAny(t, postponed) {
 		return []string{t}, nil
 	}
 	p := t

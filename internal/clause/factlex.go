@@ -39,6 +39,10 @@ type factLex struct {
 	qualifiers    map[string]string  // words before a currency that name another one
 	moneyAfter    *regexp.Regexp     // an amount in digits followed by its currency
 	moneyWords    *regexp.Regexp     // an amount in words followed by its currency
+	// Literals, one of which a text holds to be worth the patterns:
+	currencyNames *literals // the currency stems
+	measures      *literals // a money sign, a currency code or stem, or %: hasMeasure's
+	capAmounts    *literals // a digit, $, €, £ or a currency stem: capAbove's
 }
 
 // facts returns the shipped vocabulary of clause facts, compiled on first
@@ -114,6 +118,9 @@ func loadFactLex(lx *lexicon) (*factLex, error) {
 	fl.periodNumber = regexp.MustCompile(`(\d{1,2}|[\pL-]+)\s*(?:\((\d{1,2})\)\s*)?[\s-]?(?:(?:` + adjectives + `)\s+)?$`)
 	fl.moneyAfter = regexp.MustCompile(`(\d(?:[\d.,\x{00a0}\x{202f} ]*\d)?)\s?(\$|€|£|zł|\b(?:usd|eur|gbp|chf|cad|aud|pln|jpy|inr)\b|(?:` + stems + `)\pL*)`)
 	fl.moneyWords = regexp.MustCompile(`((?:[\pL]+[\s-]+){1,4}?)((?:u\.?s\.?\s|us\s|(?:` + quals + `)\s)?(?:` + stems + `)\pL*)`)
+	fl.currencyNames = newLiterals(fl.currencyStems)
+	fl.measures = newLiterals([]string{"$", "€", "£", "¥", "%"}, currencyCodes, fl.currencyStems)
+	fl.capAmounts = newLiterals(strings.Split("0123456789$", ""), []string{"€", "£"}, fl.currencyStems)
 	return fl, nil
 }
 

@@ -1,0 +1,48 @@
+package clause
+
+import (
+	"strings"
+	"testing"
+)
+
+// literals.in tells what testing its strings one by one tells: every
+// string of up to 5 pieces over pieces of the literals, for sets of
+// single bytes, of characters outside ASCII and of words.
+func TestLiterals(t *testing.T) {
+	sets := [][]string{
+		{"$", "€", "£", "¥", "%"},
+		{"usd", "eur", "zł", "euro", "eu"},
+		strings.Split("0123456789$", ""),
+		exclusionNeedles,
+		append([]string{"ab", "b", "abc"}, facts().currencyStems...),
+	}
+	pieces := []string{"a", "b", "c", "u", "s", "d", "e", "r", "o", "z", "ł", "€", "$", "%", "5", " ", "\xe2", "\x82", "whatsoever", "at al", "l"}
+	var inputs []string
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			gen(prefix+p, n-1)
+		}
+	}
+	gen("", 4)
+	for _, set := range sets {
+		ls := newLiterals(set)
+		yes := 0
+		for _, s := range inputs {
+			got, want := ls.in(s), containsAny(s, set)
+			if got != want {
+				t.Errorf("literals %q in %q = %v, want %v", set, s, got, want)
+			}
+			if got {
+				yes++
+			}
+		}
+		if yes == 0 || yes == len(inputs) {
+			t.Errorf("literals %q: in %d of %d inputs; want some, not all", set, yes, len(inputs))
+		}
+	}
+}
