@@ -331,7 +331,12 @@ no damages except: claim
 [party.mutual]
 # One undertaking that binds both parties.
 each party: party|parties
-	\b(?:neither|either|each)\s+party|\bboth\s+parties|\b(?:a|any)\s+party(?:'s|’s)|\bthe\s+parties(?:'|’)|\bparties(?:'|’)\s+(?:total\s+|aggregate\s+)?liabilit
+	\b(?:neither|either|each)\s+party|\bboth\s+parties|\bthe\s+parties(?:'|’)|\bparties(?:'|’)\s+(?:total\s+|aggregate\s+)?liabilit
+# Apart from the others: its one-letter start ("a party's") would make
+# the matcher try the pattern at every position of every sentence that
+# says "party", not only where it can start.
+any party's: party's|party’s
+	\b(?:a|any)\s+party(?:'s|’s)
 each other: each other|one another|mutual
 	\beach\s+other\b|\bone\s+another\b|\bmutually\b
 
