@@ -25,13 +25,13 @@ var capAboveRe = lazyRE(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in excess of|t
 
 // capAboveNeedles are literals one of which every match of capAboveRe
 // contains.
-var capAboveNeedles = strings.Split("exceed|excess|greater than|equal|equivalent|exced|superior|exceso|excéd|supérieur|dépass|übersteig|hinausgeh|eccedent|ecced|przekracza|wyższ", "|")
+var capAboveNeedles = literalsOf("exceed|excess|greater than|equal|equivalent|exced|superior|exceso|excéd|supérieur|dépass|übersteig|hinausgeh|eccedent|ecced|przekracza|wyższ")
 
 func capAbove(fr *factReader, low string) bool {
 	if !facts().capAmounts.in(low) && !fr.scan(low).has("cap.fees") {
 		return false // a cap names an amount or the fees
 	}
-	return containsAny(low, capAboveNeedles) && capAboveRe().MatchString(low)
+	return capAboveNeedles.in(low) && capAboveRe().MatchString(low)
 }
 
 // findAmount returns the first amount of money in s.

@@ -1,6 +1,8 @@
 package clause
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -346,5 +348,47 @@ func TestScopedExclusion(t *testing.T) {
 	got, _ := capOf(t, headed("en", "Acme's total liability shall not exceed $1,000. NOTWITHSTANDING ANYTHING ELSE IN THESE TERMS, ACME WILL HAVE NO LIABILITY ARISING OUT OF OR IN CONNECTION WITH BETA SERVICES."))
 	if len(got.Scoped) != 1 || got.Scoped[0].Scope != model.ScopeBeta || got.Scoped[0].Basis != model.BasisExcluded {
 		t.Errorf("scoped = %+v, want beta features excluded", got.Scoped)
+	}
+}
+
+// ownerMatch runs ownerRe from the word before the first possessive it
+// may match at: it must find what the pattern finds over the whole text,
+// on every string of up to 5 pieces over the pieces that matter and on
+// every line of the versions corpus.
+func TestOwnerMatch(t *testing.T) {
+	inputs := []string{"acme's total liability", "acme’s liability", "the customer's use. our liability", "x1é's liability", "a-b.c&d's  x y z liabilities",
+		"acme's a b c d liability", "acme's\tliabilit", "acme'sliability", "é's liability", "_a's liability"}
+	pieces := []string{"a", "é", "1", "-", "&", " ", "\t", "'s", "’s", "'", "liabilit", "x", "_", "."}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			gen(prefix+p, n-1)
+		}
+	}
+	gen("", 5)
+	files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, strings.Split(strings.ToLower(string(b)), "\n")...)
+	}
+	found := 0
+	for _, s := range inputs {
+		got, want := ownerMatch(s), ownerRe().FindStringSubmatch(s)
+		if !slices.Equal(got, want) {
+			t.Errorf("ownerMatch(%q) = %q, want %q", s, got, want)
+		}
+		if got != nil {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("ownerMatch found no owner")
 	}
 }

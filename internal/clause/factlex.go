@@ -141,6 +141,15 @@ type factScan struct {
 	s          string
 	h          *cueHits
 	known, yes uint32 // by section index: has was answered, and the answer
+	amount     *amountRead
+}
+
+// amountRead is the first amount of money in a text, as findAmount reads
+// it.
+type amountRead struct {
+	amt float64
+	cur string
+	ok  bool
 }
 
 // scan finds the literals of the fact cues in s (lower case).
@@ -291,6 +300,22 @@ func (r *factReader) scan(s string) *factScan {
 	sc := &factScan{fl: r.fl, s: s, h: h}
 	r.scans[s] = sc
 	return sc
+}
+
+// amount returns the first amount of money in s (findAmount), read once:
+// a sentence is asked whether it is an exception to the cap, and again
+// which cap it states (the amount patterns were 10% of reading a dense
+// page's facts).
+func (r *factReader) amount(s string) (float64, string, bool) {
+	if r == nil {
+		return findAmount(s)
+	}
+	sc := r.scan(s)
+	if sc.amount == nil {
+		amt, cur, ok := findAmount(s)
+		sc.amount = &amountRead{amt, cur, ok}
+	}
+	return sc.amount.amt, sc.amount.cur, sc.amount.ok
 }
 
 // forget drops the scans once a clause is read: the texts of the next

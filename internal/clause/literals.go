@@ -34,6 +34,12 @@ func newLiterals(lists ...[]string) *literals {
 	return ls
 }
 
+// literalsOf returns the set of the strings alternatives separates with
+// "|".
+func literalsOf(alternatives string) *literals {
+	return newLiterals(strings.Split(alternatives, "|"))
+}
+
 // in reports whether s holds one of the strings.
 func (ls *literals) in(s string) bool {
 	for i := 0; i < len(s); i++ {
