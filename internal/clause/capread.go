@@ -511,7 +511,7 @@ func subjectScope(low, owner string) string {
 	if !strings.Contains(low, "liabilit") && !containsAny(low[:min(len(low), 24)], scopeHeads) {
 		return ""
 	}
-	m := subjectScopeRe().FindStringSubmatch(low)
+	m := subjectScopeMatch(low)
 	if m == nil {
 		return ""
 	}
@@ -541,6 +541,27 @@ func subjectScope(low, owner string) string {
 	}
 	return strings.Join(keep, " ")
 }
+
+// subjectScopeMatch returns the first match of subjectScopeRe in low.
+// Its matches start at the start of low or at a "liabilit": unless low
+// starts with either, the pattern runs from the first "liabilit" on, not
+// from every position of the statement (6% of reading a dense page's
+// facts). Run from there, its ^ matches there, where its second
+// alternative cannot match.
+func subjectScopeMatch(low string) []string {
+	at := strings.Index(low, "liabilit")
+	if at < 0 {
+		at = len(low)
+	}
+	if at > 0 && startsWithAny(low, subjectScopeHeads) {
+		at = 0
+	}
+	return subjectScopeRe().FindStringSubmatch(low[at:])
+}
+
+// subjectScopeHeads are the words subjectScopeRe's second alternative
+// starts with.
+var subjectScopeHeads = []string{"for", "with respect to", "in respect of", "in the case of", "as to", "regarding", "in relation to"}
 
 var scopeHeads = strings.Split("for |with respect|in respect|in the case|as to|regarding|in relation", "|")
 

@@ -392,3 +392,45 @@ func TestOwnerMatch(t *testing.T) {
 		t.Error("ownerMatch found no owner")
 	}
 }
+
+// subjectScopeMatch runs subjectScopeRe from the first "liabilit" unless
+// the text starts with a scope: it must find what the pattern finds over
+// the whole text, on every string of up to 5 pieces over the pieces that
+// matter and on every line of the versions corpus.
+func TestSubjectScopeMatch(t *testing.T) {
+	inputs := []string{"our liability for marketplace purchases shall not exceed $50", "for beta features, our liability is nil",
+		"as to fees, liability for late payment will be", "xliability for abc will"}
+	pieces := []string{"liability", " ", "for", "abc", "shall", ",", "as to", "x", "of y", "^"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			gen(prefix+p, n-1)
+		}
+	}
+	gen("", 5)
+	files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, strings.Split(strings.ToLower(string(b)), "\n")...)
+	}
+	found := 0
+	for _, s := range inputs {
+		got, want := subjectScopeMatch(s), subjectScopeRe().FindStringSubmatch(s)
+		if !slices.Equal(got, want) {
+			t.Errorf("subjectScopeMatch(%q) = %q, want %q", s, got, want)
+		}
+		if got != nil {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("subjectScopeMatch found no scope")
+	}
+}
