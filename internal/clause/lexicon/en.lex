@@ -342,8 +342,10 @@ each other: each other|one another|mutual
 
 [party.you]
 # The liability a sentence limits is yours.
+# ("The customer's liability" is "customer's liability": with "the" a
+# start of its own, the pattern would run at every "the".)
 your liability: liabilit
-	\b(?:your|customer(?:'s|’s)|the\s+customer(?:'s|’s)|user(?:'s|’s)|licensee(?:'s|’s)|subscriber(?:'s|’s))\s+(?:\S+\s+){0,2}?liabilit
+	\b(?:your|customer(?:'s|’s)|user(?:'s|’s)|licensee(?:'s|’s)|subscriber(?:'s|’s))\s+(?:\S+\s+){0,2}?liabilit
 	|\bliabilit(?:y|ies)\s+of\s+(?:the\s+)?(?:customer|user|licensee|subscriber)\b
 
 [party.provider]
