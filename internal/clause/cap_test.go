@@ -8,6 +8,38 @@ import (
 	"testing"
 )
 
+// upTo returns every string of up to n pieces, the empty one first: the
+// texts on which a hand-written test is held to the pattern it spares or
+// replaces.
+func upTo(pieces []string, n int) []string {
+	out, last := []string{""}, []string{""}
+	for range n {
+		var next []string
+		for _, p := range last {
+			for _, q := range pieces {
+				next = append(next, p+q)
+			}
+		}
+		out, last = append(out, next...), next
+	}
+	return out
+}
+
+// versionLines returns every line of the versions corpus, lower-cased.
+func versionLines(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, strings.Split(strings.ToLower(string(b)), "\n")...)
+	}
+	return out
+}
+
 // findDigits runs its patterns from where amountFrom says the first
 // amount may begin: it must find what they find run over the whole text,
 // on every string of up to 4 pieces over the pieces that matter and on
@@ -32,25 +64,8 @@ func TestFindDigitsFrom(t *testing.T) {
 	inputs := []string{"thirty (30) days", "section 9.2", "$100", "us $ 5", "u.s. $5", "canadian $ 10", "100 usd", "1,000 euros", "€ 1 000,00",
 		"500zł", "usd50", "50\tpounds", "fees of 1 2 3 4 5 6 7 8 9 usd", "a\u00a01\u00a0000\u00a0€", "xau$5", "é$5", "éusd 5", "u.s. $5", "u.s.$5", "pay us $ 5", "x 1 2 3 4 5 6 7 8 9 10 usd"}
 	pieces := []string{"1", "2,", " ", "\t", "\n", "$", "€", "£", "¥", "zł", "usd", "eur", "euro", "dollar", "franken", "a", "u.s.", "ca", "(", "\u00a0", "é"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		inputs = append(inputs, prefix)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			gen(prefix+p, n-1)
-		}
-	}
-	gen("", 4)
-	files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, strings.Split(strings.ToLower(string(b)), "\n")...)
-	}
+	inputs = append(inputs, upTo(pieces, 4)...)
+	inputs = append(inputs, versionLines(t)...)
 	none, found := 0, 0
 	for _, s := range inputs {
 		from := amountFrom(s)

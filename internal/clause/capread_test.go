@@ -1,8 +1,6 @@
 package clause
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -359,25 +357,8 @@ func TestOwnerMatch(t *testing.T) {
 	inputs := []string{"acme's total liability", "acme’s liability", "the customer's use. our liability", "x1é's liability", "a-b.c&d's  x y z liabilities",
 		"acme's a b c d liability", "acme's\tliabilit", "acme'sliability", "é's liability", "_a's liability"}
 	pieces := []string{"a", "é", "1", "-", "&", " ", "\t", "'s", "’s", "'", "liabilit", "x", "_", "."}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		inputs = append(inputs, prefix)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			gen(prefix+p, n-1)
-		}
-	}
-	gen("", 5)
-	files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, strings.Split(strings.ToLower(string(b)), "\n")...)
-	}
+	inputs = append(inputs, upTo(pieces, 5)...)
+	inputs = append(inputs, versionLines(t)...)
 	found := 0
 	for _, s := range inputs {
 		got, want := ownerMatch(s), ownerRe().FindStringSubmatch(s)
@@ -401,25 +382,8 @@ func TestSubjectScopeMatch(t *testing.T) {
 	inputs := []string{"our liability for marketplace purchases shall not exceed $50", "for beta features, our liability is nil",
 		"as to fees, liability for late payment will be", "xliability for abc will"}
 	pieces := []string{"liability", " ", "for", "abc", "shall", ",", "as to", "x", "of y", "^"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		inputs = append(inputs, prefix)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			gen(prefix+p, n-1)
-		}
-	}
-	gen("", 5)
-	files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, strings.Split(strings.ToLower(string(b)), "\n")...)
-	}
+	inputs = append(inputs, upTo(pieces, 5)...)
+	inputs = append(inputs, versionLines(t)...)
 	found := 0
 	for _, s := range inputs {
 		got, want := subjectScopeMatch(s), subjectScopeRe().FindStringSubmatch(s)

@@ -18,18 +18,7 @@ func TestLiterals(t *testing.T) {
 		append([]string{"ab", "b", "abc"}, facts().currencyStems...),
 	}
 	pieces := []string{"a", "b", "c", "u", "s", "d", "e", "r", "o", "z", "ł", "€", "$", "%", "5", " ", "\xe2", "\x82", "whatsoever", "at al", "l"}
-	var inputs []string
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		inputs = append(inputs, prefix)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			gen(prefix+p, n-1)
-		}
-	}
-	gen("", 4)
+	inputs := upTo(pieces, 4)
 	for _, set := range sets {
 		ls := newLiterals(set)
 		yes := 0
@@ -54,17 +43,7 @@ func TestIsBoilerplate(t *testing.T) {
 	re := regexp.MustCompile(`\blaw\b|\blaws\b|permitted|prohibited|required|provided|set forth|expressly|otherwise|foregoing|stated|described|applicable|extent|above|below|herein|this section|these terms|this agreement|consumer|resid|jurisdiction|country|countries|state|states`)
 	inputs := []string{"applicable law", "lawful use", "by-laws", "outlaws", "the laws of", "statement", "your content"}
 	pieces := []string{"law", "s", "a", "_", "1", "é", " ", "-", "state", "stat", "ed", "country", "ies", "this section"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		inputs = append(inputs, prefix)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			gen(prefix+p, n-1)
-		}
-	}
-	gen("", 4)
+	inputs = append(inputs, upTo(pieces, 4)...)
 	yes := 0
 	for _, s := range inputs {
 		got, want := isBoilerplate(s), re.MatchString(s)
