@@ -22,20 +22,20 @@ import (
 // liabilityClause makes the liability clause of adjacent sentences hits,
 // its caps read from them and from the section after them, up to byte
 // until (where the next clause starts).
-func liabilityClause(fr *factReader, text string, hits []sentenceHit, until int) model.Clause {
-	cl := clauseOf(text, model.Liability, hits)
+func liabilityClause(fr *factReader, doc *plainDoc, hits []sentenceHit, until int) model.Clause {
+	cl := clauseOf(doc.text, model.Liability, hits)
 	sents := make([]span, len(hits))
 	for i, h := range hits {
-		sents[i] = h.span
-		if !h.cap && capAbove(fr, strings.ToLower(text[h.start:h.end])) {
+		sents[i] = doc.spanAt(h.span)
+		if !h.cap && capAbove(fr, strings.ToLower(doc.plain[sents[i].start:sents[i].end])) {
 			cl.Cues = appendUnique(cl.Cues, "amount above cap")
 		}
 	}
 	var end int
-	cl.Cap, cl.Protects, end = readCaps(fr, text, sents, until)
-	if end > cl.End {
+	cl.Cap, cl.Protects, end = readCaps(fr, doc.plain, sents, doc.at(until))
+	if end = doc.endIn(end); end > cl.End {
 		cl.End = end
-		cl.Text = text[cl.Start:cl.End]
+		cl.Text = doc.text[cl.Start:cl.End]
 	}
 	if cl.Cap != nil && cl.Cap.Amount != nil {
 		cl.Cues = appendUnique(cl.Cues, "cap amount")

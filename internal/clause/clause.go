@@ -140,6 +140,7 @@ func appendUnique(list []string, s string) []string {
 func merge(text, typ string, hits []sentenceHit, facts bool, memo factMemo) []model.Clause {
 	var out []model.Clause
 	var fr *factReader
+	var doc *plainDoc // made on the first run whose facts are read
 	if facts {
 		fr = newFactReader()
 	}
@@ -162,10 +163,13 @@ func merge(text, typ string, hits []sentenceHit, facts bool, memo factMemo) []mo
 		run := hits[i:j]
 		out = append(out, memo.clauses(text, base, until, run, func() []model.Clause {
 			defer fr.forget()
-			if typ == model.Indemnification {
-				return indemnityClauses(fr, text, run)
+			if doc == nil {
+				doc = newPlainDoc(text)
 			}
-			return []model.Clause{liabilityClause(fr, text, run, until)}
+			if typ == model.Indemnification {
+				return indemnityClauses(fr, doc, run)
+			}
+			return []model.Clause{liabilityClause(fr, doc, run, until)}
 		})...)
 		i = j
 	}

@@ -378,7 +378,8 @@ func mainCap(cs []model.Clause) *model.Cap {
 
 func hasCap(c *model.Cap) bool { return c != nil && c.Basis != "" }
 
-// withLeadIns returns the lower-cased texts of clauses, each clause that
+// withLeadIns returns the texts of clauses as facts read them (lower
+// case, no emphasis marks: plainLower), each clause that
 // opens with a list item preceded by the line that announces the list
 // ("… except for damages which we cause due to:"): what the items are
 // carved out of is said there.
@@ -389,11 +390,11 @@ func withLeadIns(doc string, cs []model.Clause) string {
 			before := strings.TrimRight(doc[:c.Start], " \t\n")
 			lead := before[strings.LastIndexByte(before, '\n')+1:]
 			if strings.HasSuffix(lead, ":") {
-				b.WriteString(strings.ToLower(lead))
+				b.WriteString(plainLower(lead))
 				b.WriteByte('\n')
 			}
 		}
-		b.WriteString(strings.ToLower(c.Text))
+		b.WriteString(plainLower(c.Text))
 		b.WriteByte('\n')
 	}
 	return b.String()

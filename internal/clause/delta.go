@@ -272,8 +272,6 @@ func firstRewording(before, after *versionSentences) (newS, oldS string, ok bool
 	return newS, oldS, true
 }
 
-func lower(s string) string { return strings.ToLower(s) }
-
 // renamed reports whether the clauses differ only by a name written
 // differently everywhere ("Mailgun" → "Sinch Email", up to three such
 // substitutions): the provider renamed, the wording unchanged. origB and

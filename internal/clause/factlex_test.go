@@ -2,6 +2,7 @@ package clause
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -39,7 +40,7 @@ func TestFactLexicon(t *testing.T) {
 		{"an amount of money", 0},
 	}
 	for _, tt := range tests {
-		if got := findMonths(nil, lower(tt.in)); got != tt.want {
+		if got := findMonths(nil, strings.ToLower(tt.in)); got != tt.want {
 			t.Errorf("findMonths(%q) = %d, want %d", tt.in, got, tt.want)
 		}
 	}

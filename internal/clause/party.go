@@ -16,7 +16,7 @@ import (
 // one clause per undertaking: a sentence that sets up an indemnity in
 // another direction than the one before starts a new clause; procedure
 // and scope sentences stay with the undertaking they follow.
-func indemnityClauses(fr *factReader, text string, run []sentenceHit) []model.Clause {
+func indemnityClauses(fr *factReader, doc *plainDoc, run []sentenceHit) []model.Clause {
 	var out []model.Clause
 	var cur []sentenceHit
 	var dir model.Party
@@ -24,16 +24,17 @@ func indemnityClauses(fr *factReader, text string, run []sentenceHit) []model.Cl
 		if len(cur) == 0 {
 			return
 		}
-		cl := clauseOf(text, model.Indemnification, cur)
+		cl := clauseOf(doc.text, model.Indemnification, cur)
 		cl.Direction = dir
 		if cl.Direction == "" {
 			cl.Direction = model.PartyYou // an indemnity in a user's terms is most often theirs
 		}
-		cl.Covers = indemnityCovers(fr, strings.ToLower(cl.Text))
+		cl.Covers = indemnityCovers(fr, strings.ToLower(doc.plain[doc.at(cl.Start):doc.at(cl.End)]))
 		out = append(out, cl)
 	}
 	for _, h := range run {
-		sent := text[h.start:h.end]
+		ps := doc.spanAt(h.span)
+		sent := doc.plain[ps.start:ps.end]
 		d, ok := indemnityDirection(fr, strings.ToLower(sent), sent)
 		if ok && dir != "" && d != dir {
 			flush()

@@ -45,4 +45,6 @@ package clause
 //	10: the words after a reference to a section ("section 9 …") count
 //	   when sentences are compared (they were all folded to "#", so an
 //	   edit after one could read as cosmetic)
-const Revision = 10
+//	11: facts are read without Markdown emphasis marks ("the fees paid in
+//	   the _twelve (12) months_" lost its look-back)
+const Revision = 11

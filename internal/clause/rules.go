@@ -254,7 +254,7 @@ func exclusionWidened(d *delta) []model.Finding {
 func exclusionSentences(sentences []string) []string {
 	var out []string
 	for _, s := range sentences {
-		low := lower(s)
+		low := plainLower(s)
 		if !containsAny(low, exclusionSentenceNeedles) || containsAny(low, notExclusionNeedles) || hasLimitPhrase(nil, low) && hasMeasure(nil, low) {
 			continue
 		}
@@ -352,7 +352,7 @@ func yourLiabilityAdded(d *delta) []model.Finding {
 func yourLiabilitySentences(sentences []string) []string {
 	var out []string
 	for _, s := range sentences {
-		if low := lower(s); strings.Contains(low, "you") && yourLiability().MatchString(low) && !exclusionSentenceRe().MatchString(low) {
+		if low := plainLower(s); strings.Contains(low, "you") && yourLiability().MatchString(low) && !exclusionSentenceRe().MatchString(low) {
 			out = append(out, s)
 		}
 	}
@@ -420,7 +420,7 @@ func yourIndemnityBroadened(d *delta) []model.Finding {
 		return []model.Finding{{What: model.RuleYourIndemnityBroadened, Items: more}}
 	}
 	for _, s := range d.added {
-		if p, ok := indemnityDirection(nil, lower(s), s); ok && p.Gives(model.PartyYou) && strongIndemnity().MatchString(lower(s)) {
+		if p, ok := indemnityDirection(nil, plainLower(s), s); ok && p.Gives(model.PartyYou) && strongIndemnity().MatchString(plainLower(s)) {
 			return []model.Finding{{What: model.RuleYourIndemnityBroadened, Quote: s}}
 		}
 	}
@@ -442,7 +442,7 @@ func providerIndemnityNarrowed(d *delta) []model.Finding {
 		return []model.Finding{{What: model.RuleProviderIndemnityNarrowed, Items: less}}
 	}
 	for _, s := range d.conditioned {
-		if p, ok := indemnityDirection(nil, lower(s), s); ok && p.Gives(model.PartyProvider) {
+		if p, ok := indemnityDirection(nil, plainLower(s), s); ok && p.Gives(model.PartyProvider) {
 			return []model.Finding{{What: model.RuleProviderIndemnityNarrowed, Quote: s}}
 		}
 	}
@@ -514,7 +514,7 @@ func favoursYou(d *delta) []model.Finding {
 				out = append(out, model.Finding{What: model.MovedYourIndemnityCut, Items: less})
 			}
 			for _, s := range d.conditioned {
-				if p, ok := indemnityDirection(nil, lower(s), s); ok && p.Gives(model.PartyYou) {
+				if p, ok := indemnityDirection(nil, plainLower(s), s); ok && p.Gives(model.PartyYou) {
 					out = append(out, model.Finding{What: model.MovedYourIndemnityCut, Quote: s})
 					break
 				}
@@ -528,7 +528,7 @@ func favoursYou(d *delta) []model.Finding {
 				out = append(out, model.Finding{What: model.MovedProviderIndemUp, Items: more})
 			} else {
 				for _, s := range d.added {
-					if p, ok := indemnityDirection(nil, lower(s), s); ok && p == model.PartyProvider && strongIndemnity().MatchString(lower(s)) {
+					if p, ok := indemnityDirection(nil, plainLower(s), s); ok && p == model.PartyProvider && strongIndemnity().MatchString(plainLower(s)) {
 						out = append(out, model.Finding{What: model.MovedProviderIndemUp, Quote: s})
 						break
 					}
