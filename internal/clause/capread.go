@@ -663,7 +663,7 @@ func statementParty(fr *factReader, st capStmt) model.Party {
 		if s == "" {
 			continue
 		}
-		sc := fr.scan(s)
+		sc := fr.scan(limitationPart(fr, s))
 		switch {
 		case sc.has("party.mutual"):
 			return model.PartyMutual
@@ -674,6 +674,19 @@ func statementParty(fr *factReader, st capStmt) model.Party {
 		}
 	}
 	return model.PartyProvider
+}
+
+// limitationPart returns what a statement (lower case) says of the
+// limitation itself, without the exceptions made to it: "except for a
+// party's indemnification obligations, acme's total liability …" limits
+// Acme's liability, whoever the exception names; so does "acme's
+// liability … will not exceed $100, except for either party's …".
+func limitationPart(fr *factReader, low string) string {
+	p := withoutException(low)
+	if m := fr.scan(p).first("cap.exception"); m != nil && m[0] > 0 {
+		p = p[:m[0]]
+	}
+	return p
 }
 
 // clauseParty says whose liability a clause without a cap limits.

@@ -289,6 +289,18 @@ func TestCapProtects(t *testing.T) {
 		{"fr", "La responsabilité totale de chaque partie ne pourra excéder 1 000 €.", model.PartyMutual},
 		{"de", "Die Haftung jeder Partei ist auf 1.000 EUR begrenzt.", model.PartyMutual},
 		{"de", "Die Haftung von Acme ist auf 1.000 EUR begrenzt.", model.PartyProvider},
+		// Whose liability is capped is the subject of the cap, not a
+		// party named in an exception to it.
+		{"en", "EXCEPT FOR A PARTY'S INDEMNIFICATION OBLIGATIONS, VENDOR'S TOTAL LIABILITY ARISING OUT OF THESE TERMS WILL NOT EXCEED THE FEES PAID BY CUSTOMER IN THE 12 MONTHS BEFORE THE CLAIM.", model.PartyProvider},
+		{"en", "EXCEPT FOR A PARTY'S INDEMNIFICATION OBLIGATIONS, EACH PARTY'S TOTAL LIABILITY WILL NOT EXCEED THE FEES PAID IN THE 12 MONTHS BEFORE THE CLAIM.", model.PartyMutual},
+		{"en", "Acme's total liability will not exceed $1,000, except for either party's breach of its confidentiality obligations.", model.PartyProvider},
+		{"en", "Except for breaches of confidentiality by either party, your total liability to Acme will not exceed $500.", model.PartyYou},
+		{"es", "Salvo las obligaciones de indemnización de cada parte, la responsabilidad total de Acme no excederá de 1.000 €.", model.PartyProvider},
+		{"fr", "Sauf en cas de fraude de l'une ou l'autre partie, la responsabilité totale d'Acme ne pourra excéder 1 000 €, à l'exception des obligations de chaque partie.", model.PartyProvider},
+		{"it", "Ad eccezione degli obblighi di manleva di ciascuna parte, la responsabilità complessiva di Acme non potrà superare 1.000 euro.", model.PartyProvider},
+		{"de", "Mit Ausnahme der Freistellungspflichten jeder Partei ist die Haftung von Acme auf 1.000 EUR begrenzt.", model.PartyProvider},
+		{"de", "Die Haftung von Acme ist auf 1.000 EUR begrenzt, ausgenommen die Freistellungspflichten jeder Partei.", model.PartyProvider},
+		{"pl", "Z wyjątkiem zobowiązań każdej ze stron do zwolnienia z odpowiedzialności, całkowita odpowiedzialność Acme nie może przekroczyć kwoty 500 zł.", model.PartyProvider},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.text, func(t *testing.T) {

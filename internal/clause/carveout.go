@@ -126,7 +126,7 @@ var exceptionHead = lazyRE(`^(?:\(?[a-z0-9ivx]{1,4}[.)]\s+)?(?:[-*•]\s+)?(?:\*
 
 // mainClause finds where the limitation an opening exception is made to
 // begins.
-var mainClause = lazyRE(`,\s*(?:and\s+)?(?:in no event|under no circumstances|neither|each party|either party|(?:our|its|their|the|\pL+(?:'s|’s))\s+(?:\S+\s+){0,3}?liabilit|we\b|(?:\pL+\s+){0,2}(?:shall|will|is|are)\s+not\s+(?:be\s+)?liable|en ningún caso|la responsabilidad|en aucun cas|la responsabilité|die haftung|in keinem fall|in nessun caso|la responsabilità|w żadnym (?:wypadku|przypadku)|odpowiedzialność)`)
+var mainClause = lazyRE(`,\s*(?:and\s+)?(?:in no event|under no circumstances|neither|each party|either party|(?:our|your|its|their|the|\pL+(?:'s|’s))\s+(?:\S+\s+){0,3}?liabilit|we\b|(?:\pL+\s+){0,2}(?:shall|will|is|are)\s+not\s+(?:be\s+)?liable|en ningún caso|la responsabilidad|en aucun cas|la responsabilité|die haftung|in keinem fall|in nessun caso|la responsabilità|w żadnym (?:wypadku|przypadku)|odpowiedzialność)`)
 
 // postponed are the words after which a sentence names its exceptions
 // before them ("… bleibt unberührt"). Plain words, found in one pass,
@@ -179,8 +179,17 @@ func withoutException(low string) string {
 	if m := mainClause().FindStringIndex(low); m != nil {
 		return low[m[0]+1:]
 	}
+	if m := verbSecondMain().FindStringIndex(low); m != nil {
+		return low[m[0]+1:]
+	}
 	return low
 }
+
+// verbSecondMain finds the limitation after an opening exception in
+// German, which puts the verb right after the exception, with no comma:
+// "mit ausnahme der freistellungspflichten jeder partei ist die haftung
+// von acme …".
+var verbSecondMain = lazyRE(`\s(?:ist|sind|wird|werden|bleibt)\s+(?:\S+\s+){0,3}?(?:gesamt)?haftung\b|\s(?:haftet|haften)\s`)
 
 var applyRe = lazyRE(`^(?:does|do|shall|will) not apply`)
 

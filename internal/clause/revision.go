@@ -47,4 +47,7 @@ package clause
 //	   edit after one could read as cosmetic)
 //	11: facts are read without Markdown emphasis marks ("the fees paid in
 //	   the _twelve (12) months_" lost its look-back)
-const Revision = 11
+//	12: whose liability a cap limits is read from the limitation, not from
+//	   the exceptions made to it ("except for a party's indemnification
+//	   obligations, Vendor's total liability …" protects the provider)
+const Revision = 12
