@@ -50,4 +50,7 @@ package clause
 //	12: whose liability a cap limits is read from the limitation, not from
 //	   the exceptions made to it ("except for a party's indemnification
 //	   obligations, Vendor's total liability …" protects the provider)
-const Revision = 12
+//	13: your liability added (or dropped) when you are named as the
+//	   customer or user ("Customer will be liable for all losses …"), and
+//	   in Spanish, French, German, Italian and Polish
+const Revision = 13

@@ -348,18 +348,35 @@ func yourLiabilityAdded(d *delta) []model.Finding {
 }
 
 // yourLiabilitySentences returns those of sentences that make you liable
-// for the provider's (or others') damages, losses or costs.
+// for the provider's (or others') damages, losses or costs: you, named as
+// you or as the customer or user, are the subject of "liable for",
+// "responsable de", "haftet für", "responsabile di", "ponosi
+// odpowiedzialność za" … some harm.
 func yourLiabilitySentences(sentences []string) []string {
 	var out []string
 	for _, s := range sentences {
-		if low := plainLower(s); strings.Contains(low, "you") && yourLiability().MatchString(low) && !exclusionSentenceRe().MatchString(low) {
+		if low := plainLower(s); containsAny(low, yourLiabilityNeedles) && yourLiability().MatchString(low) && !exclusionSentenceRe().MatchString(low) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-var yourLiability = lazyRE(`\byou(?:'re|’re|\s+are|\s+will\s+be|\s+shall\s+be|\s+may\s+be)?\s+(?:\S+\s+){0,3}?(?:liable|responsible)\s+(?:to\s+\S+\s+)?for\s+(?:\S+\s+){0,6}?(?:damages?|loss(?:es)?|costs?|expenses|fines|penalties)\b`)
+// yourLiabilityNeedles are literals one of which every match of
+// yourLiability holds.
+var yourLiabilityNeedles = strings.Split("liable|responsib|responsab|haft|odpowiada|odpowiedzialn", "|")
+
+// yourLiability finds you (the customer, the user) made liable for some
+// harm: the subject, the words a verb phrase is made of, "liable for",
+// and a word for damages within a few words. Only verb words may come
+// between the subject and "liable": "if customer breaches, vendor is
+// liable for …" makes the vendor liable.
+var yourLiability = lazyRE(`\b(?:you|customers?|users?|licensees?|subscribers?|members?|clients?)(?:'re|’re|'ll|’ll)?(?:\s+(?:will|shall|may|must|is|are|be|remains?|agrees?|to|also|fully|solely|entirely|wholly|jointly|and|severally|personally|directly|hereby|held))*\s+(?:liable|responsible)\s+(?:to\s+\S+\s+)?for\s+(?:\S+\s+){0,6}?(?:damages?|loss(?:es)?|costs?|expenses|fines|penalties)\b` +
+	`|(?:\busted|\b(?:el|la)\s+(?:usuari[oa]|cliente))\s+(?:es|será|resultará|queda(?:rá)?)\s+(?:\S+\s+){0,2}?responsables?\s+(?:\S+\s+){0,2}?(?:de|por)\s+(?:\S+\s+){0,5}?(?:daños|pérdidas|perjuicios|costes|costos|gastos|multas|sanciones)` +
+	`|(?:\bvous|\bl'utilisat(?:eur|rice)|\ble\s+client|\bl'abonné)\s+(?:êtes|serez|est|sera|demeure[zr]?|reste(?:z|ra)?)\s+(?:\S+\s+){0,2}?responsables?\s+(?:envers\s+\S+\s+)?(?:de|des|du)\s+(?:\S+\s+){0,5}?(?:dommages?|pertes?|préjudices?|frais|coûts|amendes|pénalités)` +
+	`|(?:\bsie|\bdu|\b(?:der|die)\s+(?:kund(?:e|in)|nutzer(?:in)?))\s+(?:haften|haftest|haftet)\s+(?:\S+\s+){0,4}?für\s+(?:\S+\s+){0,5}?(?:schäden|schaden|verluste?|kosten|aufwendungen)` +
+	`|(?:\bl'utente|\bil\s+cliente|\btu|\blei)\s+(?:è|sarà|sei|resta|rimane|rimarrà)\s+(?:\S+\s+){0,2}?responsabile\s+(?:\S+\s+){0,3}?(?:di|dei|delle|del|per)\s+(?:\S+\s+){0,5}?(?:dann[oi]|perdit[ae]|cost[oi]|spese|sanzioni)` +
+	`|(?:\bużytkownik|\bklient)\s+(?:ponosi\s+(?:\S+\s+){0,2}?odpowiedzialność|odpowiada)\s+(?:\S+\s+){0,3}?za\s+(?:\S+\s+){0,5}?(?:szk[oó]d\S*|strat\S*|koszt\S*|kar\S*)`)
 
 // Scoped caps.
 

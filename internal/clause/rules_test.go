@@ -100,6 +100,19 @@ func TestSeverityRules(t *testing.T) {
 			liabilityDoc(exclusion + " " + capFees12),
 			liabilityDoc(exclusion + " " + capFees12 + " If you breach the Acceptable Use Policy, you will be liable to Acme for the amount of Acme's damages caused by the breach."),
 			model.SeverityHigh, "your liability added: “If you breach the Acceptable Use Policy, you will be liable to Acme"},
+		// You named as the customer, and in other languages.
+		{model.RuleYourLiabilityAdded, model.Liability,
+			liabilityDoc(exclusion + " " + capFees12),
+			liabilityDoc(exclusion + " " + capFees12 + " Customer will be liable for all losses suffered by Acme arising from Customer's use of the Services."),
+			model.SeverityHigh, "your liability added: “Customer will be liable for all losses suffered by Acme"},
+		{model.RuleYourLiabilityAdded, model.Liability,
+			headed("fr", "La responsabilité totale d'Acme est limitée aux sommes versées par vous au cours des douze (12) derniers mois."),
+			headed("fr", "La responsabilité totale d'Acme est limitée aux sommes versées par vous au cours des douze (12) derniers mois. L'Utilisateur est responsable de tous les dommages subis par Acme du fait de son utilisation du Service."),
+			model.SeverityHigh, "your liability added: “L'Utilisateur est responsable de tous les dommages"},
+		{model.RuleYourLiabilityAdded, model.Liability,
+			headed("de", "Die Haftung von Acme ist auf die in den letzten zwölf (12) Monaten gezahlten Entgelte begrenzt."),
+			headed("de", "Die Haftung von Acme ist auf die in den letzten zwölf (12) Monaten gezahlten Entgelte begrenzt. Der Kunde haftet gegenüber Acme für alle Schäden, die aus der Nutzung der Dienste entstehen."),
+			model.SeverityHigh, "your liability added: “Der Kunde haftet gegenüber Acme für alle Schäden"},
 		{model.RuleScopedCapLowered, model.Liability,
 			liabilityDoc(capFees12 + " For free services, Acme's total liability will not exceed $100."),
 			liabilityDoc(capFees12 + " For free services, Acme's total liability will not exceed $10."),
@@ -262,5 +275,45 @@ func TestChangeParties(t *testing.T) {
 	ch = changeOf(t, model.Liability, liabilityDoc(exclusion), liabilityDoc(exclusion+" This limitation applies even if Acme was advised of the possibility of such damages."))
 	if ch.Rules == nil || len(ch.Rules) != 0 {
 		t.Errorf("rules = %#v, want an empty list", ch.Rules)
+	}
+}
+
+// TestYourLiabilitySentences: a sentence that makes you liable for
+// losses, you named as you or as the customer or user, in each language;
+// not one that makes the provider liable, excludes your liability or
+// speaks of something else.
+func TestYourLiabilitySentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"You will be liable to Acme for the amount of Acme's damages caused by your breach.", true},
+		{"Customer will be liable for all losses suffered by Vendor arising from Customer's use of the Services.", true},
+		{"The User shall be solely responsible for any damages, fines or penalties resulting from its content.", true},
+		{"Licensees are jointly and severally liable for all costs incurred by Acme.", true},
+		{"Usted será responsable de todos los daños y perjuicios que sufra Acme.", true},
+		{"El Usuario será el único responsable de las pérdidas ocasionadas a Acme.", true},
+		{"Vous êtes seul responsable des dommages causés à Acme par votre utilisation.", true},
+		{"L'Utilisateur est responsable de tout préjudice subi par Acme.", true},
+		{"Sie haften für alle Schäden, die Acme durch Ihre Nutzung entstehen.", true},
+		{"Der Kunde haftet gegenüber Acme für sämtliche Schäden.", true},
+		{"L'Utente è responsabile di tutti i danni subiti da Acme.", true},
+		{"Il Cliente sarà responsabile per ogni perdita subita dal Fornitore.", true},
+		{"Użytkownik ponosi pełną odpowiedzialność za wszelkie szkody wyrządzone Usługodawcy.", true},
+		{"Klient odpowiada za szkody wyrządzone Usługodawcy.", true},
+		// Not yours.
+		{"Acme will be liable to you for direct damages caused by its negligence.", false},
+		{"If Customer breaches these Terms, Vendor is liable for all losses.", false},
+		{"You will not be liable for any indirect damages.", false},
+		{"Customer shall not be responsible for any losses caused by Vendor.", false},
+		{"Der Kunde haftet nicht für Schäden, die Acme verursacht.", false},
+		{"L'Utilisateur n'est pas responsable des dommages causés par Acme.", false},
+		{"You are responsible for keeping your password confidential.", false},
+		{"Customer's total liability will not exceed $1,000.", false},
+	}
+	for _, tt := range tests {
+		if got := len(yourLiabilitySentences([]string{tt.text})) == 1; got != tt.want {
+			t.Errorf("yourLiabilitySentences(%q) = %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
