@@ -244,6 +244,85 @@ func changedDirection(cs []model.Clause, s, other *versionSentences) model.Party
 	return cs[0].Direction
 }
 
+// narrowing is a sentence that narrows an indemnity.
+type narrowing struct {
+	quote string   // the sentence, from a few words before what narrows it
+	kinds []string // what narrows it, new to it: "condition", "exception", "limit"
+}
+
+// narrowings returns the sentences of the indemnities party gives, after
+// the change, that narrow them: a rewording of one of their sentences
+// that adds a condition, an exception or a limit of amount ("…, provided
+// that Vendor's obligations do not apply to claims arising from …", "…
+// up to $10,000"), or a sentence new to them that is no undertaking of
+// its own ("These obligations do not apply to …").
+func (d *delta) narrowings(party model.Party) []narrowing {
+	sb, sa := d.sentB.normalised(), d.sentA.normalised()
+	have, kept := sb.set(), sa.set()
+	var gone []string // the sentences of before that after lacks
+	for i, raw := range sb.raw {
+		if n := sb.norm[i]; n != "" && !kept[n] {
+			gone = append(gone, raw)
+		}
+	}
+	var out []narrowing
+	for k, c := range d.after {
+		if !c.Direction.Gives(party) {
+			continue
+		}
+		for i := sa.rawAt[k]; i < sa.rawAt[k+1]; i++ {
+			n, raw := sa.norm[i], sa.raw[i]
+			if n == "" || have[n] {
+				continue
+			}
+			low := plainLower(raw)
+			sc := facts().scan(low)
+			now := sc.names("indemnity.limit")
+			if len(now) == 0 {
+				continue
+			}
+			var was []string
+			if old, ok := rewordedFrom(n, gone); ok {
+				was = facts().scan(plainLower(old)).names("indemnity.limit")
+			} else if _, undertaking := indemnityDirection(nil, low, raw); undertaking {
+				continue // a new undertaking: it adds, whatever its conditions
+			}
+			kinds := setMinus(now, was)
+			if len(kinds) == 0 {
+				continue
+			}
+			out = append(out, narrowing{quote: quoteFrom(raw, low, sc.firstNamed("indemnity.limit", kinds)[0]), kinds: kinds})
+		}
+	}
+	return out
+}
+
+// rewordedFrom returns the sentence of old that n (normalised) rewords:
+// the one sharing most of its words, at least half.
+func rewordedFrom(n string, old []string) (string, bool) {
+	w := wordsIn(n)
+	best, bestSim := "", 0.5
+	for _, o := range old {
+		if j := jaccard(w, wordSet(o)); j >= bestSim {
+			best, bestSim = o, j
+		}
+	}
+	return best, best != ""
+}
+
+// quoteFrom returns sentence s (without emphasis marks) from three words
+// before offset at of low, its lower-cased plain form, with "…" for the
+// words left out.
+func quoteFrom(s, low string, at int) string {
+	plain, _ := unemphasise(s)
+	words := strings.Fields(plain)
+	k := len(strings.Fields(low[:at])) - 3
+	if k <= 0 {
+		return strings.Join(words, " ")
+	}
+	return "… " + strings.Join(words[k:], " ")
+}
+
 // firstRewording returns the first sentence of after that is not in
 // before, and the sentence of before it rewords (the dropped sentence
 // sharing most of its words).

@@ -20,7 +20,7 @@ import (
 // factCueSections are the sections of fact cues, matched by one matcher.
 var factCueSections = []string{"cap.limit", "cap.fees", "cap.lesser", "cap.greater", "carve-out", "period.year",
 	"cap.exception", "cap.exception-to-limit", "party.mutual", "party.you", "party.provider", "indemnity.verb", "covers",
-	"scope.free", "scope.beta"}
+	"scope.free", "scope.beta", "indemnity.limit"}
 
 // factLex is the compiled vocabulary of clause facts.
 type factLex struct {
@@ -227,10 +227,29 @@ func (f *factScan) all(section string) []int {
 // matches to the end of its word; a pattern is run on a window around
 // the literal, which its match holds.
 func (f *factScan) each(section string, yield func(start, end int) bool) {
+	f.eachNamed(section, nil, yield)
+}
+
+// firstNamed returns the span of the first match of a cue of section
+// named one of names, or nil.
+func (f *factScan) firstNamed(section string, names []string) []int {
+	var best []int
+	f.eachNamed(section, names, func(start, end int) bool {
+		if best == nil || start < best[0] {
+			best = []int{start, end}
+		}
+		return false
+	})
+	return best
+}
+
+// eachNamed is each for the cues of section named one of names (all of
+// them when names is nil).
+func (f *factScan) eachNamed(section string, names []string, yield func(start, end int) bool) {
 	m := f.fl.cues
 	for _, i := range f.cuesOf(section) {
 		cu := &m.cues[i]
-		if !f.h.anyFound(cu.needs) || cu.re != nil && !m.holds(cu.holds, f.s, f.h) {
+		if names != nil && !slices.Contains(names, cu.name) || !f.h.anyFound(cu.needs) || cu.re != nil && !m.holds(cu.holds, f.s, f.h) {
 			continue
 		}
 		for _, j := range cu.needs {

@@ -88,6 +88,7 @@ var lexSections = map[string]entryShape{
 	"party.provider":         shapeCue,   // the liability limited is the provider's: "our liability", "Acme's liability"
 	"indemnity.verb":         shapeCue,   // the verb of an undertaking to indemnify, next to the party indemnified
 	"covers":                 shapeCue,   // what an indemnity covers: a name of the fixed vocabulary, or words reported after "other: "
+	"indemnity.limit":        shapeCue,   // narrows an indemnity: a condition, an exception, a limit of amount
 	"scope.free":             shapeCue,   // a cap or an exclusion limited to free services
 	"scope.beta":             shapeCue,   // … to beta, preview or early-access features
 	"period.year":            shapeCue,   // a period of one year: "the prior calendar year"

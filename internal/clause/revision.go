@@ -53,4 +53,7 @@ package clause
 //	13: your liability added (or dropped) when you are named as the
 //	   customer or user ("Customer will be liable for all losses …"), and
 //	   in Spanish, French, German, Italian and Polish
-const Revision = 13
+//	14: a condition, an exception or a limit of amount added to an
+//	   indemnity narrows it (the provider's: provider-indemnity-narrowed,
+//	   high; yours: in your favour)
+const Revision = 14

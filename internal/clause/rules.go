@@ -463,6 +463,9 @@ func providerIndemnityNarrowed(d *delta) []model.Finding {
 			return []model.Finding{{What: model.RuleProviderIndemnityNarrowed, Quote: s}}
 		}
 	}
+	if ns := d.narrowings(model.PartyProvider); len(ns) > 0 {
+		return []model.Finding{{What: model.RuleProviderIndemnityNarrowed, Quote: ns[0].quote, Items: ns[0].kinds, More: len(ns) - 1}}
+	}
 	return nil
 }
 
@@ -530,11 +533,16 @@ func favoursYou(d *delta) []model.Finding {
 			if less := coversMinus(d.youB.covers, d.youA.covers); len(less) > 0 {
 				out = append(out, model.Finding{What: model.MovedYourIndemnityCut, Items: less})
 			}
+			cut := false
 			for _, s := range d.conditioned {
 				if p, ok := indemnityDirection(nil, plainLower(s), s); ok && p.Gives(model.PartyYou) {
 					out = append(out, model.Finding{What: model.MovedYourIndemnityCut, Quote: s})
+					cut = true
 					break
 				}
+			}
+			if ns := d.narrowings(model.PartyYou); len(ns) > 0 && !cut {
+				out = append(out, model.Finding{What: model.MovedYourIndemnityCut, Quote: ns[0].quote, Items: ns[0].kinds, More: len(ns) - 1})
 			}
 		}
 		if !d.provB.present && d.provA.present {

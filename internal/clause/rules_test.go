@@ -138,6 +138,19 @@ func TestSeverityRules(t *testing.T) {
 			indemnityDoc(indemYours + "\n\nAcme will defend you against any third-party claim that the Service infringes a patent, and against any claim arising from Acme's violation of applicable law."),
 			indemnityDoc(indemYours + "\n\nAcme will defend you against any third-party claim arising from Acme's violation of applicable law."),
 			model.SeverityHigh, "provider's indemnity of you narrowed: no longer covers third-party IP claims"},
+		// A new condition, exception or limit of amount narrows it too.
+		{model.RuleProviderIndemnityNarrowed, model.Indemnification,
+			indemnityDoc(indemYours + "\n\nAcme will defend you against any third-party claim alleging that the Service infringes that party's intellectual property rights, and will pay any damages finally awarded."),
+			indemnityDoc(indemYours + "\n\nAcme will defend you against any third-party claim alleging that the Service infringes that party's intellectual property rights, provided that Acme's obligations do not apply to claims arising from your modifications, and will pay any damages finally awarded up to $10,000."),
+			model.SeverityHigh, "provider's indemnity of you narrowed by a new condition, exception and limit: “… intellectual property rights, provided that Acme's obligations do not apply"},
+		{model.RuleProviderIndemnityNarrowed, model.Indemnification,
+			indemnityDoc(indemYours + "\n\n" + indemIP),
+			indemnityDoc(indemYours + "\n\n" + indemIP + " These obligations do not apply to claims arising from your modifications of the Service."),
+			model.SeverityHigh, "provider's indemnity of you narrowed by a new exception: “These obligations do not apply to claims"},
+		{model.RuleProviderIndemnityNarrowed, model.Indemnification,
+			"## Freistellung\n\nSie stellen Acme von allen Ansprüchen Dritter frei, die auf Ihrem Verstoß gegen diese Bedingungen beruhen.\n\nAcme stellt Sie von allen Ansprüchen Dritter frei, die auf einer Verletzung von Schutzrechten durch die Dienste beruhen.\n",
+			"## Freistellung\n\nSie stellen Acme von allen Ansprüchen Dritter frei, die auf Ihrem Verstoß gegen diese Bedingungen beruhen.\n\nAcme stellt Sie von allen Ansprüchen Dritter bis zu 10.000 EUR frei, die auf einer Verletzung von Schutzrechten durch die Dienste beruhen.\n",
+			model.SeverityHigh, "provider's indemnity of you narrowed by a new limit"},
 		{model.RuleFavoursYou, model.Liability,
 			liabilityDoc("Acme's total liability shall not exceed $100."), liabilityDoc("Acme's total liability shall not exceed $1,000."),
 			model.SeverityLow, "liability cap raised from $100 to $1,000"},
@@ -190,6 +203,9 @@ func TestRulesInYourFavour(t *testing.T) {
 			"provider's IP indemnity of you added"},
 		{"your indemnity removed", model.Indemnification, indemnityDoc(indemYours), docHead + tail,
 			"your indemnity removed: you no longer indemnify the provider"},
+		{"your indemnity limited", model.Indemnification, indemnityDoc(indemYours),
+			indemnityDoc("You will indemnify and hold harmless Acme against any claim arising from your breach of these Terms, except to the extent caused by Acme's negligence."),
+			"your indemnity narrowed by a new condition and exception: “… of these Terms, except to the extent caused by Acme's negligence.”"},
 		{"carve-out protecting you added", model.Liability, liabilityDoc(capFees12),
 			liabilityDoc(capFees12 + " This limitation does not apply to death or personal injury caused by our negligence, or to fraud."),
 			"carve-outs added: fraud and death or personal injury are now uncapped"},
@@ -314,6 +330,22 @@ func TestYourLiabilitySentences(t *testing.T) {
 	for _, tt := range tests {
 		if got := len(yourLiabilitySentences([]string{tt.text})) == 1; got != tt.want {
 			t.Errorf("yourLiabilitySentences(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestIndemnityRewordedNotNarrowed: a rewording of the provider's
+// indemnity that adds no condition, exception or limit narrows nothing,
+// nor does a condition the old wording had already.
+func TestIndemnityRewordedNotNarrowed(t *testing.T) {
+	for _, pair := range [][2]string{
+		{indemIP, "Acme will defend you against any third-party claim that the Service infringes a patent, copyright or trademark, and will pay the damages and costs finally awarded."},
+		{"Acme will defend you against any claim that the Service infringes a patent, provided that you notify Acme promptly.",
+			"Acme will defend you against any claim that the Service infringes a patent or copyright, provided that you notify Acme promptly."},
+	} {
+		ch := changeOf(t, model.Indemnification, indemnityDoc(indemYours+"\n\n"+pair[0]), indemnityDoc(indemYours+"\n\n"+pair[1]))
+		if slices.Contains(ch.Rules, model.RuleProviderIndemnityNarrowed) {
+			t.Errorf("%q → %q: rules %v, want no %s (summary %q)", pair[0], pair[1], ch.Rules, model.RuleProviderIndemnityNarrowed, ch.Summary)
 		}
 	}
 }

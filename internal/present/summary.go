@@ -210,6 +210,9 @@ func finding(typ string, f model.Finding) string {
 	case model.RuleProviderIndemnityRemoved:
 		return "provider's " + indemnityName(f.Items) + " of you removed" + coveredNote(f.Items)
 	case model.RuleProviderIndemnityNarrowed:
+		if f.Quote != "" && len(f.Items) > 0 {
+			return "provider's indemnity of you narrowed by a new " + list(f.Items) + ": " + Quote(f.Quote, 90)
+		}
 		if f.Quote != "" {
 			return "provider's indemnity of you narrowed: now only " + Quote(f.Quote, 90)
 		}
@@ -217,6 +220,9 @@ func finding(typ string, f model.Finding) string {
 	case model.MovedYourIndemnityOut:
 		return "your indemnity removed: you no longer indemnify the provider"
 	case model.MovedYourIndemnityCut:
+		if f.Quote != "" && len(f.Items) > 0 {
+			return "your indemnity narrowed by a new " + list(f.Items) + ": " + Quote(f.Quote, 90)
+		}
 		if f.Quote != "" {
 			return "your indemnity narrowed: now only " + Quote(f.Quote, 90)
 		}

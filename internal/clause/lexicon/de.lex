@@ -256,6 +256,14 @@ violation of law: recht|gesetz
 negligence or misconduct: fahrlässig
 third-party rights: rechte dritter
 
+[indemnity.limit]
+condition: sofern|soweit|vorausgesetzt|voraussetzung
+	\bsofern\b|\bsoweit\b|\bvorausgesetzt\b|\bunter\s+der\s+voraussetzung\b
+exception: ausgenommen|außer|gilt nicht|gelten nicht|ausgeschlossen
+	\bausgenommen\b|(?:^|\s)außer\s|\bgilt\s+nicht\b|\bgelten\s+nicht\b|\bausgeschlossen\b
+limit: bis zu|höchstens|begrenzt|beschränkt
+	\bbis\s+zu\s+(?:einem\s+betrag\s+von\s+|einer\s+höhe\s+von\s+)?(?:\$|€|£|eur|\d)|(?:^|\s)höchstens\s|\bbegrenzt\b|\bbeschränkt\b
+
 [scope.free]
 kostenlos: kostenl|unentgeltlich
 

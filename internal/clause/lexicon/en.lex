@@ -383,6 +383,17 @@ third-party rights: third|rights of
 	third[- ]party\s+rights|rights\s+of\s+(?:an?\s+|any\s+)?(?:other\s+)?(?:persons?|third)
 your products or services: your products|your services|your business
 
+[indemnity.limit]
+# What narrows an indemnity: a condition it now holds under, an
+# exception, a limit of amount. Read only where the wording of an
+# indemnity changed.
+condition: provided|only if|unless|subject to|to the extent|condition
+	\bprovided\s+(?:that|always)\b|\bonly\s+(?:if|where|when)\b|\bunless\b|\bsubject\s+to\b|\bto\s+the\s+extent\b|\b(?:conditional|conditioned)\s+(?:up)?on\b|\bon\s+condition\s+that\b
+exception: except|exclud|other than|not apply|no obligation|no liability|not be obligated|not be required|not be liable|not be responsible
+	\bexcept\b|\bexclud(?:ing|ed|es?)\b|\bother\s+than\b|\bnot\s+apply\b|\bno\s+(?:obligation|liability)\b|\bnot\s+be\s+(?:obligated|required|liable|responsible)\b
+limit: up to|exceed|limited to|maximum|capped
+	\bup\s+to\s+(?:a\s+maximum\s+of\s+|an?\s+(?:aggregate\s+)?(?:amount|total)\s+of\s+)?(?:\$|€|£|usd|eur|gbp|\d)|\b(?:not|never)\s+(?:to\s+)?exceed|\b(?:is|are|be|being)\s+limited\s+to\b|\b(?:a|the)\s+maximum\s+(?:of|amount)\b|\bcapped\s+at\b
+
 [scope.free]
 # A cap or an exclusion limited to free services.
 free services: free|unpaid|non-paying

@@ -204,5 +204,13 @@ violation of law: violación
 negligence or misconduct: negligencia
 third-party rights: derechos de terceros
 
+[indemnity.limit]
+condition: siempre que|siempre y cuando|condición|sujet|en la medida
+	\bsiempre\s+(?:y\s+cuando|que)\b|\ba\s+condición\s+de\s+que\b|\bsujet[oa]s?\s+a\b|\ben\s+la\s+medida\s+en\s+que\b
+exception: salvo|excepto|excepción|no se aplica|no será aplicable|no tendrá obligación
+	\bsalvo\b|\bexcepto\b|\bcon\s+excepción\b|\bno\s+se\s+aplicar(?:á|a)\b|\bno\s+será\s+aplicable\b|\bno\s+tendrá\s+(?:obligación|responsabilidad)\b
+limit: hasta|no excederá|no podrá exceder|limitad
+	\bhasta\s+(?:un\s+máximo\s+de\s+|un\s+importe\s+(?:máximo\s+)?de\s+)?(?:\$|€|£|\d)|\bno\s+(?:excederá|podrá\s+exceder)\b|\blimitad[oa]s?\s+a\b
+
 [scope.free]
 gratuitos: gratuit|gratis

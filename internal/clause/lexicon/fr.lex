@@ -202,6 +202,14 @@ negligence or misconduct: négligence
 third-party rights: droits
 	droits\s+(?:d'un\s+|de\s+)tiers
 
+[indemnity.limit]
+condition: sous réserve|à condition|pour autant|dans la mesure
+	\bsous\s+réserve\b|\bà\s+condition\s+que\b|\bpour\s+autant\s+que\b|\bdans\s+la\s+mesure\s+où\b
+exception: sauf|à l'exception|ne s'appliqu|aucune obligation
+	\bsauf\b|\bà\s+l'exception\b|\bne\s+s'appliqu|\baucune\s+obligation\b
+limit: dans la limite|plafonn|excéder|jusqu'à
+	\bdans\s+la\s+limite\b|\bplafonn|\bexcéder\b|\bjusqu'à\s+(?:concurrence\s+de\s+)?(?:\$|€|£|\d)
+
 [scope.free]
 gratuits: gratuit
 

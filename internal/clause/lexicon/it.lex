@@ -215,6 +215,14 @@ violation of law: violazione di
 negligence or misconduct: negligenza
 third-party rights: diritti di terzi
 
+[indemnity.limit]
+condition: purché|a condizione|nella misura|subordinat
+	(?:^|\s)purché\s|\ba\s+condizione\s+che\b|\bnella\s+misura\s+in\s+cui\b|\bsubordinat[oaie]\b
+exception: salvo|eccetto|ad eccezione|non si applica
+	\bsalvo\b|\beccetto\b|\bad\s+eccezione\b|\bnon\s+si\s+applica
+limit: fino a|superare|limitat
+	\bfino\s+a\s+(?:un\s+massimo\s+di\s+|concorrenza\s+di\s+)?(?:\$|€|£|euro|\d)|\bsuperare\b|\blimitat[oaie]\s+a\b
+
 [scope.free]
 gratuiti: gratuit
 

@@ -225,6 +225,14 @@ violation of law: prawa|przepisów
 negligence or misconduct: zaniedban
 third-party rights: praw osób trzecich
 
+[indemnity.limit]
+condition: pod warunkiem|o ile|w zakresie
+	\bpod\s+warunkiem\b|(?:^|\s)o\s+ile\s|\bw\s+zakresie,?\s+w\s+jakim\b
+exception: z wyjątkiem|nie dotyczy|nie ma zastosowania|nie stosuje
+	\bz\s+wyjątkiem\b|\bnie\s+dotyczy\b|\bnie\s+ma\s+zastosowania\b|\bnie\s+stosuje\s+się\b
+limit: do kwoty|do wysokości|przekroczy|ograniczon
+	\bdo\s+(?:kwoty|wysokości)\b|\bprzekroczy|\bograniczon
+
 [scope.free]
 bezpłatne: bezpłatn|nieodpłatn|darmow
 
