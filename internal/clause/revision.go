@@ -56,4 +56,7 @@ package clause
 //	14: a condition, an exception or a limit of amount added to an
 //	   indemnity narrows it (the provider's: provider-indemnity-narrowed,
 //	   high; yours: in your favour)
-const Revision = 14
+//	15: with no cap left, no carve-out is "now capped" (nor one that
+//	   exposed you dropped), and a mutual cap removed is not "made
+//	   one-sided": cap-removed says what moved
+const Revision = 15

@@ -230,6 +230,9 @@ func madeOneSided(d *delta) []model.Finding {
 	if d.typ != model.Liability || d.kind != model.ChangeModified || d.protB != model.PartyMutual || d.protA != model.PartyProvider {
 		return nil
 	}
+	if hasCap(mainCap(d.before)) && !hasCap(mainCap(d.after)) {
+		return nil // the cap is gone, not made one-sided: cap-removed says so
+	}
 	return []model.Finding{{What: model.RuleCapMadeOneSided, Party: d.protA, Was: d.protB}}
 }
 
@@ -302,8 +305,21 @@ func isOther(kind string) bool {
 	return len(kind) > len(model.OtherPrefix) && kind[:len(model.OtherPrefix)] == model.OtherPrefix
 }
 
+// capLeft reports whether a version limits liability to a measure at
+// all: a general cap or a scoped one. Without one, nothing is "now
+// capped": a carve-out gone with the cap it was made from is part of the
+// cap's removal.
+func capLeft(cs []model.Clause) bool {
+	for _, c := range cs {
+		if hasCap(c.Cap) || c.Cap != nil && len(c.Cap.Scoped) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func carveOutRemoved(d *delta) []model.Finding {
-	if d.typ != model.Liability || d.kind != model.ChangeModified {
+	if d.typ != model.Liability || d.kind != model.ChangeModified || !capLeft(d.after) {
 		return nil
 	}
 	var lost []string
@@ -510,7 +526,7 @@ func favoursYou(d *delta) []model.Finding {
 					dropped = append(dropped, k)
 				}
 			}
-			if len(dropped) > 0 {
+			if len(dropped) > 0 && capLeft(d.after) {
 				out = append(out, model.Finding{What: model.MovedCarveOutDropped, Items: dropped})
 			}
 			if n := setMinus(d.exclB, d.exclA); len(n) > 0 && len(d.exclA) > 0 {

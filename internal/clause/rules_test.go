@@ -349,3 +349,18 @@ func TestIndemnityRewordedNotNarrowed(t *testing.T) {
 		}
 	}
 }
+
+// TestCarveOutGoneWithTheCap: a cap removed with the exception it made
+// leaves nothing "now capped": the removal is the cap's, and no
+// carve-out finding is made.
+func TestCarveOutGoneWithTheCap(t *testing.T) {
+	for _, withCap := range []string{
+		"EXCEPT FOR A PARTY'S INDEMNIFICATION OBLIGATIONS, EACH PARTY'S TOTAL LIABILITY ARISING OUT OF THESE TERMS WILL NOT EXCEED THE FEES PAID BY CUSTOMER IN THE 12 MONTHS BEFORE THE CLAIM.",
+		"Acme's total liability will not exceed the fees paid in the 12 months before the claim. This limitation does not apply to Acme's indemnification obligations or to its gross negligence.",
+	} {
+		ch := changeOf(t, model.Liability, liabilityDoc(exclusion+"\n\n"+withCap), liabilityDoc(exclusion))
+		if !slices.Equal(ch.Rules, model.RuleNames{model.RuleCapRemoved}) || strings.Contains(ch.Summary, "carve-out") {
+			t.Errorf("rules %v summary %q, want only %s", ch.Rules, ch.Summary, model.RuleCapRemoved)
+		}
+	}
+}
