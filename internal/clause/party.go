@@ -14,8 +14,11 @@ import (
 
 // indemnityClauses cuts a run of adjacent indemnification sentences into
 // one clause per undertaking: a sentence that sets up an indemnity in
-// another direction than the one before starts a new clause; procedure
-// and scope sentences stay with the undertaking they follow.
+// another direction than the one before starts a new clause, and so does
+// one that undertakes anew in the same direction ("L'Utente si obbliga a
+// manlevare il Fornitore …" after "L'Utente si impegna a tenere indenne
+// il Fornitore …"); procedure and scope sentences stay with the
+// undertaking they follow.
 func indemnityClauses(fr *factReader, doc *plainDoc, run []sentenceHit) []model.Clause {
 	var out []model.Clause
 	var cur []sentenceHit
@@ -34,9 +37,9 @@ func indemnityClauses(fr *factReader, doc *plainDoc, run []sentenceHit) []model.
 	}
 	for _, h := range run {
 		ps := doc.spanAt(h.span)
-		sent := doc.plain[ps.start:ps.end]
-		d, ok := indemnityDirection(fr, strings.ToLower(sent), sent)
-		if ok && dir != "" && d != dir {
+		low := strings.ToLower(doc.plain[ps.start:ps.end])
+		d, undertakes, ok := indemnityUndertaking(fr, low)
+		if ok && dir != "" && (d != dir || undertakes) {
 			flush()
 			cur, dir = nil, ""
 		}
@@ -65,34 +68,75 @@ func clauseOf(text, typ string, hits []sentenceHit) model.Clause {
 // whether it sets one up at all (a notice or settlement sentence does
 // not). low is the sentence in lower case, orig as written.
 func indemnityDirection(fr *factReader, low, orig string) (model.Party, bool) {
+	p, _, ok := indemnityUndertaking(fr, low)
+	return p, ok
+}
+
+// indemnityUndertaking is indemnityDirection, and whether the sentence
+// is an undertaking of its own: a party commits itself ("will", "agrees
+// to", "si obbliga a", "zobowiązuje się", "stellen … frei") to indemnify
+// a party it names, with a verb of indemnity proper (not only "defend").
+// A sentence that refers to the undertaking ("any matter for which you
+// are required to indemnify us") is none.
+func indemnityUndertaking(fr *factReader, low string) (party model.Party, undertakes, ok bool) {
 	sc := fr.scan(low)
 	v := sc.first("indemnity.verb")
 	if v == nil {
-		return "", false
+		return "", false, false
 	}
+	undertakes = strongIndemnity().MatchString(low) && commits(low[:v[0]], low[v[0]:v[1]])
 	if sc.has("party.mutual") {
-		return model.PartyMutual, true
+		return model.PartyMutual, undertakes, true
 	}
 	// The party indemnified is the surest sign: it follows the verb
 	// ("indemnify Acme", "hold you harmless", "stellen uns … frei") or,
 	// in French, Spanish and Italian, may come before it as a pronoun
 	// ("vous indemniser", "ti manleverà").
 	if p, ok := cliticObject(low[:v[0]], low[v[0]:v[1]]); ok {
-		return p, true
+		return p, undertakes, true
 	}
 	if verb := low[v[0]:v[1]]; verb == "freizustellen" || verb == "schadlos" {
 		// German puts the object of an infinitive before it: "…, Acme
 		// von allen Ansprüchen freizustellen".
-		return objectBefore(low[:v[0]]), true
+		return objectBefore(low[:v[0]]), undertakes, true
 	}
 	if p, ok := objectAfter(low[v[1]:]); ok {
-		return p, true
+		return p, undertakes, true
 	}
 	if p, ok := subjectBefore(low[:v[0]]); ok {
-		return p, true
+		return p, false, true
 	}
-	return model.PartyYou, true
+	return model.PartyYou, false, true
 }
+
+// commits reports whether the words before an indemnity verb (or the
+// verb itself, finite) commit a party to it: "you will also hold …",
+// "customer agrees to indemnify", "l'utente si obbliga a manlevare",
+// "użytkownik zobowiązuje się zwolnić", "sie stellen …", "acme
+// indemnizará".
+func commits(before, verb string) bool {
+	if strings.HasPrefix(verb, "stell") || finiteIndemnity().MatchString(verb) {
+		return true
+	}
+	words := strings.Fields(before)
+	for i := len(words) - 1; i >= 0 && i >= len(words)-6; i-- {
+		if commitWords[strings.Trim(words[i], ",;:")] {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteIndemnity finds an indemnity verb in the future tense, which
+// commits by itself: "indemnizará", "indemniserez", "manleverà".
+var finiteIndemnity = lazyRE(`(?:á|à|ra|rez|ront|rons|rán|ranno)$`)
+
+var commitWords = wordSet0(`will shall must agree agrees undertake undertakes hereby
+	acepta aceptas aceptan compromete comprometen deberá deberán debe deben
+	engage engagez acceptez accepte devez devra devront
+	verpflichtet verpflichten verpflichte
+	impegna impegnano obbliga obbligano accetta accettate dovrà dovranno deve
+	zobowiązuje zobowiązują zobowiązany zobowiązana musi`)
 
 // Words for the parties, lower case. youParty are the customer or user;
 // providerParty the provider when it speaks of itself.

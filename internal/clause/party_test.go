@@ -81,6 +81,43 @@ func TestOneClausePerUndertaking(t *testing.T) {
 	}
 }
 
+// TestOneClausePerUndertakingSameParty: two undertakings by the same
+// party are two clauses, each with what it covers; the sentences of
+// procedure stay with the undertaking they follow.
+func TestOneClausePerUndertakingSameParty(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       [][]string // the covers of each clause
+	}{
+		{"en", "You will indemnify Acme against any claim arising from your breach of these Terms. You will also hold Acme harmless from any claim arising from your content. You will cooperate with Acme in the defence of such a claim.",
+			[][]string{{model.CoversBreach}, {model.CoversContent}}},
+		{"en", "You will indemnify Acme against any claim arising from your breach of these Terms or your content. Acme will notify you of any claim for which it seeks to be indemnified, and you will cooperate in its defence.",
+			[][]string{{model.CoversContent, model.CoversBreach}}},
+		{"it", "L'Utente si impegna a tenere indenne il Fornitore da qualsiasi pretesa di terzi derivante dalla violazione delle presenti Condizioni.\n\nL'Utente si obbliga a manlevare il Fornitore da ogni danno derivante dai contenuti pubblicati.",
+			[][]string{{model.CoversBreach}, {model.CoversContent}}},
+		{"pl", "Użytkownik zobowiązuje się zwolnić Usługodawcę z odpowiedzialności z tytułu roszczeń osób trzecich związanych z treściami Użytkownika.\n\nUżytkownik zobowiązuje się zabezpieczyć Usługodawcę przed roszczeniami osób trzecich wynikającymi z naruszenia Regulaminu.",
+			[][]string{{model.CoversContent}, {model.CoversBreach}}},
+		{"de", "Sie stellen Acme von allen Ansprüchen Dritter frei, die auf Ihrem Verstoß gegen diese Bedingungen beruhen. Sie stellen Acme ferner von allen Ansprüchen Dritter frei, die aus Ihren Inhalten entstehen.",
+			[][]string{{model.CoversBreach}, {model.CoversContent}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			var got [][]string
+			for _, c := range Analyze(indemnityHeaded(tt.lang, tt.text)) {
+				if c.Type == model.Indemnification {
+					if c.Direction != model.PartyYou {
+						t.Errorf("direction %s, want you: %q", c.Direction, c.Text)
+					}
+					got = append(got, c.Covers)
+				}
+			}
+			if !slices.EqualFunc(got, tt.want, func(a, b []string) bool { return slices.Equal(a, b) }) {
+				t.Errorf("covers of the clauses = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestIndemnityCovers reads what an indemnity covers, in each language.
 func TestIndemnityCovers(t *testing.T) {
 	tests := []struct {

@@ -59,4 +59,8 @@ package clause
 //	15: with no cap left, no carve-out is "now capped" (nor one that
 //	   exposed you dropped), and a mutual cap removed is not "made
 //	   one-sided": cap-removed says what moved
-const Revision = 15
+//	16: one indemnification clause per undertaking when one party
+//	   undertakes twice (two paragraphs "L'Utente si impegna a tenere
+//	   indenne …" and "L'Utente si obbliga a manlevare …" were one
+//	   clause); Italian "contenuti pubblicati" is your content
+const Revision = 16

@@ -205,7 +205,8 @@ indennizzare: indennizz
 
 [covers]
 third-party IP claims: proprietà intellettuale
-your content: contenuti dell'utente
+your content: contenuti
+	contenuti\s+(?:dell'utente|pubblicat\S*|caricat\S*|inviat\S*|forniti|condivis\S*|immess\S*)|\b(?:tuoi|suoi|propri)\s+contenuti
 your breach: violazione|inadempimento
 	violazione\s+(?:dei\s+presenti|delle\s+presenti|del\s+contratto)|inadempimento
 your use: utilizzo
