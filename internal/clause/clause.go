@@ -15,6 +15,7 @@ package clause
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/toswatch/toswatch/internal/model"
 )
@@ -44,12 +45,17 @@ type scanned struct {
 	recs        []sentenceRec
 	liab, indem []sentenceHit
 	keys        map[int]string // normalised sentences by index; set by harmonise
+	// plain is the text as facts read it, made the first time a clause's
+	// facts are read, once for both clause types and both the comparison
+	// and the facts of a changed version.
+	plain func() *plainDoc
 }
 
 func scan(text string, lm *learnedModels) scanned {
 	recs, lang := ruleScan(text)
 	liab, indem := decide(text, recs, lang, lm)
-	return scanned{text: text, recs: recs, liab: liab, indem: indem}
+	plain := sync.OnceValue(func() *plainDoc { return newPlainDoc(text) })
+	return scanned{text: text, recs: recs, liab: liab, indem: indem, plain: plain}
 }
 
 // clauses merges the clause sentences into clauses and reads their
@@ -57,8 +63,8 @@ func scan(text string, lm *learnedModels) scanned {
 // by clause type.
 func (s scanned) clauses(memos map[string]factMemo) []model.Clause {
 	out := make([]model.Clause, 0, len(s.liab)+len(s.indem))
-	out = append(out, merge(s.text, model.Liability, s.liab, true, memos[model.Liability])...)
-	out = append(out, merge(s.text, model.Indemnification, s.indem, true, memos[model.Indemnification])...)
+	out = append(out, merge(s.text, model.Liability, s.liab, s.plain, memos[model.Liability])...)
+	out = append(out, merge(s.text, model.Indemnification, s.indem, s.plain, memos[model.Indemnification])...)
 	sortClauses(out)
 	return out
 }
@@ -131,16 +137,17 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-// merge joins adjacent sentences of one type into clauses. With facts, a
-// liability clause has its caps read and an indemnification clause is
-// one per undertaking, with its direction and cover; without, the
-// clauses only hold their sentences (enough to tell whether a clause
-// type changed at all). memo, when not nil, keeps the facts of each run
-// of sentences by its text, for the other version of a comparison.
-func merge(text, typ string, hits []sentenceHit, facts bool, memo factMemo) []model.Clause {
+// merge joins adjacent sentences of one type into clauses. With plain
+// (the text as facts read it, see scanned), a liability clause has its
+// caps read and an indemnification clause is one per undertaking, with
+// its direction and cover; with nil, the clauses only hold their
+// sentences (enough to tell whether a clause type changed at all). memo,
+// when not nil, keeps the facts of each run of sentences by its text, for
+// the other version of a comparison.
+func merge(text, typ string, hits []sentenceHit, plain func() *plainDoc, memo factMemo) []model.Clause {
 	var out []model.Clause
 	var fr *factReader
-	var doc *plainDoc // made on the first run whose facts are read
+	facts := plain != nil
 	if facts {
 		fr = newFactReader()
 	}
@@ -163,9 +170,7 @@ func merge(text, typ string, hits []sentenceHit, facts bool, memo factMemo) []mo
 		run := hits[i:j]
 		out = append(out, memo.clauses(text, base, until, run, func() []model.Clause {
 			defer fr.forget()
-			if doc == nil {
-				doc = newPlainDoc(text)
-			}
+			doc := plain()
 			if typ == model.Indemnification {
 				return indemnityClauses(fr, doc, run)
 			}

@@ -52,12 +52,12 @@ func compare(oldText, newText string, facts bool) ([]model.ClauseChange, model.D
 		hb, ha := a.hitsOf(typ), b.hitsOf(typ)
 		// The facts of a clause type (caps, parties) are read only when
 		// its sentences changed: most changes leave the clauses alone.
-		if slices.Equal(sentencesIn(merge(oldText, typ, hb, false, nil)).sentences(false), sentencesIn(merge(newText, typ, ha, false, nil)).sentences(false)) {
+		if slices.Equal(sentencesIn(merge(oldText, typ, hb, nil, nil)).sentences(false), sentencesIn(merge(newText, typ, ha, nil, nil)).sentences(false)) {
 			continue
 		}
 		memo := factMemo{} // the sections both versions share are read once
 		memos[typ] = memo
-		if ch, ok := compareType(typ, oldText, newText, merge(oldText, typ, hb, true, memo), merge(newText, typ, ha, true, memo)); ok {
+		if ch, ok := compareType(typ, oldText, newText, merge(oldText, typ, hb, a.plain, memo), merge(newText, typ, ha, b.plain, memo)); ok {
 			out = append(out, ch)
 		}
 	}

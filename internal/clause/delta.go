@@ -284,7 +284,7 @@ func (d *delta) narrowings(party model.Party) []narrowing {
 			var was []string
 			if old, ok := rewordedFrom(n, gone); ok {
 				was = facts().scan(plainLower(old)).names("indemnity.limit")
-			} else if _, undertaking := indemnityDirection(nil, low, raw); undertaking {
+			} else if _, undertaking := indemnityDirection(nil, low); undertaking {
 				continue // a new undertaking: it adds, whatever its conditions
 			}
 			kinds := setMinus(now, was)

@@ -66,8 +66,8 @@ func clauseOf(text, typ string, hits []sentenceHit) model.Clause {
 
 // indemnityDirection says who gives the indemnity a sentence sets up, and
 // whether it sets one up at all (a notice or settlement sentence does
-// not). low is the sentence in lower case, orig as written.
-func indemnityDirection(fr *factReader, low, orig string) (model.Party, bool) {
+// not). low is the sentence in lower case.
+func indemnityDirection(fr *factReader, low string) (model.Party, bool) {
 	p, _, ok := indemnityUndertaking(fr, low)
 	return p, ok
 }

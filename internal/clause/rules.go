@@ -453,11 +453,20 @@ func yourIndemnityBroadened(d *delta) []model.Finding {
 		return []model.Finding{{What: model.RuleYourIndemnityBroadened, Items: more}}
 	}
 	for _, s := range d.added {
-		if p, ok := indemnityDirection(nil, plainLower(s), s); ok && p.Gives(model.PartyYou) && strongIndemnity().MatchString(plainLower(s)) {
+		if p, low, ok := sentenceIndemnity(s); ok && p.Gives(model.PartyYou) && strongIndemnity().MatchString(low) {
 			return []model.Finding{{What: model.RuleYourIndemnityBroadened, Quote: s}}
 		}
 	}
 	return nil
+}
+
+// sentenceIndemnity says who a sentence a change added or conditioned
+// binds to indemnify, if it sets up an indemnity, and returns the sentence
+// as facts read it (lower case, no emphasis marks), read once.
+func sentenceIndemnity(s string) (p model.Party, low string, ok bool) {
+	low = plainLower(s)
+	p, ok = indemnityDirection(nil, low)
+	return p, low, ok
 }
 
 func providerIndemnityRemoved(d *delta) []model.Finding {
@@ -475,7 +484,7 @@ func providerIndemnityNarrowed(d *delta) []model.Finding {
 		return []model.Finding{{What: model.RuleProviderIndemnityNarrowed, Items: less}}
 	}
 	for _, s := range d.conditioned {
-		if p, ok := indemnityDirection(nil, plainLower(s), s); ok && p.Gives(model.PartyProvider) {
+		if p, _, ok := sentenceIndemnity(s); ok && p.Gives(model.PartyProvider) {
 			return []model.Finding{{What: model.RuleProviderIndemnityNarrowed, Quote: s}}
 		}
 	}
@@ -551,7 +560,7 @@ func favoursYou(d *delta) []model.Finding {
 			}
 			cut := false
 			for _, s := range d.conditioned {
-				if p, ok := indemnityDirection(nil, plainLower(s), s); ok && p.Gives(model.PartyYou) {
+				if p, _, ok := sentenceIndemnity(s); ok && p.Gives(model.PartyYou) {
 					out = append(out, model.Finding{What: model.MovedYourIndemnityCut, Quote: s})
 					cut = true
 					break
@@ -569,7 +578,7 @@ func favoursYou(d *delta) []model.Finding {
 				out = append(out, model.Finding{What: model.MovedProviderIndemUp, Items: more})
 			} else {
 				for _, s := range d.added {
-					if p, ok := indemnityDirection(nil, plainLower(s), s); ok && p == model.PartyProvider && strongIndemnity().MatchString(plainLower(s)) {
+					if p, low, ok := sentenceIndemnity(s); ok && p == model.PartyProvider && strongIndemnity().MatchString(low) {
 						out = append(out, model.Finding{What: model.MovedProviderIndemUp, Quote: s})
 						break
 					}
