@@ -15,8 +15,10 @@ var (
 // capAboveRe finds caps stated as the amounts the provider is not liable
 // for ("not liable … for any amounts that exceed the fees paid …"). It
 // runs only on sentences already found to limit liability, where it
-// tells that the sentence sets a cap.
-var capAboveRe = lazyRE(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in excess of|that exceeds?|which exceeds?|exceeding|greater than)\s|\bup to\s+(?:an?\s+|the\s+)?(?:amount|sum|total)\s+(?:equal|equivalent)` +
+// tells that the sentence sets a cap. It is searched from where its
+// matches can start ("amount", "sum", "up to", …): from every position
+// of a dense page's sentences it was a fifth of reading their facts.
+var capAboveRe = lazySearch(`\b(?:amounts?|sums?)\s+(?:\S+\s+){0,4}(?:in excess of|that exceeds?|which exceeds?|exceeding|greater than)\s|\bup to\s+(?:an?\s+|the\s+)?(?:amount|sum|total)\s+(?:equal|equivalent)` +
 	`|(?:cantidad|importe|monto|suma)\S*\s+(?:\pL+\s+){0,4}(?:que exced|superior|en exceso)` +
 	`|(?:montant|somme)\S*\s+(?:\pL+\s+){0,4}(?:excéd|supérieur|dépass)` +
 	`|(?:betr(?:a|ä)g|summe)\S*\s+(?:\S+\s+){0,6}(?:übersteig|hinausgeh)` +

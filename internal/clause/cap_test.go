@@ -92,3 +92,30 @@ func TestFindDigitsFrom(t *testing.T) {
 		t.Errorf("amountFrom: %d texts without an amount, findDigits: %d with one; want some of each", none, found)
 	}
 }
+
+// capAboveRe is searched from its start literals: it must match where
+// the pattern run from every position does, on strings of its pieces and
+// on every line of the versions corpus and of a dense text.
+func TestCapAboveSearch(t *testing.T) {
+	x := capAboveRe()
+	if x.anchor == nil {
+		t.Fatal("capAboveRe: no start literals, searched everywhere")
+	}
+	pieces := []string{"amount", "sum", "s", " ", "x", "exceeding ", "up to ", "the ", "equal", "importo ", "eccedente"}
+	inputs := upTo(pieces, 4)
+	inputs = append(inputs, versionLines(t)...)
+	inputs = append(inputs, strings.Split(strings.ToLower(denseText(50<<10)), "\n")...)
+	found := 0
+	for _, s := range inputs {
+		got, want := x.MatchString(s), x.re.MatchString(s)
+		if got != want {
+			t.Errorf("capAboveRe().MatchString(%q) = %v, want %v", s, got, want)
+		}
+		if got {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("capAboveRe matched nothing")
+	}
+}
