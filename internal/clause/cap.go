@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 )
@@ -254,7 +255,7 @@ func parseNumberWords(s string) (float64, bool) {
 // calendar year". The unit is found first, then the number before it.
 func findMonths(fr *factReader, s string) int {
 	fl := facts()
-	for _, u := range fl.periodUnit.FindAllStringIndex(s, -1) {
+	for u := range fl.units(s) {
 		m := fl.periodNumber.FindStringSubmatch(s[max(0, u[0]-40):u[0]])
 		if m == nil {
 			continue
@@ -275,6 +276,37 @@ func findMonths(fr *factReader, s string) int {
 		return 12
 	}
 	return 0
+}
+
+// units yields the units of periods in s, as periodUnit.FindAllString
+// finds them. Each begins a word with a letter of ASCII, so the pattern
+// runs, anchored, only where a word begins with a unit's first bytes: run
+// over a whole part of a statement, it tried every position of it (a
+// tenth of reading a dense page's caps).
+func (fl *factLex) units(s string) iter.Seq[[]int] {
+	return func(yield func([]int) bool) {
+		if fl.unitStarts == nil {
+			for _, u := range fl.periodUnit.FindAllStringIndex(s, -1) {
+				if !yield(u) {
+					return
+				}
+			}
+			return
+		}
+		for p := 0; p < len(s); p++ {
+			// \b before a letter of ASCII: no letter, digit or _ of
+			// ASCII before it.
+			if p > 0 && isWordByte(s[p-1]) || !fl.unitStarts.at(s, p) {
+				continue
+			}
+			if m := fl.unitAt.FindStringIndex(s[p:]); m != nil {
+				if !yield([]int{p, p + m[1]}) {
+					return
+				}
+				p += m[1] - 1
+			}
+		}
+	}
 }
 
 // matchNeedles runs re on windows of s around the occurrences of the

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -117,5 +118,35 @@ func TestCapAboveSearch(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("capAboveRe matched nothing")
+	}
+}
+
+// units runs the unit pattern only where a word begins with a unit: it
+// must find what the pattern finds run over the whole text, on strings of
+// units and the bytes around them and on every line of the versions
+// corpus and of a dense text.
+func TestUnitsFrom(t *testing.T) {
+	fl := facts()
+	if fl.unitStarts == nil {
+		t.Fatal("a unit of a period does not begin with a letter of ASCII: units runs the pattern everywhere")
+	}
+	pieces := []string{"month", "s", "an", "mois", "año", "é", " ", "x", "1", "_", "-"}
+	inputs := upTo(pieces, 4)
+	inputs = append(inputs, versionLines(t)...)
+	inputs = append(inputs, strings.Split(strings.ToLower(denseText(50<<10)), "\n")...)
+	found := 0
+	for _, s := range inputs {
+		var got [][]int
+		for u := range fl.units(s) {
+			got = append(got, u)
+		}
+		want := fl.periodUnit.FindAllStringIndex(s, -1)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("units(%q) = %v, want %v", s, got, want)
+		}
+		found += len(got)
+	}
+	if found == 0 {
+		t.Error("units found no unit")
 	}
 }

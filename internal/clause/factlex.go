@@ -33,6 +33,8 @@ type factLex struct {
 	periodNumbers map[string]int     // number words of periods
 	unitMonths    map[string]int     // the months each unit of a period counts
 	periodUnit    *regexp.Regexp     // a unit of a period
+	unitAt        *regexp.Regexp     // periodUnit anchored at the start of the text
+	unitStarts    *literals          // the units, each of which begins with a letter of ASCII
 	periodNumber  *regexp.Regexp     // the number (and adjective) before a unit, at the end of the text it runs on
 	currencyStems []string           // starts of currency names, longest first
 	currencyCode  map[string]string  // ISO 4217 code of each stem
@@ -115,6 +117,10 @@ func loadFactLex(lx *lexicon) (*factLex, error) {
 	units := alternation(slices.Sorted(mapKeys(fl.unitMonths)))
 	adjectives := alternation(lx.words("period.adjective"))
 	fl.periodUnit = regexp.MustCompile(`\b(?:` + units + `)\b`)
+	fl.unitAt = regexp.MustCompile(`^(?:` + units + `)\b`)
+	if !slices.ContainsFunc(slices.Collect(mapKeys(fl.unitMonths)), func(u string) bool { return !isWordByte(u[0]) }) {
+		fl.unitStarts = newLiterals(slices.Collect(mapKeys(fl.unitMonths)))
+	}
 	fl.periodNumber = regexp.MustCompile(`(\d{1,2}|[\pL-]+)\s*(?:\((\d{1,2})\)\s*)?[\s-]?(?:(?:` + adjectives + `)\s+)?$`)
 	fl.moneyAfter = regexp.MustCompile(`(\d(?:[\d.,\x{00a0}\x{202f} ]*\d)?)\s?(\$|€|£|zł|\b(?:usd|eur|gbp|chf|cad|aud|pln|jpy|inr)\b|(?:` + stems + `)\pL*)`)
 	fl.moneyWords = regexp.MustCompile(`((?:[\pL]+[\s-]+){1,4}?)((?:u\.?s\.?\s|us\s|(?:` + quals + `)\s)?(?:` + stems + `)\pL*)`)

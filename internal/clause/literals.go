@@ -61,3 +61,23 @@ func (ls *literals) in(s string) bool {
 	}
 	return false
 }
+
+// at reports whether s[i:] begins with one of the strings.
+func (ls *literals) at(s string, i int) bool {
+	if ls.single[s[i]] {
+		return true
+	}
+	if i+1 == len(s) {
+		return false
+	}
+	k := uint16(s[i])<<8 | uint16(s[i+1])
+	if ls.pairs[k>>6]&(1<<(k&63)) == 0 {
+		return false
+	}
+	for _, l := range ls.byPair[k] {
+		if strings.HasPrefix(s[i:], l) {
+			return true
+		}
+	}
+	return false
+}
