@@ -1,6 +1,9 @@
 package clause
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // literals is a set of plain strings, and one pass over a text tells
 // whether it holds any of them: the cheap test that spares a pattern most
@@ -12,11 +15,16 @@ import "strings"
 type literals struct {
 	single [256]bool            // the strings of one byte
 	pairs  [1 << 16 / 64]uint64 // the first two bytes of the others
-	byPair map[uint16][]string  // the others, by their first two bytes
+	rank   [1 << 16 / 64]uint16 // how many pairs the words of pairs before each hold
+	byPair [][]string           // the others, by the rank of their first two bytes among pairs
+	// A pair's strings are found by its rank, not in a map: the map's
+	// look-up was a third of the time of a test over a sentence whose
+	// words begin as the strings do ("at all", "of any kind").
 }
 
 func newLiterals(lists ...[]string) *literals {
-	ls := &literals{byPair: map[uint16][]string{}}
+	ls := &literals{}
+	others := map[uint16][]string{}
 	for _, list := range lists {
 		for _, l := range list {
 			switch len(l) {
@@ -27,11 +35,27 @@ func newLiterals(lists ...[]string) *literals {
 			default:
 				k := uint16(l[0])<<8 | uint16(l[1])
 				ls.pairs[k>>6] |= 1 << (k & 63)
-				ls.byPair[k] = append(ls.byPair[k], l)
+				others[k] = append(others[k], l)
 			}
 		}
 	}
+	n := 0
+	for i, w := range ls.pairs {
+		ls.rank[i] = uint16(n)
+		n += bits.OnesCount64(w)
+	}
+	ls.byPair = make([][]string, n)
+	for k, l := range others {
+		ls.byPair[ls.pairRank(k)] = l
+	}
 	return ls
+}
+
+// pairRank returns the rank among pairs of the pair k, which pairs
+// holds.
+func (ls *literals) pairRank(k uint16) int {
+	w := ls.pairs[k>>6]
+	return int(ls.rank[k>>6]) + bits.OnesCount64(w&(1<<(k&63)-1))
 }
 
 // literalsOf returns the set of the strings alternatives separates with
@@ -53,7 +77,7 @@ func (ls *literals) in(s string) bool {
 		if ls.pairs[k>>6]&(1<<(k&63)) == 0 {
 			continue
 		}
-		for _, l := range ls.byPair[k] {
+		for _, l := range ls.byPair[ls.pairRank(k)] {
 			if strings.HasPrefix(s[i:], l) {
 				return true
 			}
@@ -74,7 +98,7 @@ func (ls *literals) at(s string, i int) bool {
 	if ls.pairs[k>>6]&(1<<(k&63)) == 0 {
 		return false
 	}
-	for _, l := range ls.byPair[k] {
+	for _, l := range ls.byPair[ls.pairRank(k)] {
 		if strings.HasPrefix(s[i:], l) {
 			return true
 		}

@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// literals.in tells what testing its strings one by one tells: every
-// string of up to 5 pieces over pieces of the literals, for sets of
-// single bytes, of characters outside ASCII and of words.
+// literals.in and literals.at tell what testing their strings one by one
+// tells: every string of up to 4 pieces over pieces of the literals, for
+// sets of single bytes, of characters outside ASCII and of words.
 func TestLiterals(t *testing.T) {
 	sets := [][]string{
 		{"$", "€", "£", "¥", "%"},
@@ -29,6 +29,11 @@ func TestLiterals(t *testing.T) {
 			}
 			if got {
 				yes++
+			}
+			for i := range len(s) {
+				if got, want := ls.at(s, i), startsWithAny(s[i:], set); got != want {
+					t.Errorf("literals %q at %d of %q = %v, want %v", set, i, s, got, want)
+				}
 			}
 		}
 		if yes == 0 || yes == len(inputs) {
