@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -80,6 +82,7 @@ func lazyRE(pattern string) func() *regexp.Regexp {
 // copies the text only when a line changes, which few pages need.
 func maskVolatileLines(text string) string {
 	var b strings.Builder
+	var m masker
 	done := 0 // text[:done] is in b
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
@@ -89,7 +92,7 @@ func maskVolatileLines(text string) string {
 			end += start
 		}
 		line := text[start:end]
-		if masked := maskVolatile(line); masked != line {
+		if masked := m.mask(line); masked != line {
 			if done == 0 {
 				b.Grow(len(text))
 			}
@@ -109,44 +112,141 @@ func maskVolatileLines(text string) string {
 // maskVolatile masks the per-request values of one line, outside Markdown
 // link targets (cleanURL handles those).
 func maskVolatile(line string) string {
-	if !volatileCandidate(line) {
-		return line
-	}
-	return outsideLinkTargets(line, maskSegment)
+	var m masker
+	return m.mask(line)
 }
 
-// volatileCandidate is a cheap test that lets most lines skip the regular
+// masker masks per-request values line after line. Its lower-case buffer
+// serves every line, so that the cheap tests before the patterns allocate
+// nothing (strings.ToLower of every line was most of their cost).
+type masker struct {
+	buf []byte
+}
+
+func (m *masker) mask(line string) string {
+	if !m.candidate(line) {
+		return line
+	}
+	return outsideLinkTargets(line, m.segment)
+}
+
+// candidate is a cheap test that lets most lines skip the regular
 // expressions, which would otherwise dominate the extraction of a long page.
-func volatileCandidate(line string) bool {
-	return clockTime(line) || strings.Count(line, "-") >= 4 || len(line) >= 8 && wordCue(strings.ToLower(line))
+func (m *masker) candidate(line string) bool {
+	if clockTime(line) || strings.Count(line, "-") >= 4 {
+		return true
+	}
+	if len(line) < 8 || indexDigit(line) < 0 {
+		return false
+	}
+	return readWordCues(m.lower(line)).any()
+}
+
+// lower returns s in lower case for the cue tests, in the buffer: the ASCII
+// letters folded, and the two letters that strings.ToLower makes ASCII
+// (U+212A KELVIN SIGN → k, U+0130 İ → i) too, every other byte as it is.
+// The cue words are ASCII, so they are found in it exactly where they are
+// found in strings.ToLower(s), which made the same cues.
+//
+// The patterns behind the cues (durationRE, agoRE, requestIDRE) are (?i),
+// which folds case by Unicode's simple folding: the cue tests are never
+// stricter than they are, except for ſ (U+017F LONG S), which the patterns
+// read as s ("ſession id") and the cues, like strings.ToLower, do not.
+func (m *masker) lower(s string) []byte {
+	b := slices.Grow(m.buf[:0], len(s))[:len(s)]
+	j := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xE2 && strings.HasPrefix(s[i:], "\u212A"):
+			c, i = 'k', i+2
+		case c == 0xC4 && strings.HasPrefix(s[i:], "\u0130"):
+			c, i = 'i', i+1
+		}
+		b[j] = c
+		j++
+	}
+	m.buf = b
+	return b[:j]
 }
 
 // clockTime reports a digit, a colon and two digits: a possible time of day.
 func clockTime(s string) bool {
-	for i := 1; i+2 < len(s); i++ {
-		if s[i] == ':' && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) {
+	for off := 0; ; {
+		i := strings.IndexByte(s[off:], ':')
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i >= 1 && i+2 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) {
 			return true
 		}
+		off = i + 1
 	}
-	return false
 }
 
-// wordCue reports the words the duration, "ago" and request id patterns
-// start from, in a lower-case line.
-func wordCue(l string) bool {
-	return durationCue(l) || strings.Contains(l, " ago") || idCue(l)
+// wordCues are the words the duration, "ago" and request id patterns
+// start from, found in a lower-case text.
+type wordCues struct{ duration, ago, id bool }
+
+func (c wordCues) any() bool { return c.duration || c.ago || c.id }
+
+// readWordCues finds the cues of a lower-case text where they may start a
+// change. Each of those patterns changes a text only with an ASCII digit
+// (\d) on a certain side of its cue: a duration's after "… in ", the
+// number before "ago", the digit after an id's cue without which the id is
+// kept. So a cue counts only on that side of a digit, and a text without
+// one has none: a paragraph without a number is read no further.
+func readWordCues(l []byte) (c wordCues) {
+	first := indexDigit(l)
+	if first < 0 {
+		return c
+	}
+	last := lastDigit(l)
+	c.duration = durationCue(l[:last])
+	c.ago = bytes.Contains(l[first:], []byte(" ago"))
+	c.id = idCue(l[:last])
+	return c
 }
 
-func durationCue(l string) bool {
-	if !strings.Contains(l, "ed in ") {
-		return false
-	}
-	for _, w := range durationCues {
-		if strings.Contains(l, w) {
-			return true
+// indexDigit returns the index of the first ASCII digit of s, or -1.
+func indexDigit[S ~string | ~[]byte](s S) int {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// lastDigit returns the index of the last ASCII digit of s, or -1.
+func lastDigit(s []byte) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if isDigit(s[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// durationCue reports one of durationCues in a lower-case line. They all
+// end with "ed in ", which is looked for first.
+func durationCue(l []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(l[off:], []byte("ed in "))
+		if i < 0 {
+			return false
+		}
+		end := off + i + len("ed in ")
+		for _, w := range durationCues {
+			if bytes.HasSuffix(l[:end], []byte(w)) {
+				return true
+			}
+		}
+		off += i + 1
+	}
 }
 
 // durationCues are the words before a duration (see durationRE), each
@@ -159,9 +259,10 @@ var idCues = []string{"request", "req", "ray", "trace", "correlation", "transact
 
 // idCue reports a cue word followed by "id", "identifier", "number", "no"
 // or "code", as requestIDRE needs, with one blank, underscore or hyphen
-// between them or none. It reads the line once: at each place where one of
-// those words starts, it looks for a cue word just before.
-func idCue(l string) bool {
+// between them or none, in a lower-case line. It reads the line once: at
+// each place where one of those words starts, it looks for a cue word just
+// before.
+func idCue(l []byte) bool {
 	for p := 2; p+1 < len(l); p++ {
 		switch l[p] {
 		case 'i':
@@ -169,11 +270,11 @@ func idCue(l string) bool {
 				continue
 			}
 		case 'n':
-			if l[p+1] != 'o' && !strings.HasPrefix(l[p:], "number") {
+			if l[p+1] != 'o' && !bytes.HasPrefix(l[p:], []byte("number")) {
 				continue
 			}
 		case 'c':
-			if !strings.HasPrefix(l[p:], "code") {
+			if !bytes.HasPrefix(l[p:], []byte("code")) {
 				continue
 			}
 		default:
@@ -191,10 +292,15 @@ func idCue(l string) bool {
 	return false
 }
 
-// cueBefore reports whether s ends with one of idCues.
-func cueBefore(s string) bool {
+// cueBefore reports whether s ends with one of idCues. Its last byte picks
+// the few that may.
+func cueBefore(s []byte) bool {
+	if len(s) == 0 {
+		return false
+	}
+	last := s[len(s)-1]
 	for _, w := range idCues {
-		if strings.HasSuffix(s, w) {
+		if w[len(w)-1] == last && bytes.HasSuffix(s, []byte(w)) {
 			return true
 		}
 	}
@@ -203,7 +309,8 @@ func cueBefore(s string) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-func maskSegment(s string) string {
+// segment masks a part of a line outside link targets.
+func (m *masker) segment(s string) string {
 	if clockTime(s) {
 		s = stampRE().ReplaceAllString(s, timeMask)
 		s = secondsRE().ReplaceAllString(s, timeMask)
@@ -215,14 +322,17 @@ func maskSegment(s string) string {
 	if len(s) < 8 {
 		return s
 	}
-	l := strings.ToLower(s)
-	if durationCue(l) {
+	if indexDigit(s) < 0 {
+		return s
+	}
+	c := readWordCues(m.lower(s))
+	if c.duration {
 		s = durationRE().ReplaceAllString(s, "${1}"+timeMask)
 	}
-	if strings.Contains(l, " ago") {
+	if c.ago {
 		s = agoRE().ReplaceAllString(s, timeMask+" ago")
 	}
-	if idCue(l) {
+	if c.id {
 		s = requestIDRE().ReplaceAllStringFunc(s, func(m string) string {
 			sub := requestIDRE().FindStringSubmatch(m)
 			if !strings.ContainsAny(sub[2], "0123456789") || sub[2] == idMask {
