@@ -333,15 +333,33 @@ func (m *masker) segment(s string) string {
 		s = agoRE().ReplaceAllString(s, timeMask+" ago")
 	}
 	if c.id {
-		s = requestIDRE().ReplaceAllStringFunc(s, func(m string) string {
-			sub := requestIDRE().FindStringSubmatch(m)
-			if !strings.ContainsAny(sub[2], "0123456789") || sub[2] == idMask {
-				return m
-			}
-			return sub[1] + idMask
-		})
+		s = maskIDs(s)
 	}
 	return s
+}
+
+// maskIDs masks the ids that requestIDRE finds after their cue, those with
+// a digit (a word is no id). The id is located where the pattern matched
+// in s: matched again on its own, a match that a word boundary in s
+// started ("xſession id: 1234567": ſ is no ASCII word character, x is) is
+// no match at all.
+func maskIDs(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for _, m := range requestIDRE().FindAllStringSubmatchIndex(s, -1) {
+		id := s[m[4]:m[5]] // the id ends the match
+		if !strings.ContainsAny(id, "0123456789") {
+			continue
+		}
+		b.WriteString(s[done:m[4]])
+		b.WriteString(idMask)
+		done = m[5]
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // outsideLinkTargets applies f to the parts of a Markdown line that are
