@@ -46,8 +46,14 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 	default:
 		rec.ETag, rec.LastModified = got.ETag, got.LastModified
 	}
-	if got.NotModified || (base != nil && store.Hash([]byte(got.Text)) == base.sha) {
+	if got.NotModified {
 		return t.unchanged(ctx, rec, res)
+	}
+	var sum string // the new text's hash, taken once, when there is a baseline
+	if base != nil {
+		if sum = store.Hash([]byte(got.Text)); sum == base.sha {
+			return t.unchanged(ctx, rec, res)
+		}
 	}
 	nv := store.NewVersion{Kind: model.KindFirst, Text: got.Text, Raw: got.Raw, ExtractKey: key}
 	rec.Outcome = model.OutcomeNew
@@ -92,7 +98,7 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 		return ccs
 	}
 	if reason := drastic(old, got.Text, func() []string { return removedTypes(clauseChanges()) }); reason != "" {
-		seen, err := t.sightings(work, doc, info, got.Text)
+		seen, err := t.sightings(work, doc, info, got.Text, sum)
 		if err != nil {
 			return t.fail(ctx, rec, res, capture.OverBudget(work, err))
 		}
@@ -103,7 +109,7 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 			if seen == 0 {
 				rec.Error = fmt.Sprintf("%s: the text changed drastically (%s) and a second fetch did not agree; nothing recorded", model.FailureUnconfirmed, reason)
 			} else {
-				rec.PendingSHA256, rec.PendingSeen = store.Hash([]byte(got.Text)), seen
+				rec.PendingSHA256, rec.PendingSeen = sum, seen
 				rec.Error = fmt.Sprintf("%s: the text changed drastically (%s); seen by %d of the %d checks in a row that record it", model.FailureUnconfirmed, reason, seen, need)
 			}
 			return t.record(ctx, rec, res)
@@ -118,7 +124,7 @@ func (t *Tracker) judge(ctx, work context.Context, doc model.Document, start tim
 		t.keepFacts(&nv, facts)
 	}
 	nv.DateOnly = extract.DateOnly(old, got.Text)
-	if nv.Alert, err = t.alert(ctx, docID, base.sha, store.Hash([]byte(got.Text))); err != nil {
+	if nv.Alert, err = t.alert(ctx, docID, base.sha, sum); err != nil {
 		return res, err
 	}
 	if t.opts.Notify != nil && nv.Alert.Raised() {
@@ -165,9 +171,10 @@ func (t *Tracker) confirmChecks(doc model.Document) int {
 // sightings returns how many checks in a row, this one included, saw the
 // drastic text: one more than the pending count when it is the pending
 // text; otherwise this check is its first sighting once an immediate
-// re-fetch agrees (1), or no sighting when it does not (0).
-func (t *Tracker) sightings(ctx context.Context, doc model.Document, info store.DocInfo, text string) (int, error) {
-	if info.PendingSHA256 == store.Hash([]byte(text)) && info.PendingSeen > 0 {
+// re-fetch agrees (1), or no sighting when it does not (0). sum is the
+// text's hash.
+func (t *Tracker) sightings(ctx context.Context, doc model.Document, info store.DocInfo, text, sum string) (int, error) {
+	if info.PendingSHA256 == sum && info.PendingSeen > 0 {
 		return info.PendingSeen + 1, nil
 	}
 	select {
