@@ -3,6 +3,7 @@ package clause
 import (
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 
@@ -170,5 +171,55 @@ func TestStartSearch(t *testing.T) {
 				t.Errorf("%s: MatchString(%q) = %v, want %v", e.name, s, got, want)
 			}
 		}
+	}
+}
+
+// lazyPattern makes every repetition lazy and changes nothing else: the
+// pattern it gives parses to the same tree as the original with each
+// repetition marked lazy, for every pattern of the cue and fact lexicons,
+// the exclusions, and patterns written to try its scanner.
+func TestLazyPattern(t *testing.T) {
+	patterns := []string{
+		`a*b+c?d{2}e{2,}f{2,5}`, `a*?b+?c??d{2}?`, `x{`, `x{a}`, `x{2`, `x{,3}`, `[*+?{]+`, `[]a*]*`, `[^]*]?`,
+		`[[:alpha:]*]+`, `\*\+\?\{2\}a*`, `(?i:ab)*`, `(?i)a+`, `(?P<n>a+)?`, `(?:a|b)+c`, `\pL+\p{Greek}*\x{41}+`, `[\]*]+`,
+		`\bliabilit(?:y|ies)\s+(?:\S+\s+){0,12}(?:shall|will)\s+not\s+exceed`,
+	}
+	for _, m := range []*matcher{lex().cues, facts().cues} {
+		for _, cu := range m.cues {
+			if cu.pattern != "" {
+				patterns = append(patterns, cu.pattern)
+			}
+		}
+	}
+	for _, e := range exclusions {
+		patterns = append(patterns, e.re().re.String())
+	}
+	for _, p := range patterns {
+		want, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		makeLazy(want)
+		got, err := syntax.Parse(lazyPattern(p), syntax.Perl)
+		if err != nil {
+			t.Errorf("lazyPattern(%q) = %q: %v", p, lazyPattern(p), err)
+			continue
+		}
+		if !got.Equal(want) {
+			t.Errorf("lazyPattern(%q) = %q, want %q", p, lazyPattern(p), want)
+		}
+	}
+	if p := `(?U)a*`; lazyPattern(p) != p {
+		t.Errorf("lazyPattern(%q) = %q, want it unchanged", p, lazyPattern(p))
+	}
+}
+
+func makeLazy(re *syntax.Regexp) {
+	switch re.Op {
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		re.Flags |= syntax.NonGreedy
+	}
+	for _, sub := range re.Sub {
+		makeLazy(sub)
 	}
 }
