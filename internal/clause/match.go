@@ -18,39 +18,67 @@ import (
 type matcher struct {
 	needles []string
 	cues    []compiledCue
-	// The needles a cue needs, by how they begin, so that one pass over a
-	// sentence finds them all: those of four bytes or more by a hash of
-	// their first four, the shorter ones by their first two. Most places
-	// of a sentence begin no needle, and a hash of four bytes tells so
-	// where the first two (three quarters of the places passed them,
-	// with five needles each to compare) did not: find was half of the
-	// time spent matching cues on real terms.
+	// The needles, by how they begin, so that one pass over a sentence
+	// finds them and where they are: those of four bytes or more by a
+	// hash of their first four, the shorter ones by their first two.
+	// Most places of a sentence begin no needle, and a hash of four bytes
+	// tells so where the first two (three quarters of the places passed
+	// them, with five needles each to compare) did not: find was half of
+	// the time spent matching cues on real terms. The needles of the
+	// patterns' literal conditions and starts are found in the same pass
+	// (on text dense with legal vocabulary, testing them one by one with
+	// strings.Contains cost as much as the patterns), except the short
+	// ones ("the", "ers"), which begin too many places: they are looked
+	// for when asked about.
 	long, short needleIndex
-	eager       []bool // the needle is indexed: find tells whether it occurs
+	needed      []bool // a cue needs the needle: find reports whether one of these occurs
+	indexed     []bool // find looks for the needle
 }
 
 type compiledCue struct {
 	*cue
-	needs  []int          // indexes into matcher.needles
-	starts []int          // needles one of which every match starts with; nil: search unanchored
-	anchor *regexp.Regexp // the pattern anchored at a start, one byte of context before it
+	needs []int // indexes into matcher.needles
 	// holds is what every match of the pattern holds: a text without it
 	// is rejected before the pattern runs. On text dense with legal
 	// vocabulary a cue's own literals are in most sentences, and the
 	// pattern would run, and fail, on each.
 	holds litCond
+	alts  []cueAlt // the pattern's alternatives, searched one by one
 }
 
-// cueHits is what is known of one sentence: which needed literals occur,
-// and where the start literals asked for so far do. Reused from sentence
-// to sentence.
+// cueAlt is one alternative of a cue's pattern (the whole pattern when it
+// is no choice of alternatives). Each has its own start literals and
+// literal condition: "liability … shall not exceed" needs "exceed", and
+// on a dense text "total liability" is in most sentences while "exceed"
+// is in few.
+type cueAlt struct {
+	re     *regexp.Regexp // searched everywhere when starts is nil
+	starts []int          // needles one of which every match starts with; nil: search unanchored
+	anchor *regexp.Regexp // the alternative anchored at a start (anchored)
+	// holds is what every match of the alternative holds. A run at a
+	// start needs one occurrence of its literals after the start, so
+	// that runs from the places no match can begin are spared: "no …
+	// liability" from a 'not' with no 'liability' after it.
+	holds litCond
+}
+
+// cueHits is what is known of one sentence: which literals occur and
+// where. Reused from sentence to sentence.
 type cueHits struct {
-	found  bitset // the needles that occur: those in byPrefix by find, the others on demand
-	known  bitset // the needles outside byPrefix asked about so far
-	pos    [][]int
-	posGen []uint32 // pos[j] is valid when posGen[j] == gen
-	gen    uint32
-	starts []int // scratch: where the matches of a cue may start
+	found bitset       // the needles that occur: those find looks for, the others once asked about
+	known bitset       // the needles find does not look for that were asked about
+	occ   []occurrence // every occurrence find found, in the order of the text
+	// The places of each needle: those find looks for made from occ when
+	// first asked for, the others when asked about.
+	pos     [][]int
+	posMade bool
+	starts  []int // scratch: where the matches of a cue may start
+}
+
+// occurrence is a place of a needle in a sentence.
+type occurrence struct {
+	needle uint16
+	at     int32
 }
 
 func (m *matcher) newHits() *cueHits {
@@ -59,7 +87,7 @@ func (m *matcher) newHits() *cueHits {
 }
 
 // anyFound reports whether one of the needles idx occurs, after find
-// (all of them in byPrefix).
+// (all of them looked for by find).
 func (h *cueHits) anyFound(idx []int) bool {
 	for _, j := range idx {
 		if h.found.has(j) {
@@ -71,13 +99,39 @@ func (h *cueHits) anyFound(idx []int) bool {
 
 // has reports whether needle j occurs in s, after find(s, h).
 func (m *matcher) has(j int, s string, h *cueHits) bool {
-	if !m.eager[j] && !h.known.has(j) {
-		h.known.set(j)
-		if strings.Contains(s, m.needles[j]) {
-			h.found.set(j)
-		}
+	if !m.indexed[j] && !h.known.has(j) {
+		m.look(j, s, h)
 	}
 	return h.found.has(j)
+}
+
+// look records in h where needle j, which find does not look for,
+// occurs in s.
+func (m *matcher) look(j int, s string, h *cueHits) {
+	h.known.set(j)
+	pos := h.positionLists(len(m.needles))
+	n := m.needles[j]
+	p := pos[j][:0]
+	for off := 0; ; {
+		i := strings.Index(s[off:], n)
+		if i < 0 {
+			break
+		}
+		p = append(p, off+i)
+		off += i + 1
+	}
+	pos[j] = p
+	if len(p) > 0 {
+		h.found.set(j)
+	}
+}
+
+// positionLists returns h.pos, made for n needles.
+func (h *cueHits) positionLists(n int) [][]int {
+	if h.pos == nil {
+		h.pos = make([][]int, n)
+	}
+	return h.pos
 }
 
 // bitset is a set of small integers.
@@ -87,19 +141,20 @@ func newBitset(n int) bitset    { return make(bitset, (n+63)/64) }
 func (b bitset) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 func (b bitset) set(i int)      { b[i>>6] |= 1 << (i & 63) }
 
-// find records in h the needed literals that occur in s and reports
-// whether any does.
+// find records in h the literals that occur in s, and where, and reports
+// whether one a cue needs does.
 func (m *matcher) find(s string, h *cueHits) bool {
 	clear(h.found)
 	clear(h.known)
-	h.gen++
+	h.occ = h.occ[:0]
+	h.posMade = false
 	any := false
 	for i := 0; i+1 < len(s); i++ {
-		if k := pairKey(s[i:]); m.short.bits.has(k) && m.findAt(s[i:], m.short.of(k), h) {
+		if k := pairKey(s[i:]); m.short.bits.has(k) && m.findAt(s, i, m.short.of(k), h) {
 			any = true
 		}
 		if i+3 < len(s) {
-			if k := quadKey(s[i:]); m.long.bits.has(k) && m.findAt(s[i:], m.long.of(k), h) {
+			if k := quadKey(s[i:]); m.long.bits.has(k) && m.findAt(s, i, m.long.of(k), h) {
 				any = true
 			}
 		}
@@ -107,14 +162,15 @@ func (m *matcher) find(s string, h *cueHits) bool {
 	return any
 }
 
-// findAt records in h the needles js that s begins with, and reports
-// whether there were any.
-func (m *matcher) findAt(s string, js []uint16, h *cueHits) bool {
+// findAt records in h the needles js that s[i:] begins with, and reports
+// whether one a cue needs was there.
+func (m *matcher) findAt(s string, i int, js []uint16, h *cueHits) bool {
 	any := false
 	for _, j := range js {
-		if !h.found.has(int(j)) && strings.HasPrefix(s, m.needles[j]) {
+		if strings.HasPrefix(s[i:], m.needles[j]) {
 			h.found.set(int(j))
-			any = true
+			h.occ = append(h.occ, occurrence{j, int32(i)})
+			any = any || m.needed[j]
 		}
 	}
 	return any
@@ -155,26 +211,33 @@ func quadKey(s string) int {
 	return int((v * 0x9e3779b1) >> 16)
 }
 
-// positions returns where needle j occurs in s, after find(s, h).
+// positions returns where needle j occurs in s, in order, after
+// find(s, h).
 func (m *matcher) positions(j int, s string, h *cueHits) []int {
-	if h.pos == nil {
-		h.pos, h.posGen = make([][]int, len(m.needles)), make([]uint32, len(m.needles))
+	if !m.has(j, s, h) {
+		return nil
 	}
-	if h.posGen[j] == h.gen {
-		return h.pos[j]
-	}
-	n := m.needles[j]
-	p := h.pos[j][:0]
-	for off := 0; ; {
-		i := strings.Index(s[off:], n)
-		if i < 0 {
-			break
+	if m.indexed[j] && !h.posMade {
+		pos := h.positionLists(len(m.needles))
+		for _, o := range h.occ {
+			pos[o.needle] = pos[o.needle][:0]
 		}
-		p = append(p, off+i)
-		off += i + 1
+		for _, o := range h.occ {
+			pos[o.needle] = append(pos[o.needle], int(o.at))
+		}
+		h.posMade = true
 	}
-	h.pos[j], h.posGen[j] = p, h.gen
-	return p
+	return h.pos[j]
+}
+
+// lastIndex returns where needle j occurs last in s, -1 when it does
+// not, after find(s, h).
+func (m *matcher) lastIndex(j int, s string, h *cueHits) int {
+	p := m.positions(j, s, h)
+	if len(p) == 0 {
+		return -1
+	}
+	return p[len(p)-1]
 }
 
 // matches reports whether cue cu matches s, after find(s, h).
@@ -188,22 +251,40 @@ func (m *matcher) matches(cu *compiledCue, s string, h *cueHits) bool {
 	if !m.holds(cu.holds, s, h) {
 		return false
 	}
-	if cu.starts == nil {
-		return cu.re.MatchString(s)
+	for i := range cu.alts {
+		if m.altMatches(&cu.alts[i], s, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// altMatches reports whether the alternative a matches s, after
+// find(s, h).
+func (m *matcher) altMatches(a *cueAlt, s string, h *cueHits) bool {
+	if !m.holds(a.holds, s, h) {
+		return false
+	}
+	if a.starts == nil {
+		return a.re.MatchString(s)
 	}
 	// Start literals may overlap ("release", "releases"): the pattern
 	// runs once at each place.
 	at := h.starts[:0]
-	for _, j := range cu.starts {
+	for _, j := range a.starts {
 		at = append(at, m.positions(j, s, h)...)
 	}
-	if len(cu.starts) > 1 {
+	if len(a.starts) > 1 {
 		slices.Sort(at)
 		at = slices.Compact(at)
 	}
 	h.starts = at
 	for _, p := range at {
-		if cu.anchor.MatchString(s[max(0, p-1):]) {
+		from := max(0, p-1)
+		if !m.holdsFrom(a.holds, from, s, h) {
+			return false // nor from any later start
+		}
+		if a.anchor.MatchString(s[from:]) {
 			return true
 		}
 	}
@@ -222,6 +303,28 @@ alternatives:
 			if !m.hasAny(oneOf, s, h) {
 				continue alternatives
 			}
+		}
+		return true
+	}
+	return false
+}
+
+// holdsFrom reports whether s[from:] meets the literal condition c, after
+// find(s, h) and holds(c, s, h).
+func (m *matcher) holdsFrom(c litCond, from int, s string, h *cueHits) bool {
+	if c == nil {
+		return true
+	}
+alternatives:
+	for _, all := range c {
+	sets:
+		for _, oneOf := range all {
+			for _, j := range oneOf {
+				if m.lastIndex(j, s, h) >= from {
+					continue sets
+				}
+			}
+			continue alternatives
 		}
 		return true
 	}
@@ -258,33 +361,46 @@ func newMatcher(cs []cue) (*matcher, error) {
 				return nil, fmt.Errorf("lexicon/%s.lex: cue %q: %w", cu.lang, cu.name, err)
 			}
 			cu.re = re
-			if lits := startLiterals(cu.pattern); lits != nil {
-				cc.anchor = anchored(cu.pattern)
-				for _, l := range lits {
-					cc.starts = append(cc.starts, needle(l))
+			cc.holds = literalCondition(re, needle)
+			for _, alt := range alternatives(cu.pattern) {
+				a := cueAlt{re: regexp.MustCompile(alt)} // part of a pattern that compiled
+				a.holds = literalCondition(a.re, needle)
+				if lits := startLiterals(alt); lits != nil {
+					a.anchor = anchored(alt)
+					for _, l := range lits {
+						a.starts = append(a.starts, needle(l))
+					}
 				}
+				cc.alts = append(cc.alts, a)
 			}
 		}
 		for _, n := range cu.need {
 			cc.needs = append(cc.needs, needle(n))
 		}
-		if cu.re != nil {
-			cc.holds = literalCondition(cu.re, needle)
-		}
 		m.cues = append(m.cues, cc)
 	}
-	m.eager = make([]bool, len(m.needles))
+	if err := m.index(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// index makes the index of the needles that find goes by.
+func (m *matcher) index() error {
+	m.needed = make([]bool, len(m.needles))
 	for _, cc := range m.cues {
 		for _, j := range cc.needs {
-			m.eager[j] = true
+			m.needed[j] = true
 		}
 	}
+	m.indexed = make([]bool, len(m.needles))
 	var long, short []int
 	for j, n := range m.needles {
+		m.indexed[j] = m.needed[j] || len(n) >= 4
 		switch {
 		case len(n) < 2:
-			return nil, fmt.Errorf("lexicon: literal %q shorter than two bytes", n)
-		case !m.eager[j]:
+			return fmt.Errorf("lexicon: literal %q shorter than two bytes", n)
+		case !m.indexed[j]:
 		case len(n) >= 4:
 			long = append(long, j)
 		default:
@@ -292,10 +408,10 @@ func newMatcher(cs []cue) (*matcher, error) {
 		}
 	}
 	if len(m.needles) >= 1<<16 {
-		return nil, fmt.Errorf("lexicon: %d literals, more than find can index", len(m.needles))
+		return fmt.Errorf("lexicon: %d literals, more than find can index", len(m.needles))
 	}
 	m.long, m.short = newNeedleIndex(m.needles, long, quadKey), newNeedleIndex(m.needles, short, pairKey)
-	return m, nil
+	return nil
 }
 
 // anchored returns pattern anchored at a start, with one byte of context
@@ -424,6 +540,38 @@ func repeatEnd(p string, i int) int {
 		return j + 1
 	}
 	return i
+}
+
+// alternatives returns the alternatives of pattern at its top ("a|b|c"),
+// or the pattern alone when it has none there, or when it sets a flag
+// that would hold across them ("(?i)a|b").
+func alternatives(p string) []string {
+	var out []string
+	from, depth := 0, 0
+	for i := 0; i < len(p); {
+		switch p[i] {
+		case '\\':
+			i += 2
+			continue
+		case '[':
+			i = classEnd(p, i)
+			continue
+		case '(':
+			if k := strings.IndexAny(p[i:], ":)"); strings.HasPrefix(p[i:], "(?") && k >= 0 && p[i+k] == ')' {
+				return []string{p}
+			}
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				out = append(out, p[from:i])
+				from = i + 1
+			}
+		}
+		i++
+	}
+	return append(out, p[from:])
 }
 
 // startSearch is a pattern searched only from where its matches can

@@ -1,9 +1,11 @@
 package clause
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,10 +43,12 @@ func TestLiteralCondition(t *testing.T) {
 			t.Errorf("%s: condition %v, want one: %v", tt.pattern, cond, !tt.holdsNone)
 			continue
 		}
-		m.eager = make([]bool, len(m.needles))
+		if err := m.index(); err != nil {
+			t.Fatal(err)
+		}
 		check := func(s string) bool {
 			h := m.newHits()
-			h.gen++
+			m.find(s, h)
 			return m.holds(cond, s, h)
 		}
 		for _, s := range tt.match {
@@ -108,38 +112,119 @@ func checkConditions(t *testing.T, sents []string) {
 	}
 }
 
-// find records exactly the needed literals a text holds, for both
-// matchers (the cues' and the facts'): the sentences of a document,
-// strings made of the literals' pieces, and texts too short for the
-// four-byte keys.
-func TestMatcherFind(t *testing.T) {
-	for _, m := range []*matcher{lex().cues, facts().cues} {
-		var eager []string
-		for j, n := range m.needles {
-			if m.eager[j] {
-				eager = append(eager, n)
+// TestMatcherAgrees holds the matcher (literals found in one pass, the
+// literal conditions, each alternative run from its start literals, lazy)
+// to the plain patterns: for both matchers, on every sentence of the
+// corpus, of the versions, of a dense text and of the lexicon examples,
+// a cue matches when one of its literals is there and its pattern matches
+// the sentence.
+func TestMatcherAgrees(t *testing.T) {
+	t.Run("texts", func(t *testing.T) {
+		sents := strings.Split(strings.ToLower(denseText(60<<10)+docHead+capHigh+indem+tail), ".")
+		for _, f := range lex().files {
+			for _, ex := range readLexExamples(t, filepath.Join("testdata", "lexicon", f.lang+".tsv")) {
+				sents = append(sents, strings.ToLower(ex.text))
 			}
 		}
-		inputs := []string{"", "a", "na", "nab", "you", "liab", "xliabilit", "\xff\xfeliable"}
-		for _, s := range strings.Split(strings.ToLower(docHead+capHigh+indem+tail), ".") {
+		checkMatcher(t, sents)
+	})
+	t.Run("corpus", func(t *testing.T) {
+		corpustest.Dir(t, "unfair-tos")
+		corpustest.Dir(t, "versions")
+		var sents []string
+		for _, lang := range trainLangs {
+			_, docs := loadDocs(t, filepath.Join(unfairTOSDir, "sentences-"+lang+".jsonl"))
+			for _, ds := range docs {
+				for _, s := range ds {
+					sents = append(sents, strings.ToLower(s.Text))
+				}
+			}
+		}
+		files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
+		for _, fn := range files {
+			b, err := os.ReadFile(fn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range splitLines(string(b)) {
+				for _, s := range l.sentences {
+					sents = append(sents, strings.ToLower(string(b[s.start:s.end])))
+				}
+			}
+		}
+		slices.Sort(sents)
+		sents = slices.Compact(sents) // the versions repeat most of their sentences
+		if raceEnabled {
+			sents = sample(sents, 10)
+		}
+		checkMatcher(t, sents)
+	})
+}
+
+// sample returns every nth of xs.
+func sample[T any](xs []T, n int) []T {
+	var out []T
+	for i := 0; i < len(xs); i += n {
+		out = append(out, xs[i])
+	}
+	return out
+}
+
+func checkMatcher(t *testing.T, sents []string) {
+	t.Helper()
+	for _, m := range []*matcher{lex().cues, facts().cues} {
+		h := m.newHits()
+		for _, s := range sents {
+			m.find(s, h)
+			for i := range m.cues {
+				cu := &m.cues[i]
+				want := h.anyFound(cu.needs) && (cu.re == nil || cu.re.MatchString(s))
+				if got := m.matches(cu, s, h); got != want {
+					t.Errorf("cue %s/%s on %q: matches %v, its pattern %v", cu.lang, cu.name, s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// find records exactly the literals a text holds and where, and reports
+// whether one a cue needs is there, for both matchers (the cues' and the
+// facts'): the sentences of a document and of a dense text, strings made
+// of the literals' pieces, and texts too short for the four-byte keys.
+func TestMatcherFind(t *testing.T) {
+	for _, m := range []*matcher{lex().cues, facts().cues} {
+		inputs := []string{"", "a", "na", "nab", "you", "liab", "xliabilit", "\xff\xfeliable", "aaaa", "liabilityliability"}
+		for _, s := range strings.Split(strings.ToLower(docHead+capHigh+indem+tail+denseText(4<<10)), ".") {
 			inputs = append(inputs, s)
 		}
-		for i, n := range eager {
-			next := eager[(i*7+3)%len(eager)]
-			inputs = append(inputs, n, n[1:], n[:len(n)-1], n+next, n[:len(n)/2]+next, " "+n+" "+next[:len(next)/2])
+		for i, n := range m.needles {
+			next := m.needles[(i*7+3)%len(m.needles)]
+			inputs = append(inputs, n, n[1:], n[:len(n)-1], n+next, n[:len(n)/2]+next, " "+n+" "+next[:len(next)/2], n+n, n+" "+n)
 		}
 		h := m.newHits()
 		for _, s := range inputs {
 			any := m.find(s, h)
 			want := false
 			for j, n := range m.needles {
-				if !m.eager[j] {
-					continue
+				var at []int
+				for off := 0; ; {
+					i := strings.Index(s[off:], n)
+					if i < 0 {
+						break
+					}
+					at = append(at, off+i)
+					off += i + 1
 				}
-				if got, in := h.found.has(j), strings.Contains(s, n); got != in {
-					t.Errorf("find(%q): needle %q found %v, want %v", s, n, got, in)
+				if got := m.has(j, s, h); got != (at != nil) {
+					t.Errorf("find(%q): needle %q found %v, want %v", s, n, got, at != nil)
 				}
-				want = want || strings.Contains(s, n)
+				if got := m.positions(j, s, h); !slices.Equal(got, at) {
+					t.Errorf("find(%q): needle %q at %v, want %v", s, n, got, at)
+				}
+				if got, want := m.lastIndex(j, s, h), strings.LastIndex(s, n); got != want {
+					t.Errorf("find(%q): needle %q last at %d, want %d", s, n, got, want)
+				}
+				want = want || m.needed[j] && at != nil
 			}
 			if any != want {
 				t.Errorf("find(%q) = %v, want %v", s, any, want)
@@ -221,5 +306,26 @@ func makeLazy(re *syntax.Regexp) {
 	}
 	for _, sub := range re.Sub {
 		makeLazy(sub)
+	}
+}
+
+func TestAlternatives(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{`a|b|c`, []string{`a`, `b`, `c`}},
+		{`(?:a|b)c`, []string{`(?:a|b)c`}},
+		{`x(a|b)|y`, []string{`x(a|b)`, `y`}},
+		{`[|]a|\|b|c`, []string{`[|]a`, `\|b`, `c`}},
+		{`[^]|]|d`, []string{`[^]|]`, `d`}},
+		{`a|`, []string{`a`, ``}},
+		{`(?i)a|b`, []string{`(?i)a|b`}},
+		{`(?i:a)|b`, []string{`(?i:a)`, `b`}},
+	}
+	for _, tt := range tests {
+		if got := alternatives(tt.pattern); !slices.Equal(got, tt.want) {
+			t.Errorf("alternatives(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
 	}
 }
