@@ -51,32 +51,97 @@ func space(r rune) bool {
 // kind of space turned into one ASCII space, lines trimmed and empty lines
 // removed. The leading indentation of nested list items is kept. Applying it
 // twice gives the same text.
+//
+// Most lines are left as they are, and the text is copied only from the
+// first line that changes.
 func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	s = norm.NFC.String(s)
 	var out strings.Builder
-	out.Grow(len(s))
-	for line := range strings.Lines(s) {
-		line = strings.TrimRight(line, "\n")
-		for _, sub := range strings.Split(line, "\r") {
-			if l := normalizeLine(sub); l != "" {
-				out.WriteString(l)
-				out.WriteByte('\n')
+	copying := false // until a line changes, the text made so far is s[:kept]
+	kept := 0
+	rebuilt := false
+	write := func(l string) {
+		if !copying {
+			copying = true
+			out.Grow(len(s))
+			out.WriteString(s[:kept])
+		}
+		out.WriteString(l)
+		out.WriteByte('\n')
+	}
+	for start := 0; start < len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		line := s[start:end]
+		if strings.IndexByte(line, '\r') >= 0 {
+			for sub := range strings.SplitSeq(line, "\r") {
+				l, r := cleanLine(sub)
+				rebuilt = rebuilt || r
+				if l != "" {
+					write(l)
+				}
+			}
+		} else {
+			l, r := cleanLine(line)
+			rebuilt = rebuilt || r
+			switch {
+			case !copying && l == line && l != "" && start == kept:
+				kept = min(end+1, len(s))
+			case l != "":
+				write(l)
 			}
 		}
+		start = end + 1
+	}
+	text := s[:kept]
+	if copying {
+		text = out.String()
+	}
+	text = strings.TrimSuffix(text, "\n")
+	if !rebuilt {
+		// The lines of an NFC text are NFC, and so are they joined by
+		// newlines, which compose with nothing.
+		return text
 	}
 	// NFC again: dropping an invisible character between a base and a
 	// combining mark can make a new composable pair.
-	return norm.NFC.String(strings.TrimSuffix(out.String(), "\n"))
+	return norm.NFC.String(text)
 }
 
 // normalizeLine collapses the blanks of one line. Leading blanks survive
 // only before a list marker, as two spaces per level of indentation.
 func normalizeLine(line string) string {
+	l, _ := cleanLine(line)
+	return l
+}
+
+// cleanLine is normalizeLine, and reports whether the line was rebuilt
+// character by character, which may drop invisible characters. The lines
+// it need not rebuild are most lines (plain) and the items of nested lists
+// (blanks, then a plain line).
+func cleanLine(line string) (string, bool) {
 	if plainLine(line) {
-		return line
+		return line, false
+	}
+	k := 0
+	for k < len(line) && line[k] == ' ' {
+		k++
+	}
+	if rest := line[k:]; k > 0 && plainLine(rest) {
+		switch {
+		case k < 2 || !listMarker(rest):
+			return rest, false
+		case k%2 == 0:
+			return line, false
+		}
+		return line[1:], false // k/2*2 blanks: one fewer
 	}
 	var b strings.Builder
 	b.Grow(len(line))
@@ -108,9 +173,9 @@ func normalizeLine(line string) string {
 	}
 	text := b.String()
 	if indent >= 2 && listMarker(text) {
-		return strings.Repeat(" ", indent/2*2) + text
+		return strings.Repeat(" ", indent/2*2) + text, true
 	}
-	return text
+	return text, true
 }
 
 // plainLine reports a line that normalizeLine would leave as it is:

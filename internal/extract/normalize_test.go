@@ -13,6 +13,10 @@ func TestNormalize(t *testing.T) {
 		{"blank lines and crlf", "a\r\n\r\n\r\nb  \t c\rd", "a\nb c\nd"},
 		{"list indent kept", "- a\n    - b\n   c", "- a\n    - b\nc"},
 		{"leading blanks dropped", "   text", "text"},
+		{"odd list indent", "- a\n   - b\n - c\n\t- d", "- a\n  - b\n- c\n    - d"},
+		{"dropped invisible composes", "e\u200b\u0301 and e\u034f\u0301", "\u00e9 and \u00e9"},
+		{"plain lines, empty lines between", "a b\n\nc\n\n", "a b\nc"},
+		{"plain lines", "a b\nc", "a b\nc"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
