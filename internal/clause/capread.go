@@ -321,7 +321,7 @@ func statementCaps(fr *factReader, st capStmt, owner string) []capPart {
 			c = model.ScopedCap{Basis: model.BasisExcluded}
 		}
 		if scope == "" {
-			scope = subjectScope(withoutException(low), owner)
+			scope = subjectScope(fr.withoutException(low), owner)
 		}
 		c.Scope = scope
 		out = append(out, capPart{cap: c})
@@ -663,17 +663,40 @@ func statementParty(fr *factReader, st capStmt) model.Party {
 		if s == "" {
 			continue
 		}
-		sc := fr.scan(limitationPart(fr, s))
-		switch {
-		case sc.has("party.mutual"):
-			return model.PartyMutual
-		case sc.has("party.you") && !sc.has("party.provider"):
-			return model.PartyYou
-		case strings.Contains(st.text, "Ihre Haftung") || strings.Contains(st.text, "Deine Haftung"):
+		if p := fr.limits(s); p != "" {
+			return p
+		}
+		if strings.Contains(st.text, "Ihre Haftung") || strings.Contains(st.text, "Deine Haftung") {
 			return model.PartyYou
 		}
 	}
 	return model.PartyProvider
+}
+
+// limits says whose liability the limitation a statement (lower case)
+// states limits when its words say it: both parties' or yours; "" when
+// they do not. It is read once per text: a statement is asked when it
+// states a cap and again when the clause's party is read, a lead-in for
+// each of its items.
+func (r *factReader) limits(s string) model.Party {
+	var sc *factScan
+	if r != nil {
+		if sc = r.scan(s); sc.limits != nil {
+			return *sc.limits
+		}
+	}
+	var p model.Party
+	lsc := r.scan(limitationPart(r, s))
+	switch {
+	case lsc.has("party.mutual"):
+		p = model.PartyMutual
+	case lsc.has("party.you") && !lsc.has("party.provider"):
+		p = model.PartyYou
+	}
+	if sc != nil {
+		sc.limits = &p
+	}
+	return p
 }
 
 // limitationPart returns what a statement (lower case) says of the
@@ -682,7 +705,7 @@ func statementParty(fr *factReader, st capStmt) model.Party {
 // Acme's liability, whoever the exception names; so does "acme's
 // liability … will not exceed $100, except for either party's …".
 func limitationPart(fr *factReader, low string) string {
-	p := withoutException(low)
+	p := fr.withoutException(low)
 	if m := fr.scan(p).first("cap.exception"); m != nil && m[0] > 0 {
 		p = p[:m[0]]
 	}

@@ -410,3 +410,25 @@ func TestSubjectScopeMatch(t *testing.T) {
 		t.Error("subjectScopeMatch found no scope")
 	}
 }
+
+// withoutException runs verbSecondMain only on a text that holds one of
+// verbSecondNeedles: every text the pattern matches must hold one, on
+// strings of its pieces and on every line of the versions corpus.
+func TestVerbSecondNeedles(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "ist", "haftet", "wird", "die", "gesamthaftung", "haftung", "x"}
+	inputs := upTo(pieces, 5)
+	inputs = append(inputs, versionLines(t)...)
+	found := 0
+	for _, s := range inputs {
+		if !verbSecondMain().MatchString(s) {
+			continue
+		}
+		found++
+		if !verbSecondNeedles.in(s) {
+			t.Errorf("verbSecondMain matches %q, which holds none of verbSecondNeedles", s)
+		}
+	}
+	if found == 0 {
+		t.Error("verbSecondMain matched nothing")
+	}
+}

@@ -179,10 +179,27 @@ func withoutException(low string) string {
 	if m := mainClause().FindStringIndex(low); m != nil {
 		return low[m[0]+1:]
 	}
-	if m := verbSecondMain().FindStringIndex(low); m != nil {
-		return low[m[0]+1:]
+	if verbSecondNeedles.in(low) {
+		if m := verbSecondMain().FindStringIndex(low); m != nil {
+			return low[m[0]+1:]
+		}
 	}
 	return low
+}
+
+// withoutException is withoutException(low), read once per text: a
+// statement is read without its exception for the scope of its cap and
+// for whose liability it limits.
+func (r *factReader) withoutException(low string) string {
+	if r == nil {
+		return withoutException(low)
+	}
+	sc := r.scan(low)
+	if sc.main == nil {
+		m := withoutException(low)
+		sc.main = &m
+	}
+	return *sc.main
 }
 
 // verbSecondMain finds the limitation after an opening exception in
@@ -190,6 +207,20 @@ func withoutException(low string) string {
 // "mit ausnahme der freistellungspflichten jeder partei ist die haftung
 // von acme …".
 var verbSecondMain = lazyRE(`\s(?:ist|sind|wird|werden|bleibt)\s+(?:\S+\s+){0,3}?(?:gesamt)?haftung\b|\s(?:haftet|haften)\s`)
+
+// verbSecondNeedles are literals one of which every match of
+// verbSecondMain holds: a verb and the blank after it. Most exceptions
+// are English; the pattern, which starts with a blank, tried every
+// position of each.
+var verbSecondNeedles = newLiterals(func() []string {
+	var out []string
+	for _, verb := range []string{"ist", "sind", "wird", "werden", "bleibt", "haftet", "haften"} {
+		for _, blank := range []string{" ", "\t", "\n", "\f", "\r"} {
+			out = append(out, verb+blank)
+		}
+	}
+	return out
+}())
 
 var applyRe = lazyRE(`^(?:does|do|shall|will) not apply`)
 

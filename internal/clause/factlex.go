@@ -148,6 +148,8 @@ type factScan struct {
 	h          *cueHits
 	known, yes uint32 // by section index: has was answered, and the answer
 	amount     *amountRead
+	main       *string      // withoutException(s), once asked
+	limits     *model.Party // whose liability s's limitation limits, once asked; "" when it does not say
 }
 
 // amountRead is the first amount of money in a text, as findAmount reads
