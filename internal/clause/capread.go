@@ -25,14 +25,16 @@ import (
 func liabilityClause(fr *factReader, doc *plainDoc, hits []sentenceHit, until int) model.Clause {
 	cl := clauseOf(doc.text, model.Liability, hits)
 	sents := make([]span, len(hits))
+	lows := make([]string, len(hits)) // each sentence lower-cased, once for capAbove and the statements
 	for i, h := range hits {
 		sents[i] = doc.spanAt(h.span)
-		if !h.cap && capAbove(fr, strings.ToLower(doc.plain[sents[i].start:sents[i].end])) {
+		lows[i] = strings.ToLower(doc.plain[sents[i].start:sents[i].end])
+		if !h.cap && capAbove(fr, lows[i]) {
 			cl.Cues = appendUnique(cl.Cues, "amount above cap")
 		}
 	}
 	var end int
-	cl.Cap, cl.Protects, end = readCaps(fr, doc.plain, sents, doc.at(until))
+	cl.Cap, cl.Protects, end = readCaps(fr, doc.plain, sents, lows, doc.at(until))
 	if end = doc.endIn(end); end > cl.End {
 		cl.End = end
 		cl.Text = doc.text[cl.Start:cl.End]
@@ -61,12 +63,13 @@ type capPart struct {
 }
 
 // readCaps reads the caps of the liability clause made of sents (spans of
-// doc, in order) and of the rest of its section before byte until. It
+// doc, in order; lows, the same lower-cased) and of the rest of its
+// section before byte until. It
 // returns the cap (nil when the clause states none and no carve-out),
 // whose liability the clause limits, and where the clause ends once a
 // cap sentence broken over lines, or a last list item, is read.
-func readCaps(fr *factReader, doc string, sents []span, until int) (*model.Cap, model.Party, int) {
-	stmts := capStatements(fr, doc, sents)
+func readCaps(fr *factReader, doc string, sents []span, lows []string, until int) (*model.Cap, model.Party, int) {
+	stmts := capStatements(fr, doc, sents, lows)
 	stmts = append(stmts, sectionTail(fr, doc[:until], stmts[len(stmts)-1])...)
 	owner := ownerName(stmts)
 	var parts []capPart
@@ -146,19 +149,23 @@ const (
 // to the end of a sentence broken over lines, with the lead-in of the list
 // it belongs to; a lead-in that announces a cap ("… shall not exceed the
 // lesser of:") is one statement with all its items.
-func capStatements(fr *factReader, doc string, sents []span) []capStmt {
+func capStatements(fr *factReader, doc string, sents []span, lows []string) []capStmt {
 	lead := leadInBefore(doc, sents[0].start)
 	var out []capStmt
 	consumed := 0
 	capList := -1 // the statement whose list states one cap, while its items go on
-	for _, s := range sents {
+	for i, s := range sents {
 		if s.start < consumed {
 			continue
 		}
 		e := runOn(doc, s.end)
 		consumed = e
 		t := doc[s.start:e]
-		st := capStmt{text: t, low: strings.ToLower(t), start: s.start, end: e}
+		low := lows[i]
+		if e != s.end {
+			low = strings.ToLower(t)
+		}
+		st := capStmt{text: t, low: low, start: s.start, end: e}
 		item := listItem(t)
 		switch {
 		case item && lead != "":
@@ -175,7 +182,7 @@ func capStatements(fr *factReader, doc string, sents []span) []capStmt {
 			continue
 		}
 		out = append(out, st)
-		if opensList(t) {
+		if stmtOpensList(t) {
 			lead = st.low
 			if capLead(fr, lead) {
 				capList = len(out) - 1
@@ -207,7 +214,7 @@ func capStatements(fr *factReader, doc string, sents []span) []capStmt {
 // from the section, not from the sentences the detector took alone).
 func sectionTail(fr *factReader, doc string, last capStmt) []capStmt {
 	lead := last.ctx
-	if opensList(last.text) {
+	if stmtOpensList(last.text) {
 		lead = last.low
 	}
 	var out []capStmt
@@ -240,6 +247,13 @@ func sectionTail(fr *factReader, doc string, last capStmt) []capStmt {
 		}
 	}
 	return out
+}
+
+// stmtOpensList is opensList for a statement of a clause. A list's
+// lead-in holds a colon, most statements none: the test of the word
+// after their last blank, a pattern, is spared them.
+func stmtOpensList(t string) bool {
+	return strings.IndexByte(t, ':') >= 0 && opensList(t)
 }
 
 // leadInBefore returns the lower-cased line before offset at of doc when
