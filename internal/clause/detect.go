@@ -35,6 +35,7 @@ type sentenceRec struct {
 	heading      span     // the nearest heading above; empty when none
 	sinceHeading int      // sentences between that heading and this one
 	firstInLine  bool
+	listItem     bool   // it reads as an item of an enumeration (listItem)
 	prevIndex    int    // index of the sentence before, across bare list markers; -10 after a heading
 	cont         string // how it continues the liability sentence before it, if it does (a model feature)
 	contIndem    string // how it continues the indemnification sentence before it, if it does
@@ -85,7 +86,8 @@ func ruleScan(text string) ([]sentenceRec, string) {
 			lc, isLiab, isCap := m.liability(ctxLiab)
 			ic, isIndem := m.indemnity(indemSection, isLiab)
 			frag := k == 0 && prevSent != "" && fragment(prevSent, sent)
-			item := listItem(sent) || (k == 0 && l.indented)
+			isItem := listItem(sent)
+			item := isItem || (k == 0 && l.indented)
 			cont := ""
 			if !isLiab && prevLiab == prevIndex && prevIndex >= 0 && !(m.indemStrong && !m.liabStrongAny) {
 				switch {
@@ -134,7 +136,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 				indem:      isIndem, indemStrong: m.indemStrong, indemCues: ic,
 				ctxLiab: ctxLiab, ctxIndem: ctxIndem, heading: heading, sinceHeading: since,
 				indemSection: indemSection, rawIndem: m.rawIndem, indemExcept: m.exceptIndem,
-				firstInLine: k == 0, cont: cont, contIndem: contIndem, prevIndex: prevIndex,
+				firstInLine: k == 0, listItem: isItem, cont: cont, contIndem: contIndem, prevIndex: prevIndex,
 			})
 			prevSent = sent
 			prevIndex = index
@@ -164,6 +166,8 @@ func (r *sentenceRec) attachedIndem() bool {
 // by the rules otherwise.
 func decide(text string, recs []sentenceRec, lang string, lms *learnedModels) (liab, indem []sentenceHit) {
 	liabD, indemD := typeDecider{last: -2, extract: (*featureBuf).extract}, typeDecider{last: -2, extract: (*featureBuf).extractIndem}
+	var words wordFeatures // a sentence's words are read once for both models
+	liabD.fb.words, indemD.fb.words = &words, &words
 	if lms != nil && len(recs) >= minModelSentences {
 		liabD.model, indemD.model = lms.liab.forLang(lang), lms.indem.forLang(lang)
 	}

@@ -127,6 +127,19 @@ const minModelSentences = 20
 // sentences to spare allocations.
 type featureBuf struct {
 	idx []uint32
+	// The features of the words, shared by the deciders of a document's
+	// clause types, which read the same words of the same sentences;
+	// nil: own.
+	words    *wordFeatures
+	ownWords wordFeatures
+}
+
+// wordFeatures are the features of the words of the last sentence read
+// and of its heading.
+type wordFeatures struct {
+	sent span
+	lang string
+	idx  []uint32 // nil: none read yet
 	// The features of the last heading read: the sentences of a section
 	// share them, and hashing them again for each would make the cost
 	// grow with the sentences times the heading.
@@ -238,7 +251,7 @@ func (fb *featureBuf) extract(text string, recs []sentenceRec, i int, lang strin
 	fb.flags(lang, feature{r.ruleLiab, "rule"}, feature{r.cap, "cap"}, feature{r.indem, "indem"},
 		feature{r.indemStrong, "indemStrong"}, feature{r.notMine, "notMine"}, feature{r.warranty, "warranty"},
 		feature{r.ctxLiab, "ctxLiab"}, feature{r.ctxIndem, "ctxIndem"}, feature{r.heading.end == 0, "noHeading"},
-		feature{r.firstInLine, "firstInLine"}, feature{listItem(sent), "listItem"}, feature{mostlyUpper(sent), "upper"})
+		feature{r.firstInLine, "firstInLine"}, feature{r.listItem, "listItem"}, feature{mostlyUpper(sent), "upper"})
 	fb.names(lang, "cue:", r.rawCues)
 	if r.cont != "" {
 		fb.addPair(lang, "continues")
@@ -259,7 +272,7 @@ func (fb *featureBuf) extractIndem(text string, recs []sentenceRec, i int, lang 
 	fb.flags(lang, feature{r.indem, "rule"}, feature{r.indemStrong, "strong"}, feature{r.indemExcept, "except"},
 		feature{r.ruleLiab, "liab"}, feature{r.ctxIndem, "ctxIndem"}, feature{r.indemSection, "indemSection"},
 		feature{r.ctxLiab, "ctxLiab"}, feature{r.heading.end == 0, "noHeading"}, feature{r.firstInLine, "firstInLine"},
-		feature{listItem(sent), "listItem"})
+		feature{r.listItem, "listItem"})
 	fb.names(lang, "cue:", r.rawIndem)
 	fb.names(lang, "liabCue:", r.rawCues)
 	if r.contIndem != "" {
@@ -273,27 +286,36 @@ func (fb *featureBuf) extractIndem(text string, recs []sentenceRec, i int, lang 
 
 // sentenceWords adds the words of the sentence and of its heading.
 func (fb *featureBuf) sentenceWords(text string, r *sentenceRec, lang string) {
-	langH := hashString(fnvOffset, lang)
-	fb.words(text[r.start:r.end], hashString(langH, "w:"), true)
-	if r.heading.end > 0 {
-		if r.heading != fb.heading || lang != fb.headingLang {
-			n := len(fb.idx)
-			fb.words(headingText(text[r.heading.start:r.heading.end]), hashString(langH, "h:"), false)
-			fb.headingIdx = append(fb.headingIdx[:0], fb.idx[n:]...)
-			fb.heading, fb.headingLang = r.heading, lang
-		} else {
-			fb.idx = append(fb.idx, fb.headingIdx...)
-		}
+	w := fb.words
+	if w == nil {
+		w = &fb.ownWords
 	}
+	if w.idx == nil || w.sent != r.span || w.lang != lang {
+		langH := hashString(fnvOffset, lang)
+		w.idx = appendWords(w.idx[:0], text[r.start:r.end], hashString(langH, "w:"), true)
+		if r.heading.end > 0 {
+			if r.heading != w.heading || lang != w.headingLang {
+				w.headingIdx = appendWords(w.headingIdx[:0], headingText(text[r.heading.start:r.heading.end]), hashString(langH, "h:"), false)
+				w.heading, w.headingLang = r.heading, lang
+			}
+			w.idx = append(w.idx, w.headingIdx...)
+		}
+		w.sent, w.lang = r.span, lang
+	}
+	fb.idx = append(fb.idx, w.idx...)
 }
 
-// words adds the lower-cased word unigrams (and bigrams) of s, numbers
-// folded into one token.
-func (fb *featureBuf) words(s string, seed uint32, bigrams bool) {
+// appendWords appends to dst the features of the lower-cased word
+// unigrams (and bigrams) of s, numbers folded into one token.
+func appendWords(dst []uint32, s string, seed uint32, bigrams bool) []uint32 {
 	prev := uint32(0)
 	havePrev := false
 	n := 0
 	for i := 0; i < len(s) && n < 120; {
+		if c := s[i]; c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += size
@@ -301,7 +323,26 @@ func (fb *featureBuf) words(s string, seed uint32, bigrams bool) {
 		}
 		h := seed
 		digits := false
+	word:
 		for i < len(s) {
+			// ASCII first: the letters of most words, which unicode's
+			// tables would tell the same of, more slowly.
+			if c := s[i]; c < utf8.RuneSelf {
+				switch {
+				case 'a' <= c && c <= 'z':
+					h ^= uint32(c)
+					h *= fnvPrime
+				case 'A' <= c && c <= 'Z':
+					h ^= uint32(c + 'a' - 'A')
+					h *= fnvPrime
+				case '0' <= c && c <= '9':
+					digits = true
+				case c != '\'':
+					break word
+				}
+				i++
+				continue
+			}
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if unicode.IsLetter(r) {
 				r = unicode.ToLower(r)
@@ -318,7 +359,7 @@ func (fb *featureBuf) words(s string, seed uint32, bigrams bool) {
 				}
 			} else if unicode.IsDigit(r) {
 				digits = true
-			} else if r != '\'' && r != '’' {
+			} else if r != '’' {
 				break
 			}
 			i += size
@@ -326,18 +367,34 @@ func (fb *featureBuf) words(s string, seed uint32, bigrams bool) {
 		if digits {
 			h = hashString(seed, "#")
 		}
-		fb.addWord(h)
+		dst = append(dst, h&(1<<tableBits-1)|wordFlag)
 		if bigrams && havePrev {
-			fb.addWord((prev*fnvPrime ^ h) * fnvPrime)
+			dst = append(dst, (prev*fnvPrime^h)*fnvPrime&(1<<tableBits-1)|wordFlag)
 		}
 		prev, havePrev = h, true
 		n++
 	}
+	return dst
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func mostlyUpper(s string) bool {
 	up, low := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				up++
+			} else if 'a' <= c && c <= 'z' {
+				low++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsUpper(r) {
 			up++
 		} else if unicode.IsLower(r) {
