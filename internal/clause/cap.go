@@ -308,24 +308,3 @@ func (fl *factLex) units(s string) iter.Seq[[]int] {
 		}
 	}
 }
-
-// matchNeedles runs re on windows of s around the occurrences of the
-// literals need: on a long text that is far faster than running re on
-// all of it.
-func matchNeedles(re interface{ MatchString(string) bool }, need []string, s string) bool {
-	const before, after = 160, 160
-	for _, n := range need {
-		for off := 0; ; {
-			i := strings.Index(s[off:], n)
-			if i < 0 {
-				break
-			}
-			i += off
-			if re.MatchString(s[max(0, i-before):min(len(s), i+len(n)+after)]) {
-				return true
-			}
-			off = i + len(n)
-		}
-	}
-	return false
-}

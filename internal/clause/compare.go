@@ -3,6 +3,7 @@ package clause
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -417,14 +418,64 @@ var exclusions = []struct {
 	{"business interruption", lazySearch(`business interruption|interrupción del negocio|interruption d'activité|betriebsunterbrechung|interruzione dell'attività|przerw\S*\s+w\s+działalności`), strings.Split("interrup|unterbrechung|przerw", "|")},
 }
 
+// findExclusions returns the kinds of damages low (the liability clauses,
+// lower case) excludes. An exclusion's pattern runs on windows of the text
+// around the occurrences of its literals (need), each literal's found from
+// the end of the one before; on a long text that is far faster than
+// running it on all of it. The occurrences of every literal are found in
+// one pass over the text: a strings.Index of each over a dense page's
+// clauses, most of them absent, cost more than all the patterns.
 func findExclusions(low string) []string {
+	const before, after = 160, 160
+	ex := exclusionLiterals()
+	found := make([]bool, len(exclusions))
+	next := make([]int, len(ex.needs)) // where the next occurrence of each literal may start
+	left := len(exclusions)
+	for i := 0; i < len(low) && left > 0; i++ {
+		if !ex.all.at(low, i) {
+			continue
+		}
+		for k, nd := range ex.needs {
+			if found[nd.exclusion] || i < next[k] || !strings.HasPrefix(low[i:], nd.text) {
+				continue
+			}
+			next[k] = i + len(nd.text)
+			if exclusions[nd.exclusion].re().MatchString(low[max(0, i-before):min(len(low), i+len(nd.text)+after)]) {
+				found[nd.exclusion] = true
+				left--
+			}
+		}
+	}
 	var out []string
-	for _, e := range exclusions {
-		if matchNeedles(e.re(), e.need, low) {
-			out = append(out, e.name)
+	for e, f := range found {
+		if f {
+			out = append(out, exclusions[e].name)
 		}
 	}
 	return out
+}
+
+// exclusionLiterals are the literals of every exclusion, each with the
+// exclusion it is of, and all of them as one set.
+var exclusionLiterals = sync.OnceValue(func() (ex struct {
+	needs []exclusionNeed
+	all   *literals
+}) {
+	var all []string
+	for e, x := range exclusions {
+		for _, n := range x.need {
+			ex.needs = append(ex.needs, exclusionNeed{text: n, exclusion: e})
+			all = append(all, n)
+		}
+	}
+	ex.all = newLiterals(all)
+	return ex
+})
+
+// exclusionNeed is a literal of an exclusion.
+type exclusionNeed struct {
+	text      string
+	exclusion int // index in exclusions
 }
 
 // newSentences returns the sentences of after that reword no sentence of

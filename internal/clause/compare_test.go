@@ -355,3 +355,56 @@ func joinings(parts []string, n int, sep string) []string {
 	}
 	return out
 }
+
+// findExclusions finds the literals of all exclusions in one pass: it must
+// find what running each exclusion's pattern on the windows around the
+// occurrences of its literals, found one literal at a time, finds. On
+// whole documents of the versions corpus, a dense text, its stretches, and
+// strings of the exclusions' words.
+func TestFindExclusionsOnePass(t *testing.T) {
+	oneByOne := func(low string) []string {
+		var out []string
+		for _, e := range exclusions {
+			matched := false
+			for _, n := range e.need {
+				for off := 0; !matched; {
+					i := strings.Index(low[off:], n)
+					if i < 0 {
+						break
+					}
+					i += off
+					matched = e.re().MatchString(low[max(0, i-160):min(len(low), i+len(n)+160)])
+					off = i + len(n)
+				}
+			}
+			if matched {
+				out = append(out, e.name)
+			}
+		}
+		return out
+	}
+	files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
+	var inputs []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, strings.ToLower(string(b)))
+	}
+	dense := strings.ToLower(denseText(100 << 10))
+	inputs = append(inputs, dense, dense[:1000], dense[5000:5400])
+	words := []string{"loss of", "data", "lost", "special", "damages", "indirect", "goodwill", "profits", ",", "x", "aa"}
+	inputs = append(inputs, joinings(words, 4, " ")...)
+	found := 0
+	for _, s := range inputs {
+		got, want := findExclusions(s), oneByOne(s)
+		if !slices.Equal(got, want) {
+			t.Errorf("findExclusions(%.80q…) = %q, want %q", s, got, want)
+		}
+		found += len(got)
+	}
+	if found == 0 {
+		t.Error("findExclusions found no exclusion")
+	}
+}
