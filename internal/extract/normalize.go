@@ -334,6 +334,9 @@ func setextLevel(l string) int {
 const MinLength = 100
 
 func checkLength(text string) error {
+	if len(text) >= MinLength*utf8.UTFMax {
+		return nil // enough characters, whatever their sizes: no need to count them
+	}
 	n := utf8.RuneCountInString(text)
 	if n >= MinLength {
 		return nil

@@ -133,7 +133,7 @@ func (m *masker) mask(line string) string {
 // candidate is a cheap test that lets most lines skip the regular
 // expressions, which would otherwise dominate the extraction of a long page.
 func (m *masker) candidate(line string) bool {
-	if clockTime(line) || strings.Count(line, "-") >= 4 {
+	if clockTime(line) || uuidCue(line) {
 		return true
 	}
 	if len(line) < 8 || indexDigit(line) < 0 {
@@ -185,6 +185,35 @@ func clockTime(s string) bool {
 		}
 		off = i + 1
 	}
+}
+
+// uuidCue reports the hyphens of a UUID (see uuidRE): four, with four hex
+// digits between each and the next. Prose has hyphens enough to make
+// uuidRE, which tries every position, a tenth of extracting a page.
+func uuidCue(s string) bool {
+	for off := 0; ; {
+		i := strings.IndexByte(s[off:], '-')
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i+15 < len(s) && s[i+5] == '-' && s[i+10] == '-' && s[i+15] == '-' &&
+			hex4(s[i+1:i+5]) && hex4(s[i+6:i+10]) && hex4(s[i+11:i+15]) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// hex4 reports four hex digits, in either case.
+func hex4(s string) bool {
+	for i := range 4 {
+		c := s[i] | 0x20 // folds A-F to a-f, and no other byte to a hex digit
+		if !isDigit(s[i]) && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // wordCues are the words the duration, "ago" and request id patterns
@@ -316,7 +345,7 @@ func (m *masker) segment(s string) string {
 		s = secondsRE().ReplaceAllString(s, timeMask)
 		s = cuedTimeRE().ReplaceAllString(s, "${1}"+timeMask)
 	}
-	if strings.Count(s, "-") >= 4 {
+	if uuidCue(s) {
 		s = uuidRE().ReplaceAllString(s, idMask)
 	}
 	if len(s) < 8 {
