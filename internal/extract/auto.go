@@ -41,23 +41,27 @@ func autoRoots(doc *goquery.Document) []*html.Node {
 			s.Remove()
 		}
 	})
-	st := stats{}
 	root := body.Nodes[0]
+	st := make(stats, subtreeSize(root)) // sized once: growing it cost more than counting
 	st.count(root, false)
 	var banners []*html.Node
-	body.Find("[id], [class]").Each(func(_ int, s *goquery.Selection) {
-		n := s.Nodes[0]
-		if consentLike(n) && st[n].text < bannerMaxText {
-			banners = append(banners, n)
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && consentLike(c) && st[c].text < bannerMaxText {
+				banners = append(banners, c)
+			}
+			walk(c)
 		}
-	})
+	}
+	walk(root)
 	if len(banners) > 0 {
 		for _, n := range banners {
 			if n.Parent != nil {
 				n.Parent.RemoveChild(n)
 			}
 		}
-		st = stats{}
+		st = make(stats, subtreeSize(root))
 		st.count(root, false)
 	}
 

@@ -24,7 +24,11 @@ type span struct {
 type positions map[*html.Node][2]int
 
 func numberNodes(doc *goquery.Document) positions {
-	pos := positions{}
+	count := 0
+	for _, n := range doc.Nodes {
+		count += subtreeSize(n)
+	}
+	pos := make(positions, count) // sized once: growing it cost more than counting
 	next := 0
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -40,6 +44,15 @@ func numberNodes(doc *goquery.Document) positions {
 		walk(n)
 	}
 	return pos
+}
+
+// subtreeSize counts the nodes of n's subtree, n included.
+func subtreeSize(n *html.Node) int {
+	count := 1
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		count += subtreeSize(c)
+	}
+	return count
 }
 
 // before and after are the boundaries just before and just after a node.
