@@ -68,3 +68,32 @@ func TestText(t *testing.T) {
 		t.Errorf("got error %v, want too_short", err)
 	}
 }
+
+// The tests of eight bytes at once say what the byte by byte tests say,
+// for every byte at every place among printable and upper-case neighbours.
+func TestEightBytesAtOnce(t *testing.T) {
+	for _, fill := range []byte{'a', 'Z', ' ', '~'} {
+		for c := range 256 {
+			for p := range 8 {
+				w := []byte(strings.Repeat(string(fill), 8))
+				w[p] = byte(c)
+				x := load8(string(w), 0)
+				printable, upper := true, uint64(0)
+				for i, b := range w {
+					printable = printable && b >= ' ' && b <= '~'
+					if b >= 'A' && b <= 'Z' {
+						upper |= 0x80 << (8 * i)
+					}
+				}
+				if got := printable8(x); got != printable {
+					t.Errorf("printable8(%q) = %v, want %v", w, got, printable)
+				}
+				if x&highs == 0 {
+					if got := upper8(x); got != upper {
+						t.Errorf("upper8(%q) = %x, want %x", w, got, upper)
+					}
+				}
+			}
+		}
+	}
+}

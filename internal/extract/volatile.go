@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"regexp"
 	"slices"
 	"strings"
@@ -156,6 +157,13 @@ func (m *masker) lower(s string) []byte {
 	b := slices.Grow(m.buf[:0], len(s))[:len(s)]
 	j := 0
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) {
+			if x := load8(s, i); x&highs == 0 { // eight ASCII bytes at once
+				binary.LittleEndian.PutUint64(b[j:], x|upper8(x)>>2)
+				i, j = i+7, j+8
+				continue
+			}
+		}
 		c := s[i]
 		switch {
 		case 'A' <= c && c <= 'Z':
@@ -170,6 +178,13 @@ func (m *masker) lower(s string) []byte {
 	}
 	m.buf = b
 	return b[:j]
+}
+
+// upper8 returns the high bit of each byte of eight ASCII bytes that is an
+// upper-case letter: byte+0x3f reaches it from 'A' on, byte+0x25 from
+// past 'Z' on, and no sum carries into the next byte.
+func upper8(x uint64) uint64 {
+	return (x + 0x3f*ones) &^ (x + 0x25*ones) & highs
 }
 
 // clockTime reports a digit, a colon and two digits: a possible time of day.
