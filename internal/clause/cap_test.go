@@ -94,30 +94,38 @@ func TestFindDigitsFrom(t *testing.T) {
 	}
 }
 
-// capAboveRe is searched from its start literals: it must match where
-// the pattern run from every position does, on strings of its pieces and
-// on every line of the versions corpus and of a dense text.
-func TestCapAboveSearch(t *testing.T) {
-	x := capAboveRe()
-	if x.anchor == nil {
-		t.Fatal("capAboveRe: no start literals, searched everywhere")
-	}
-	pieces := []string{"amount", "sum", "s", " ", "x", "exceeding ", "up to ", "the ", "equal", "importo ", "eccedente"}
-	inputs := upTo(pieces, 4)
-	inputs = append(inputs, versionLines(t)...)
-	inputs = append(inputs, strings.Split(strings.ToLower(denseText(50<<10)), "\n")...)
-	found := 0
-	for _, s := range inputs {
-		got, want := x.MatchString(s), x.re.MatchString(s)
-		if got != want {
-			t.Errorf("capAboveRe().MatchString(%q) = %v, want %v", s, got, want)
-		}
-		if got {
-			found++
-		}
-	}
-	if found == 0 {
-		t.Error("capAboveRe matched nothing")
+// The patterns searched from their start literals match where they do
+// run from every position: on strings of their pieces and on every line
+// of the versions corpus and of a dense text.
+func TestStartSearches(t *testing.T) {
+	lines := versionLines(t)
+	lines = append(lines, strings.Split(strings.ToLower(denseText(50<<10)), "\n")...)
+	for _, tt := range []struct {
+		name   string
+		x      *startSearch
+		pieces []string
+	}{
+		{"capAboveRe", capAboveRe(), []string{"amount", "sum", "s", " ", "x", "exceeding ", "up to ", "the ", "equal", "importo ", "eccedente"}},
+		{"strongIndemnity", strongIndemnity(), []string{"indemnif", "hold", " ", "x", "harmless", "stell", "en", "frei", "zabezpiecz", "przed", "_"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.x.anchor == nil {
+				t.Fatal("no start literals, searched everywhere")
+			}
+			found := 0
+			for _, s := range append(upTo(tt.pieces, 4), lines...) {
+				got, want := tt.x.MatchString(s), tt.x.re.MatchString(s)
+				if got != want {
+					t.Errorf("MatchString(%q) = %v, want %v", s, got, want)
+				}
+				if got {
+					found++
+				}
+			}
+			if found == 0 {
+				t.Error("matched nothing")
+			}
+		})
 	}
 }
 

@@ -543,8 +543,10 @@ func rewords(w map[string]bool, old []map[string]bool) bool {
 }
 
 // strongIndemnity is an undertaking to indemnify, defend or hold harmless
-// (lower-cased text), in every language of the lexicon.
-var strongIndemnity = lazyRE(`indemnif|hold\s+(?:\S+\s+){0,8}harmless|indemniz|indemnis|freist|freizu|\bstell(?:e|en|t|st)\s+(?:\S+\s+){0,8}?frei\b|schadlos|manlev|indenn|zwolni|zabezpiecz\S*\s+(?:\S+\s+){0,3}?przed`)
+// (lower-cased text), in every language of the lexicon. It is searched
+// from where its matches can start: from every position of a sentence it
+// was a third of reading an indemnity's direction.
+var strongIndemnity = lazySearch(`indemnif|hold\s+(?:\S+\s+){0,8}harmless|indemniz|indemnis|freist|freizu|\bstell(?:e|en|t|st)\s+(?:\S+\s+){0,8}?frei\b|schadlos|manlev|indenn|zwolni|zabezpiecz\S*\s+(?:\S+\s+){0,3}?przed`)
 
 // conditionRe finds a sentence (normalised) that opens with a condition.
 var conditionRe = lazyRE(`^(?:if|where|when|unless|to the extent|provided that|insofar as|si|cuando|en la medida|wenn|sofern|soweit|falls|se|qualora|nella misura|jeżeli|jeśli|o ile)\b`)
