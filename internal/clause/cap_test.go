@@ -112,20 +112,27 @@ func TestStartSearches(t *testing.T) {
 			if tt.x.anchor == nil {
 				t.Fatal("no start literals, searched everywhere")
 			}
-			found := 0
-			for _, s := range append(upTo(tt.pieces, 4), lines...) {
-				got, want := tt.x.MatchString(s), tt.x.re.MatchString(s)
-				if got != want {
-					t.Errorf("MatchString(%q) = %v, want %v", s, got, want)
-				}
-				if got {
-					found++
-				}
-			}
-			if found == 0 {
-				t.Error("matched nothing")
-			}
+			agree(t, "MatchString", append(upTo(tt.pieces, 4), lines...), tt.x.MatchString, tt.x.re.MatchString)
 		})
+	}
+}
+
+// agree fails t where got and want, two tests of a string, disagree on
+// one of inputs, and when got says yes to none of them.
+func agree(t *testing.T, name string, inputs []string, got, want func(string) bool) {
+	t.Helper()
+	yes := 0
+	for _, s := range inputs {
+		g, w := got(s), want(s)
+		if g != w {
+			t.Errorf("%s(%q) = %v, want %v", name, s, g, w)
+		}
+		if g {
+			yes++
+		}
+	}
+	if yes == 0 {
+		t.Errorf("%s: yes to none of %d inputs", name, len(inputs))
 	}
 }
 

@@ -437,19 +437,5 @@ func TestVerbSecondNeedles(t *testing.T) {
 // on every line of the versions corpus.
 func TestStmtOpensList(t *testing.T) {
 	pieces := []string{"liable for", ":", " ", "8.", "(a)", "*", "_", "x"}
-	inputs := upTo(pieces, 5)
-	inputs = append(inputs, versionLines(t)...)
-	yes := 0
-	for _, s := range inputs {
-		got, want := stmtOpensList(s), opensList(s)
-		if got != want {
-			t.Errorf("stmtOpensList(%q) = %v, want %v", s, got, want)
-		}
-		if got {
-			yes++
-		}
-	}
-	if yes == 0 {
-		t.Error("stmtOpensList: no statement opens a list")
-	}
+	agree(t, "stmtOpensList", append(upTo(pieces, 5), versionLines(t)...), stmtOpensList, opensList)
 }
