@@ -35,7 +35,7 @@ func Analyze(text string) []model.Clause {
 }
 
 func analyze(text string, lm *learnedModels) []model.Clause {
-	return scan(text, lm).clauses(nil)
+	return scan(text, lm, nil).clauses(nil)
 }
 
 // scanned is one document's clause sentences before they are merged into
@@ -51,8 +51,10 @@ type scanned struct {
 	plain func() *plainDoc
 }
 
-func scan(text string, lm *learnedModels) scanned {
-	recs, lang := ruleScan(text)
+// scan reads text's clause sentences; memo, when not nil, holds the cues
+// of the sentences of the version it is compared with (ruleScan).
+func scan(text string, lm *learnedModels, memo *cueMemo) scanned {
+	recs, lang := ruleScan(text, memo)
 	liab, indem := decide(text, recs, lang, lm)
 	plain := sync.OnceValue(func() *plainDoc { return newPlainDoc(text) })
 	return scanned{text: text, recs: recs, liab: liab, indem: indem, plain: plain}

@@ -39,11 +39,12 @@ func compare(oldText, newText string, facts bool) ([]model.ClauseChange, model.D
 	// is most of the time (seconds for 10 MB), and the two are independent.
 	var a scanned
 	read := make(chan struct{})
+	memo := &cueMemo{} // the versions share most sentences: each is matched once
 	go func() {
 		defer close(read)
-		a = scan(oldText, shippedModel())
+		a = scan(oldText, shippedModel(), memo)
 	}()
-	b := scan(newText, shippedModel())
+	b := scan(newText, shippedModel(), memo)
 	<-read
 	own := b // the new version's clause sentences as Analyze finds them, before harmonise
 	harmonise(&a, &b)

@@ -181,7 +181,7 @@ func TestCompareDuplicatedCapSection(t *testing.T) {
 // sentence look added or removed.
 func TestHarmonise(t *testing.T) {
 	text := docHead + "## Third parties\n\n1. Acme is not responsible for apps made by others.\n\n" + capHigh + tail
-	a, b := scan(text, nil), scan(strings.Replace(text, "1. Acme", "2. Acme", 1), nil)
+	a, b := scan(text, nil, nil), scan(strings.Replace(text, "1. Acme", "2. Acme", 1), nil, nil)
 	if len(a.liab) < 2 {
 		t.Fatalf("rules found %d liability sentences, want at least 2", len(a.liab))
 	}

@@ -1,8 +1,10 @@
 package clause
 
 import (
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,14 +44,13 @@ type sentenceRec struct {
 }
 
 // ruleScan classifies every sentence of text by the rules and returns the
-// document's main language.
-func ruleScan(text string) ([]sentenceRec, string) {
+// document's main language. The cues found in a sentence are taken from
+// memo when the other version of a comparison matched them already; nil:
+// matched here.
+func ruleScan(text string, memo *cueMemo) ([]sentenceRec, string) {
 	langs, main := docLanguages(text)
-	enabled := make([]bool, len(lex().cues.cues))
-	for i, cu := range lex().cues.cues {
-		enabled[i] = langs[cu.lang]
-	}
-	hits := lex().cues.newHits()
+	lines := splitLines(text)
+	found := matchSentences(text, lines, langs, memo)
 	var recs []sentenceRec
 	var ctxLiab, ctxIndem bool
 	indemSection := false // ctxIndem, ended early by a titled line too
@@ -60,7 +61,7 @@ func ruleScan(text string) ([]sentenceRec, string) {
 	indemOpen := false            // the last indemnification sentence announced a list
 	prevSent := ""                // the sentence before, when no heading came between
 	prevIndex := -10              // index of that sentence
-	for _, l := range splitLines(text) {
+	for _, l := range lines {
 		if l.heading && bareMarker().MatchString(text[l.start:l.end]) {
 			// A list marker alone on its line ("4.", "1.") neither
 			// titles a section nor ends the list it numbers.
@@ -82,7 +83,8 @@ func ruleScan(text string) ([]sentenceRec, string) {
 		}
 		for k, s := range l.sentences {
 			sent := text[s.start:s.end]
-			m := match(strings.ToLower(sent), enabled, hits)
+			m := found[0]
+			found = found[1:]
 			lc, isLiab, isCap := m.liability(ctxLiab)
 			ic, isIndem := m.indemnity(indemSection, isLiab)
 			frag := k == 0 && prevSent != "" && fragment(prevSent, sent)
@@ -145,6 +147,99 @@ func ruleScan(text string) ([]sentenceRec, string) {
 		}
 	}
 	return recs, main
+}
+
+// matchSentences returns the cues found in each sentence of the lines
+// that are no headings, in order: the cues of the languages langs, taken
+// from memo (when not nil) for the sentences the other version of a
+// comparison has matched, and added to it.
+func matchSentences(text string, lines []line, langs map[string]bool, memo *cueMemo) []matches {
+	cues := lex().cues
+	enabled := make([]bool, len(cues.cues))
+	for i, cu := range cues.cues {
+		enabled[i] = langs[cu.lang]
+	}
+	var sents []span
+	for _, l := range lines {
+		if !l.heading {
+			sents = append(sents, l.sentences...)
+		}
+	}
+	out := make([]matches, len(sents))
+	hits := cues.newHits()
+	reader, shared := memo.join(langs)
+	for k := range sents {
+		if reader == 1 {
+			// The other version is read from its first sentence on:
+			// this one from its last, so that the two meet in the
+			// middle rather than match the same sentences at once.
+			k = len(sents) - 1 - k
+		}
+		low := strings.ToLower(text[sents[k].start:sents[k].end])
+		if m, ok := memo.get(low, reader, shared); ok {
+			out[k] = m
+			continue
+		}
+		out[k] = match(low, enabled, hits)
+		memo.put(low, reader, shared, out[k])
+	}
+	return out
+}
+
+// cueMemo holds the cues found in the sentences of the two versions of a
+// comparison, read side by side: most of their sentences are the same,
+// and each is matched once. Safe for concurrent use; a nil *cueMemo
+// holds nothing.
+type cueMemo struct {
+	mu      sync.Mutex
+	readers int
+	langs   map[string]bool // whose cues are matched: the first reader's languages
+	found   map[string]memoEntry
+}
+
+type memoEntry struct {
+	m      matches
+	reader int // who matched it: a reader takes only the other's, so that its own repeated sentences cost what they cost alone
+}
+
+// join registers a reader of a document of languages langs and returns
+// its number, and whether it shares the memo: only readers of the same
+// languages do.
+func (c *cueMemo) join(langs map[string]bool) (reader int, shared bool) {
+	if c == nil {
+		return 0, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	reader = c.readers
+	c.readers++
+	if c.langs == nil {
+		c.langs, c.found = langs, map[string]memoEntry{}
+	}
+	return reader, maps.Equal(c.langs, langs)
+}
+
+// get returns the cues the other reader found in sentence low.
+func (c *cueMemo) get(low string, reader int, shared bool) (matches, bool) {
+	if !shared {
+		return matches{}, false
+	}
+	c.mu.Lock()
+	e, ok := c.found[low]
+	c.mu.Unlock()
+	return e.m, ok && e.reader != reader
+}
+
+// put records the cues reader found in sentence low.
+func (c *cueMemo) put(low string, reader int, shared bool, m matches) {
+	if !shared {
+		return
+	}
+	c.mu.Lock()
+	if _, ok := c.found[low]; !ok {
+		c.found[low] = memoEntry{m, reader}
+	}
+	c.mu.Unlock()
 }
 
 // attached reports whether the sentence is a limitation only as the rest

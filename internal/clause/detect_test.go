@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -247,5 +248,36 @@ func TestIndemnityWordings(t *testing.T) {
 				t.Errorf("liability = %v, want %v", got, tt.liab)
 			}
 		})
+	}
+}
+
+// Two versions read side by side with one cueMemo get the records each
+// gets alone: versions that share most sentences, versions of different
+// languages (which share nothing), and a version read against itself.
+func TestRuleScanMemo(t *testing.T) {
+	dense := denseText(40 << 10)
+	en := docHead + capHigh + indem + tail
+	pairs := [][2]string{
+		{dense, strings.Replace(dense, "twelve (12) months", "six (6) months", 3)},
+		{dense, dense},
+		{en, "Die Haftung von Acme ist auf 100 EUR beschränkt. Sie stellen Acme von allen Ansprüchen Dritter frei.\n\n" + strings.Repeat("Der Kunde haftet nicht. ", 40)},
+		{en, strings.ToUpper(en)},
+	}
+	for i, p := range pairs {
+		memo := &cueMemo{}
+		var a []sentenceRec
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			a, _ = ruleScan(p[0], memo)
+		}()
+		b, _ := ruleScan(p[1], memo)
+		<-done
+		for k, got := range [][]sentenceRec{a, b} {
+			want, _ := ruleScan(p[k], nil)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("pair %d, version %d: the records read with the memo differ from those read alone", i, k)
+			}
+		}
 	}
 }

@@ -267,7 +267,7 @@ type scannedDoc struct {
 func scanCorpus(docs []corpusDoc) []scannedDoc {
 	out := make([]scannedDoc, len(docs))
 	for i, d := range docs {
-		recs, lang := ruleScan(d.text)
+		recs, lang := ruleScan(d.text, nil)
 		out[i] = scannedDoc{corpusDoc: d, recs: recs, lang: lang,
 			exs: examplesOf(d, recs, model.Liability), exsIndem: examplesOf(d, recs, model.Indemnification)}
 	}
