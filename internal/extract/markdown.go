@@ -54,17 +54,17 @@ func (m *markdown) text(s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if asciiWord(c) {
+			// One blank between ordinary ASCII characters is what the run
+			// would be written with anyway.
+			if asciiWord(c) || c == ' ' && start >= 0 && i+1 < len(s) && asciiWord(s[i+1]) {
 				if start < 0 {
 					start = i
 				}
-				i++
-				continue
-			}
-			// One blank between ordinary ASCII characters is what the
-			// run would be written with anyway.
-			if c == ' ' && start >= 0 && i+1 < len(s) && asciiWord(s[i+1]) {
-				i += 2
+				j := i
+				for j+8 <= len(s) && wordRun8(load8(s, j)) {
+					j += 8
+				}
+				i = max(j, i+1)
 				continue
 			}
 			if start >= 0 {
@@ -101,6 +101,16 @@ func (m *markdown) text(s string) {
 	if start >= 0 {
 		m.word(s[start:])
 	}
+}
+
+// wordRun8 reports eight bytes that continue a run: printable ASCII
+// whose blanks are single and followed by a character.
+func wordRun8(x uint64) bool {
+	if !printable8(x) {
+		return false
+	}
+	blanks := ^((x ^ ' '*ones) + 0x7f*ones) & highs // the high bit of each ' '
+	return blanks&(blanks>>8) == 0 && blanks>>63 == 0
 }
 
 // asciiWord reports an ASCII character that is neither blank nor

@@ -88,6 +88,10 @@ func TestEightBytesAtOnce(t *testing.T) {
 				if got := printable8(x); got != printable {
 					t.Errorf("printable8(%q) = %v, want %v", w, got, printable)
 				}
+				run := printable && !strings.Contains(string(w), "  ") && w[7] != ' '
+				if got := wordRun8(x); got != run {
+					t.Errorf("wordRun8(%q) = %v, want %v", w, got, run)
+				}
 				if x&highs == 0 {
 					if got := upper8(x); got != upper {
 						t.Errorf("upper8(%q) = %x, want %x", w, got, upper)
