@@ -8,10 +8,36 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// chromeSelector matches site chrome that is never the document when no
-// selector is configured: navigation, sidebars, dialogs and banners.
-const chromeSelector = `nav, aside, dialog, [role=navigation], [role=banner], [role=contentinfo],
-	[role=complementary], [role=dialog], [role=alertdialog], [role=search], [aria-modal=true]`
+// chrome reports site chrome that is never the document when no selector
+// is configured: navigation, sidebars, dialogs and banners. It is the
+// selector nav, aside, dialog, [role=navigation], [role=banner],
+// [role=contentinfo], [role=complementary], [role=dialog],
+// [role=alertdialog], [role=search], [aria-modal=true], tested on one
+// element without a CSS engine (which matched it against every element
+// of every page).
+func chrome(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.Data {
+	case "nav", "aside", "dialog":
+		return true
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			switch a.Val {
+			case "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search":
+				return true
+			}
+		case "aria-modal":
+			if a.Val == "true" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // consentMarks are id and class fragments of cookie and consent banners,
 // which sit outside <nav> and change with every consent-manager release.
@@ -35,7 +61,22 @@ func autoRoots(doc *goquery.Document) []*html.Node {
 	if body.Length() == 0 {
 		return doc.Nodes
 	}
-	body.Find(chromeSelector).Remove()
+	var drop []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if chrome(c) {
+				drop = append(drop, c)
+			}
+			walk(c)
+		}
+	}
+	walk(body.Nodes[0])
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
 	body.Find("header, footer").Each(func(_ int, s *goquery.Selection) {
 		if s.ParentsFiltered("main, article, [role=main]").Length() == 0 {
 			s.Remove()
@@ -45,7 +86,6 @@ func autoRoots(doc *goquery.Document) []*html.Node {
 	st := make(stats, subtreeSize(root)) // sized once: growing it cost more than counting
 	st.count(root, false)
 	var banners []*html.Node
-	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && consentLike(c) && st[c].text < bannerMaxText {
@@ -126,15 +166,33 @@ func consentLike(n *html.Node) bool {
 		if a.Key != "id" && a.Key != "class" {
 			continue
 		}
-		v := strings.ToLower(a.Val)
-		for _, m := range consentMarks {
-			if strings.Contains(v, m) {
+		if consentMark(strings.ToLower(a.Val)) {
+			return true
+		}
+	}
+	return false
+}
+
+// consentMark reports one of consentMarks in a lower-case value, in one
+// pass: at each byte, the marks that start with it.
+func consentMark(v string) bool {
+	for i := 0; i < len(v); i++ {
+		for _, m := range consentByFirst[v[i]] {
+			if strings.HasPrefix(v[i:], m) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// consentByFirst are consentMarks by their first byte.
+var consentByFirst = func() (t [256][]string) {
+	for _, m := range consentMarks {
+		t[m[0]] = append(t[m[0]], m)
+	}
+	return t
+}()
 
 // stat is the amount of text under an element, and how much of it is
 // inside links.
