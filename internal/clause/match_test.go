@@ -72,27 +72,40 @@ func TestLiteralCondition(t *testing.T) {
 // matches may be rejected by the pattern's literal condition.
 func TestLiteralConditionsSound(t *testing.T) {
 	t.Run("examples", func(t *testing.T) {
-		var sents []string
-		for _, f := range lex().files {
-			for _, ex := range readLexExamples(t, filepath.Join("testdata", "lexicon", f.lang+".tsv")) {
-				sents = append(sents, strings.ToLower(ex.text))
-			}
-		}
-		checkConditions(t, sents)
+		checkConditions(t, exampleSentences(t))
 	})
 	t.Run("corpus", func(t *testing.T) {
-		corpustest.Dir(t, "unfair-tos")
-		var sents []string
-		for _, lang := range trainLangs {
-			_, docs := loadDocs(t, filepath.Join(unfairTOSDir, "sentences-"+lang+".jsonl"))
-			for _, ds := range docs {
-				for _, s := range ds {
-					sents = append(sents, strings.ToLower(s.Text))
-				}
+		checkConditions(t, corpusSentences(t))
+	})
+}
+
+// exampleSentences returns the lexicons' examples, lower-cased.
+func exampleSentences(t *testing.T) []string {
+	t.Helper()
+	var sents []string
+	for _, f := range lex().files {
+		for _, ex := range readLexExamples(t, filepath.Join("testdata", "lexicon", f.lang+".tsv")) {
+			sents = append(sents, strings.ToLower(ex.text))
+		}
+	}
+	return sents
+}
+
+// corpusSentences returns the sentences of the lawyer-labelled corpus,
+// lower-cased; it skips t without the corpus.
+func corpusSentences(t *testing.T) []string {
+	t.Helper()
+	corpustest.Dir(t, "unfair-tos")
+	var sents []string
+	for _, lang := range trainLangs {
+		_, docs := loadDocs(t, filepath.Join(unfairTOSDir, "sentences-"+lang+".jsonl"))
+		for _, ds := range docs {
+			for _, s := range ds {
+				sents = append(sents, strings.ToLower(s.Text))
 			}
 		}
-		checkConditions(t, sents)
-	})
+	}
+	return sents
 }
 
 func checkConditions(t *testing.T, sents []string) {
@@ -121,25 +134,11 @@ func checkConditions(t *testing.T, sents []string) {
 func TestMatcherAgrees(t *testing.T) {
 	t.Run("texts", func(t *testing.T) {
 		sents := strings.Split(strings.ToLower(denseText(60<<10)+docHead+capHigh+indem+tail), ".")
-		for _, f := range lex().files {
-			for _, ex := range readLexExamples(t, filepath.Join("testdata", "lexicon", f.lang+".tsv")) {
-				sents = append(sents, strings.ToLower(ex.text))
-			}
-		}
-		checkMatcher(t, sents)
+		checkMatcher(t, append(sents, exampleSentences(t)...))
 	})
 	t.Run("corpus", func(t *testing.T) {
-		corpustest.Dir(t, "unfair-tos")
 		corpustest.Dir(t, "versions")
-		var sents []string
-		for _, lang := range trainLangs {
-			_, docs := loadDocs(t, filepath.Join(unfairTOSDir, "sentences-"+lang+".jsonl"))
-			for _, ds := range docs {
-				for _, s := range ds {
-					sents = append(sents, strings.ToLower(s.Text))
-				}
-			}
-		}
+		sents := corpusSentences(t)
 		files, _ := filepath.Glob(filepath.Join(versionsDir, "*", "*.md"))
 		for _, fn := range files {
 			b, err := os.ReadFile(fn)
