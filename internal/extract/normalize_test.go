@@ -72,7 +72,7 @@ func TestText(t *testing.T) {
 // The tests of eight bytes at once say what the byte by byte tests say,
 // for every byte at every place among printable and upper-case neighbours.
 func TestEightBytesAtOnce(t *testing.T) {
-	for _, fill := range []byte{'a', 'Z', ' ', '~'} {
+	for _, fill := range []byte{'a', 'Z', ' ', '~', 0, 0xff} {
 		for c := range 256 {
 			for p := range 8 {
 				w := []byte(strings.Repeat(string(fill), 8))
@@ -91,6 +91,17 @@ func TestEightBytesAtOnce(t *testing.T) {
 				run := printable && !strings.Contains(string(w), "  ") && w[7] != ' '
 				if got := wordRun8(x); got != run {
 					t.Errorf("wordRun8(%q) = %v, want %v", w, got, run)
+				}
+				for _, target := range []byte{'i', 'd', 0, 0x80, 0xff, byte(c)} {
+					var eq uint64
+					for i, b := range w {
+						if b == target {
+							eq |= 0x80 << (8 * i)
+						}
+					}
+					if got := eq8(x, target); got != eq {
+						t.Errorf("eq8(%q, %q) = %x, want %x", w, target, got, eq)
+					}
 				}
 				if x&highs == 0 {
 					if got := upper8(x); got != upper {

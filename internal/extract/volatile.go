@@ -305,35 +305,59 @@ var idCues = []string{"request", "req", "ray", "trace", "correlation", "transact
 // or "code", as requestIDRE needs, with one blank, underscore or hyphen
 // between them or none, in a lower-case line. It reads the line once: at
 // each place where one of those words starts, it looks for a cue word just
-// before.
+// before. Eight places at a time are passed over when none holds "id",
+// "no", "nu" or "co", which is most of them.
 func idCue(l []byte) bool {
-	for p := 2; p+1 < len(l); p++ {
-		switch l[p] {
-		case 'i':
-			if l[p+1] != 'd' {
-				continue
-			}
-		case 'n':
-			if l[p+1] != 'o' && !bytes.HasPrefix(l[p:], []byte("number")) {
-				continue
-			}
-		case 'c':
-			if !bytes.HasPrefix(l[p:], []byte("code")) {
-				continue
-			}
-		default:
+	for p := 2; p+1 < len(l); {
+		if p+9 <= len(l) && idStarts8(binary.LittleEndian.Uint64(l[p:]), binary.LittleEndian.Uint64(l[p+1:])) == 0 {
+			p += 8
 			continue
 		}
-		before := l[:p]
-		if c := before[len(before)-1]; c == ' ' || c == '_' || c == '-' {
-			if cueBefore(before[:len(before)-1]) {
-				return true
-			}
-		} else if cueBefore(before) {
+		if idCueAt(l, p) {
 			return true
 		}
+		p++
 	}
 	return false
+}
+
+// idStarts8 returns the high bit of each of eight bytes x that, with the
+// byte after it (the same byte of y, which is x one byte on), starts "id",
+// "no", "nu" or "co".
+func idStarts8(x, y uint64) uint64 {
+	return eq8(x, 'i')&eq8(y, 'd') | eq8(x, 'n')&(eq8(y, 'o')|eq8(y, 'u')) | eq8(x, 'c')&eq8(y, 'o')
+}
+
+// eq8 returns the high bit of each of eight bytes that equals c.
+func eq8(x uint64, c byte) uint64 {
+	v := x ^ uint64(c)*ones
+	const lows = 0x7f * ones
+	return ^((v&lows + lows) | v) & highs // no carry: each byte is below 0x80 before the add
+}
+
+// idCueAt reports an id word at l[p] after a cue word (see idCue).
+func idCueAt(l []byte, p int) bool {
+	switch l[p] {
+	case 'i':
+		if l[p+1] != 'd' {
+			return false
+		}
+	case 'n':
+		if l[p+1] != 'o' && !bytes.HasPrefix(l[p:], []byte("number")) {
+			return false
+		}
+	case 'c':
+		if !bytes.HasPrefix(l[p:], []byte("code")) {
+			return false
+		}
+	default:
+		return false
+	}
+	before := l[:p]
+	if c := before[len(before)-1]; c == ' ' || c == '_' || c == '-' {
+		return cueBefore(before[:len(before)-1])
+	}
+	return cueBefore(before)
 }
 
 // cueBefore reports whether s ends with one of idCues. Its last byte picks

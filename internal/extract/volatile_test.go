@@ -166,8 +166,12 @@ func TestIDCue(t *testing.T) {
 		}
 	}
 	for _, l := range lines {
-		if got, want := idCue([]byte(l)), idCueByWord(l); got != want {
-			t.Errorf("idCue(%q) = %v, want %v", l, got, want)
+		// Behind a few letters too, to fall anywhere in eight bytes.
+		for k := range 9 {
+			l := strings.Repeat("x", k) + l
+			if got, want := idCue([]byte(l)), idCueByWord(l); got != want {
+				t.Errorf("idCue(%q) = %v, want %v", l, got, want)
+			}
 		}
 	}
 }
