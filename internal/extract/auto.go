@@ -8,6 +8,23 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// descendants returns the descendants of n that match, in document order,
+// those inside a match included.
+func descendants(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if match(c) {
+				out = append(out, c)
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
 // chrome reports site chrome that is never the document when no selector
 // is configured: navigation, sidebars, dialogs and banners. It is the
 // selector nav, aside, dialog, [role=navigation], [role=banner],
@@ -61,18 +78,7 @@ func autoRoots(doc *goquery.Document) []*html.Node {
 	if body.Length() == 0 {
 		return doc.Nodes
 	}
-	var drop []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if chrome(c) {
-				drop = append(drop, c)
-			}
-			walk(c)
-		}
-	}
-	walk(body.Nodes[0])
-	for _, n := range drop {
+	for _, n := range descendants(body.Nodes[0], chrome) {
 		if n.Parent != nil {
 			n.Parent.RemoveChild(n)
 		}
@@ -85,16 +91,9 @@ func autoRoots(doc *goquery.Document) []*html.Node {
 	root := body.Nodes[0]
 	st := make(stats, subtreeSize(root)) // sized once: growing it cost more than counting
 	st.count(root, false)
-	var banners []*html.Node
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && consentLike(c) && st[c].text < bannerMaxText {
-				banners = append(banners, c)
-			}
-			walk(c)
-		}
-	}
-	walk(root)
+	banners := descendants(root, func(n *html.Node) bool {
+		return n.Type == html.ElementNode && consentLike(n) && st[n].text < bannerMaxText
+	})
 	if len(banners) > 0 {
 		for _, n := range banners {
 			if n.Parent != nil {

@@ -25,17 +25,7 @@ func TestChromeLikeSelector(t *testing.T) {
 	}
 	body := doc.Find("body")
 	want := body.Find(selector).Nodes
-	var got []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if chrome(c) {
-				got = append(got, c)
-			}
-			walk(c)
-		}
-	}
-	walk(body.Nodes[0])
+	got := descendants(body.Nodes[0], chrome)
 	ids := func(ns []*html.Node) string {
 		var s []string
 		for _, n := range ns {
