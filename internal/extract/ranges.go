@@ -20,13 +20,30 @@ type span struct {
 	node     *html.Node // the CSS match, rendered as is; nil for a range
 }
 
-// positions numbers the opening and closing token of every node.
+// positions are the numbers of the opening and closing token of nodes.
 type positions map[*html.Node][2]int
 
-func numberNodes(doc *goquery.Document) positions {
-	count := 0
-	for _, n := range doc.Nodes {
-		count += subtreeSize(n)
+// numberNodes numbers every node, and keeps the numbers of the nodes of
+// only, or of every node when only is nil (ranges and cloneSpan need
+// them all; CSS matches need their own, and a map of every node was most
+// of selecting).
+func numberNodes(doc *goquery.Document, only []*html.Node) positions {
+	keep := func(*html.Node) bool { return true }
+	count := len(only)
+	switch {
+	case only == nil:
+		count = 0
+		for _, n := range doc.Nodes {
+			count += subtreeSize(n)
+		}
+	case len(only) <= 8:
+		keep = func(n *html.Node) bool { return slices.Contains(only, n) }
+	default:
+		set := make(map[*html.Node]bool, len(only))
+		for _, n := range only {
+			set[n] = true
+		}
+		keep = func(n *html.Node) bool { return set[n] }
 	}
 	pos := make(positions, count) // sized once: growing it cost more than counting
 	next := 0
@@ -37,7 +54,9 @@ func numberNodes(doc *goquery.Document) positions {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
-		pos[n] = [2]int{open, next}
+		if keep(n) {
+			pos[n] = [2]int{open, next}
+		}
 		next++
 	}
 	for _, n := range doc.Nodes {
@@ -62,8 +81,7 @@ func (p positions) after(n *html.Node) int  { return p[n][1] + 1 }
 // selectSpans returns what the selectors and ranges select, in document
 // order, a span inside another dropped and overlapping ranges joined.
 func selectSpans(doc *goquery.Document, sels []string, ranges []model.Range) ([]span, positions, error) {
-	pos := numberNodes(doc)
-	var spans []span
+	var matches []*html.Node
 	for _, sel := range sels {
 		s, err := find(doc, sel)
 		if err != nil {
@@ -72,9 +90,16 @@ func selectSpans(doc *goquery.Document, sels []string, ranges []model.Range) ([]
 		if s.Length() == 0 {
 			return nil, nil, fmt.Errorf("%w: selector %q matched nothing", model.FailureSelectorMissing, sel)
 		}
-		for _, n := range s.Nodes {
-			spans = append(spans, span{from: pos.before(n), to: pos.after(n), node: n})
-		}
+		matches = append(matches, s.Nodes...)
+	}
+	only := matches
+	if len(ranges) > 0 {
+		only = nil
+	}
+	pos := numberNodes(doc, only)
+	var spans []span
+	for _, n := range matches {
+		spans = append(spans, span{from: pos.before(n), to: pos.after(n), node: n})
 	}
 	for _, r := range ranges {
 		sp, err := rangeSpan(doc, pos, r)
