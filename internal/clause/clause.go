@@ -76,18 +76,19 @@ func (s scanned) clauses(memos map[string]factMemo) []model.Clause {
 // the other too. The model reads context (the heading, the neighbours),
 // so an edit next to an unchanged sentence may tip its score; without
 // this, that unchanged sentence would show up as a clause change.
-func harmonise(a, b *scanned) {
-	a.keys, b.keys = a.sentenceKeys(), b.sentenceKeys()
+// norms keeps the sentences' words for the rest of the comparison.
+func harmonise(a, b *scanned, norms *normMemo) {
+	a.keys, b.keys = a.sentenceKeys(norms), b.sentenceKeys(norms)
 	a.liab, b.liab = unionHits(a, a.liab, b, b.liab, true), unionHits(b, b.liab, a, a.liab, true)
 	a.indem, b.indem = unionHits(a, a.indem, b, b.indem, false), unionHits(b, b.indem, a, a.indem, false)
 }
 
 // sentenceKeys returns the words of each sentence of the document
 // (normalised: no case, punctuation or numbering), by sentence index.
-func (s *scanned) sentenceKeys() map[int]string {
+func (s *scanned) sentenceKeys(norms *normMemo) map[int]string {
 	keys := make(map[int]string, len(s.recs))
 	for _, r := range s.recs {
-		keys[r.index] = normalise(s.text[r.start:r.end])
+		keys[r.index] = norms.normalise(s.text[r.start:r.end])
 	}
 	return keys
 }

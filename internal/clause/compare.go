@@ -47,19 +47,20 @@ func compare(oldText, newText string, facts bool) ([]model.ClauseChange, model.D
 	b := scan(newText, shippedModel(), memo)
 	<-read
 	own := b // the new version's clause sentences as Analyze finds them, before harmonise
-	harmonise(&a, &b)
+	norms := newNormMemo()
+	harmonise(&a, &b, norms)
 	var out []model.ClauseChange
 	memos := map[string]factMemo{}
 	for _, typ := range []string{model.Liability, model.Indemnification} {
 		hb, ha := a.hitsOf(typ), b.hitsOf(typ)
 		// The facts of a clause type (caps, parties) are read only when
 		// its sentences changed: most changes leave the clauses alone.
-		if slices.Equal(sentencesIn(merge(oldText, typ, hb, nil, nil)).sentences(false), sentencesIn(merge(newText, typ, ha, nil, nil)).sentences(false)) {
+		if slices.Equal(sentencesIn(merge(oldText, typ, hb, nil, nil), nil).sentences(false), sentencesIn(merge(newText, typ, ha, nil, nil), nil).sentences(false)) {
 			continue
 		}
 		memo := factMemo{} // the sections both versions share are read once
 		memos[typ] = memo
-		if ch, ok := compareType(typ, oldText, newText, merge(oldText, typ, hb, a.plain, memo), merge(newText, typ, ha, b.plain, memo)); ok {
+		if ch, ok := compareType(typ, oldText, newText, merge(oldText, typ, hb, a.plain, memo), merge(newText, typ, ha, b.plain, memo), norms); ok {
 			out = append(out, ch)
 		}
 	}
@@ -295,8 +296,8 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-func compareType(typ, oldText, newText string, before, after []model.Clause) (model.ClauseChange, bool) {
-	sb, sa := sentencesIn(before), sentencesIn(after)
+func compareType(typ, oldText, newText string, before, after []model.Clause, norms *normMemo) (model.ClauseChange, bool) {
+	sb, sa := sentencesIn(before, norms), sentencesIn(after, norms)
 	if slices.Equal(sb.sentences(false), sa.sentences(false)) {
 		return model.ClauseChange{}, false
 	}
@@ -314,7 +315,7 @@ func compareType(typ, oldText, newText string, before, after []model.Clause) (mo
 	case len(after) == 0:
 		ch.Kind = model.ChangeRemoved
 	}
-	d := &delta{typ: typ, kind: ch.Kind, before: before, after: after, sentB: sb, sentA: sa}
+	d := &delta{typ: typ, kind: ch.Kind, before: before, after: after, sentB: sb, sentA: sa, norms: norms}
 	// The second test catches edits that change where sentences split,
 	// such as a switch from capitals to lower case.
 	nb, na := normalise(ch.Before), normalise(ch.After)
@@ -491,7 +492,7 @@ func newSentences(before, after *versionSentences) []string {
 	norm := after.normalised().norm
 	for i, raw := range after.raw {
 		n := norm[i]
-		if n == "" || have[n] || rewords(wordSet(n), old) {
+		if n == "" || have[n] || rewords(after.norms.wordSet(n), old) {
 			continue
 		}
 		have[n] = true
@@ -507,7 +508,7 @@ func goneSentences(before, after *versionSentences, skip func(string) bool) []ma
 	var old []map[string]bool
 	for _, s := range before.sentences(true) {
 		if !kept[s] && (skip == nil || !skip(s)) {
-			old = append(old, wordSet(s))
+			old = append(old, before.norms.wordSet(s))
 		}
 	}
 	return old
@@ -525,7 +526,7 @@ func newConditions(before, after *versionSentences) []string {
 	var out []string
 	norm := after.normalised().norm
 	for i, raw := range after.raw {
-		if n := norm[i]; conditionRe().MatchString(n) && rewords(wordSet(n), old) {
+		if n := norm[i]; conditionRe().MatchString(n) && rewords(after.norms.wordSet(n), old) {
 			out = append(out, raw)
 		}
 	}
@@ -610,7 +611,7 @@ type capPair struct{ before, after *model.Cap }
 // likeness of their words, so that a document with several liability
 // sections (the platform's and a product's, say) compares each cap with
 // its own section's, not with the first cap of the other text.
-func pairCaps(before, after []model.Clause) []capPair {
+func pairCaps(before, after []model.Clause, norms *normMemo) []capPair {
 	capped := func(cs []model.Clause) (out []model.Clause) {
 		for _, c := range cs {
 			if hasCap(c.Cap) {
@@ -622,10 +623,10 @@ func pairCaps(before, after []model.Clause) []capPair {
 	cb, ca := capped(before), capped(after)
 	wb, wa := make([]map[string]bool, len(cb)), make([]map[string]bool, len(ca))
 	for i, c := range cb {
-		wb[i] = wordSet(c.Text)
+		wb[i] = norms.wordSet(c.Text)
 	}
 	for i, c := range ca {
-		wa[i] = wordSet(c.Text)
+		wa[i] = norms.wordSet(c.Text)
 	}
 	used := make([]bool, len(ca))
 	var out []capPair
@@ -745,7 +746,48 @@ func sameCapIn(c *model.Cap, cs []model.Clause) bool {
 	return false
 }
 
-func wordSet(s string) map[string]bool { return wordsIn(normalise(s)) }
+// normMemo keeps what normalise and wordSet made of each text during one
+// comparison: both versions hold mostly the same sentences and clauses,
+// and a comparison asks for the words of each several times (harmonise,
+// the sentences of each clause type, their rewordings, the pairing of
+// caps); normalising them again each time was a tenth of a comparison of
+// two dense pages. The nil memo keeps nothing. A word set it returns is
+// shared: it must not be changed.
+type normMemo struct {
+	norm  map[string]string
+	words map[string]map[string]bool
+}
+
+func newNormMemo() *normMemo {
+	return &normMemo{norm: map[string]string{}, words: map[string]map[string]bool{}}
+}
+
+// normalise is normalise(s), made once per memo.
+func (m *normMemo) normalise(s string) string {
+	if m == nil {
+		return normalise(s)
+	}
+	n, ok := m.norm[s]
+	if !ok {
+		n = normalise(s)
+		m.norm[s] = n
+	}
+	return n
+}
+
+// wordSet returns the words of s (normalised) as a set, made once per
+// memo.
+func (m *normMemo) wordSet(s string) map[string]bool {
+	if m == nil {
+		return wordsIn(normalise(s))
+	}
+	w, ok := m.words[s]
+	if !ok {
+		w = wordsIn(m.normalise(s))
+		m.words[s] = w
+	}
+	return w
+}
 
 // wordsIn returns the words of n (normalised) as a set.
 func wordsIn(n string) map[string]bool {

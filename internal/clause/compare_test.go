@@ -186,7 +186,7 @@ func TestHarmonise(t *testing.T) {
 		t.Fatalf("rules found %d liability sentences, want at least 2", len(a.liab))
 	}
 	b.liab = b.liab[1:] // as if the model had tipped the other way
-	harmonise(&a, &b)
+	harmonise(&a, &b, nil)
 	if len(a.liab) != len(b.liab) {
 		t.Fatalf("after harmonise: %d and %d liability sentences, want equal", len(a.liab), len(b.liab))
 	}

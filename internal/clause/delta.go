@@ -16,6 +16,7 @@ type delta struct {
 	renamed       [2]string // the name that changed, from and to; empty when none
 	before, after []model.Clause
 	sentB, sentA  *versionSentences // their sentences
+	norms         *normMemo         // the comparison's normalised words
 
 	// Liability.
 	caps           []capPair    // general caps, paired by section
@@ -54,7 +55,7 @@ func (d *delta) read(oldText, newText string) {
 	d.dropped = newSentences(d.sentA, d.sentB)
 	d.conditioned = newConditions(d.sentB, d.sentA)
 	if d.typ == model.Liability {
-		d.caps = pairCaps(d.before, d.after)
+		d.caps = pairCaps(d.before, d.after, d.norms)
 		d.scoped = pairScoped(d.before, d.after)
 		d.protB, d.protA = protects(d.before), protects(d.after)
 		d.carveB, d.carveA = carveOutsIn(d.before), carveOutsIn(d.after)
@@ -282,7 +283,7 @@ func (d *delta) narrowings(party model.Party) []narrowing {
 				continue
 			}
 			var was []string
-			if old, ok := rewordedFrom(n, gone); ok {
+			if old, ok := rewordedFrom(n, gone, d.norms); ok {
 				was = facts().scan(plainLower(old)).names("indemnity.limit")
 			} else if _, undertaking := indemnityDirection(nil, low); undertaking {
 				continue // a new undertaking: it adds, whatever its conditions
@@ -299,11 +300,11 @@ func (d *delta) narrowings(party model.Party) []narrowing {
 
 // rewordedFrom returns the sentence of old that n (normalised) rewords:
 // the one sharing most of its words, at least half.
-func rewordedFrom(n string, old []string) (string, bool) {
+func rewordedFrom(n string, old []string, norms *normMemo) (string, bool) {
 	w := wordsIn(n)
 	best, bestSim := "", 0.5
 	for _, o := range old {
-		if j := jaccard(w, wordSet(o)); j >= bestSim {
+		if j := jaccard(w, norms.wordSet(o)); j >= bestSim {
 			best, bestSim = o, j
 		}
 	}

@@ -19,10 +19,14 @@ type versionSentences struct {
 	rawAt, headAt []int
 
 	distinct, distinctNorm []string // see sentences
+
+	norms *normMemo // the comparison's normalised words; nil keeps none
 }
 
-func sentencesIn(cs []model.Clause) *versionSentences {
-	s := &versionSentences{}
+// sentencesIn reads the sentences of clauses cs; norms, when not nil,
+// keeps their normalised words for the rest of the comparison.
+func sentencesIn(cs []model.Clause, norms *normMemo) *versionSentences {
+	s := &versionSentences{norms: norms}
 	for _, c := range cs {
 		s.rawAt, s.headAt = append(s.rawAt, len(s.raw)), append(s.headAt, len(s.heads))
 		for _, l := range splitLines(c.Text) {
@@ -49,7 +53,7 @@ func (s *versionSentences) normalised() *versionSentences {
 	s.norm = make([]string, len(s.raw))
 	var norm []string
 	for i, t := range s.raw {
-		if s.norm[i] = normalise(t); s.norm[i] != "" {
+		if s.norm[i] = s.norms.normalise(t); s.norm[i] != "" {
 			norm = append(norm, s.norm[i])
 		}
 	}
