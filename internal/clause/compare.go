@@ -137,19 +137,54 @@ func wordsOf(s string) string {
 	return strings.TrimSpace(string(b))
 }
 
-// contentWords is normalised words n without the small words ("that",
-// "with", "the", …): an edit that only adds or drops such words ("the
-// terms the third party provided you" → "the terms that the third party
-// provided you with") moves no wording.
-func contentWords(n string) string {
-	ws := strings.Fields(n)
-	out := ws[:0]
-	for _, w := range ws {
-		if !smallFunctionWords[w] {
-			out = append(out, w)
+// sameContentWords reports whether normalised words a and b are the same
+// but for the small words ("that", "with", "the", …): an edit that only
+// adds or drops such words ("the terms the third party provided you" →
+// "the terms that the third party provided you with") moves no wording.
+// It reads both word by word, without copying them: they are whole
+// clause texts, and splitting and joining both was a twentieth of a
+// comparison of two dense pages.
+func sameContentWords(a, b string) bool {
+	for i, j := 0, 0; ; {
+		var x, y string
+		x, i = nextContentWord(a, i)
+		y, j = nextContentWord(b, j)
+		if x != y {
+			return false
+		}
+		if x == "" {
+			return true
 		}
 	}
-	return strings.Join(out, " ")
+}
+
+// nextContentWord returns the first word of s from i on (as
+// strings.Fields splits) that is not a small word, and where it ends; ""
+// when there is none.
+func nextContentWord(s string, i int) (string, int) {
+	for {
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if i == len(s) {
+			return "", i
+		}
+		start := i
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if w := s[start:i]; !smallFunctionWords[w] {
+			return w, i
+		}
+	}
 }
 
 var smallFunctionWords = wordSet0(`the a an of to and or that which who whom with by for in on at as be is are was were been this these those it its any all such there then than so`)
@@ -320,7 +355,7 @@ func compareType(typ, oldText, newText string, before, after []model.Clause, nor
 	// such as a switch from capitals to lower case.
 	nb, na := normalise(ch.Before), normalise(ch.After)
 	d.cosmetic = ch.Kind == model.ChangeModified && (slices.Equal(sb.sentences(true), sa.sentences(true)) ||
-		nb == na || contentWords(nb) == contentWords(na))
+		nb == na || sameContentWords(nb, na))
 	if !d.cosmetic {
 		if from, to, ok := renamed(ch.Before, ch.After, nb, na); ok {
 			d.cosmetic, d.renamed = true, [2]string{from, to}
@@ -622,23 +657,24 @@ func pairCaps(before, after []model.Clause, norms *normMemo) []capPair {
 	}
 	cb, ca := capped(before), capped(after)
 	wb, wa := make([]map[string]bool, len(cb)), make([]map[string]bool, len(ca))
+	kb, ka := make([]string, len(cb)), make([]string, len(ca)) // their wordsKey
 	for i, c := range cb {
-		wb[i] = norms.wordSet(c.Text)
+		wb[i], kb[i] = norms.wordSet(c.Text), norms.wordsKey(c.Text)
 	}
 	for i, c := range ca {
-		wa[i] = norms.wordSet(c.Text)
+		wa[i], ka[i] = norms.wordSet(c.Text), norms.wordsKey(c.Text)
 	}
 	used := make([]bool, len(ca))
 	var out []capPair
 	paired := make([]bool, len(cb))
-	same := sameWords(wa)
+	same := sameWords(ka)
 	for i := range cb {
 		// A section with the same words is as like as sections get, and
 		// the first of equals wins: it is the one likest would pick,
 		// found without comparing every pair (on a dense page with
 		// hundreds of capped sections, that was a seventh of a
 		// comparison).
-		best := same.take(wb[i], used)
+		best := same.take(kb[i], wb[i], used)
 		if best < 0 {
 			best = likest(wb[i], wa, used)
 		}
@@ -696,10 +732,10 @@ type wordGroup struct {
 	next int // js[:next] are used
 }
 
-func sameWords(ws []map[string]bool) wordGroups {
+// sameWords groups sections by their wordsKey keys.
+func sameWords(keys []string) wordGroups {
 	g := wordGroups{}
-	for j, w := range ws {
-		k := wordsKey(w)
+	for j, k := range keys {
 		if g[k] == nil {
 			g[k] = &wordGroup{}
 		}
@@ -709,10 +745,10 @@ func sameWords(ws []map[string]bool) wordGroups {
 }
 
 // take returns the first section not yet used whose words are w (not
-// empty: sections without words are like none), and -1 when there is
-// none.
-func (g wordGroups) take(w map[string]bool, used []bool) int {
-	e := g[wordsKey(w)]
+// empty: sections without words are like none; key is wordsKey(w)), and
+// -1 when there is none.
+func (g wordGroups) take(key string, w map[string]bool, used []bool) int {
+	e := g[key]
 	if len(w) == 0 || e == nil {
 		return -1
 	}
@@ -756,10 +792,11 @@ func sameCapIn(c *model.Cap, cs []model.Clause) bool {
 type normMemo struct {
 	norm  map[string]string
 	words map[string]map[string]bool
+	keys  map[string]string
 }
 
 func newNormMemo() *normMemo {
-	return &normMemo{norm: map[string]string{}, words: map[string]map[string]bool{}}
+	return &normMemo{norm: map[string]string{}, words: map[string]map[string]bool{}, keys: map[string]string{}}
 }
 
 // normalise is normalise(s), made once per memo.
@@ -787,6 +824,19 @@ func (m *normMemo) wordSet(s string) map[string]bool {
 		m.words[s] = w
 	}
 	return w
+}
+
+// wordsKey is wordsKey(m.wordSet(s)), made once per memo.
+func (m *normMemo) wordsKey(s string) string {
+	if m == nil {
+		return wordsKey(m.wordSet(s))
+	}
+	k, ok := m.keys[s]
+	if !ok {
+		k = wordsKey(m.wordSet(s))
+		m.keys[s] = k
+	}
+	return k
 }
 
 // wordsIn returns the words of n (normalised) as a set.

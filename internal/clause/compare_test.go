@@ -408,3 +408,31 @@ func TestFindExclusionsOnePass(t *testing.T) {
 		t.Error("findExclusions found no exclusion")
 	}
 }
+
+// TestSameContentWords holds sameContentWords to its definition: the
+// words of both, small words left out, joined, are equal.
+func TestSameContentWords(t *testing.T) {
+	content := func(n string) string {
+		var out []string
+		for _, w := range strings.Fields(n) {
+			if !smallFunctionWords[w] {
+				out = append(out, w)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	words := []string{"", "the", "terms", "that", "you", "with", "a", "liable", "12", "ü", "\u00a0", " ", "  ", "of", "the terms"}
+	for _, a := range words {
+		for _, b := range words {
+			for _, c := range words {
+				x, y := a+" "+b+c, c+" "+a+" "+b
+				if got, want := sameContentWords(x, y), content(x) == content(y); got != want {
+					t.Errorf("sameContentWords(%q, %q) = %v, want %v", x, y, got, want)
+				}
+				if got, want := sameContentWords(x, a+b), content(x) == content(a+b); got != want {
+					t.Errorf("sameContentWords(%q, %q) = %v, want %v", x, a+b, got, want)
+				}
+			}
+		}
+	}
+}
