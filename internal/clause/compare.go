@@ -266,7 +266,10 @@ func foldCrossRefs(t string) string {
 	done := 0
 	for i := 0; i < len(t); {
 		end := wordEnd(t, i)
-		if end == len(t) || !refWords[t[i:end]] || !refNumber(t[end+1:wordEnd(t, end+1)]) {
+		// A reference is followed by a number: the next word's first
+		// byte is tested before the word is looked up (most words are
+		// none, and the look-up was most of the fold).
+		if end+1 >= len(t) || t[end+1] < '0' || t[end+1] > '9' || !refWords[t[i:end]] || !refNumber(t[end+1:wordEnd(t, end+1)]) {
 			i = end + 1
 			continue
 		}
