@@ -557,21 +557,57 @@ func subjectScope(low, owner string) string {
 }
 
 // subjectScopeMatch returns the first match of subjectScopeRe in low.
-// Its matches start at the start of low or at a "liabilit": unless low
-// starts with either, the pattern runs from the first "liabilit" on, not
-// from every position of the statement (6% of reading a dense page's
-// facts). Run from there, its ^ matches there, where its second
-// alternative cannot match.
+// Its matches start at the start of low or at a "liabilit" followed by
+// one of its connectors ("for", "arising", …): the pattern, anchored,
+// runs only there, from the first such place on, not from every
+// position of the statement (4% of a dense cold round). Anchored at a
+// "liabilit" past the start, its ^ cannot match, nor its second
+// alternative, which starts with a scope's head word.
 func subjectScopeMatch(low string) []string {
-	at := strings.Index(low, "liabilit")
-	if at < 0 {
-		at = len(low)
+	if startsWithAny(low, subjectScopeHeads) {
+		if m := subjectScopeAt().FindStringSubmatch(low); m != nil {
+			return m
+		}
 	}
-	if at > 0 && startsWithAny(low, subjectScopeHeads) {
-		at = 0
+	for off := 0; ; {
+		i := strings.Index(low[off:], "liabilit")
+		if i < 0 {
+			return nil
+		}
+		p := off + i
+		if scopeConnects(low[p+len("liabilit"):]) {
+			if m := subjectScopeAt().FindStringSubmatch(low[p:]); m != nil {
+				return m
+			}
+		}
+		off = p + 1
 	}
-	return subjectScopeRe().FindStringSubmatch(low[at:])
 }
+
+// scopeConnects reports whether s, the text after a "liabilit", may go on
+// as subjectScopeRe's first alternative does: "y" or "ies", white space,
+// then "to you" or "of …" or a connector. It is true of every text the
+// pattern matches there, and false of most others ("liability shall").
+func scopeConnects(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "y"):
+		s = s[1:]
+	case strings.HasPrefix(s, "ies"):
+		s = s[3:]
+	default:
+		return false
+	}
+	n := 0
+	for n < len(s) && strings.IndexByte("\t\n\f\r ", s[n]) >= 0 {
+		n++
+	}
+	return n > 0 && startsWithAny(s[n:], scopeConnectors)
+}
+
+// scopeConnectors are the words that begin what subjectScopeRe's first
+// alternative takes after "liability" and its white space.
+var scopeConnectors = []string{"to", "of", "for", "with respect to", "in respect of", "regarding", "in relation to", "arising ",
+	"in connection with", "relating to", "related to", "under"}
 
 // subjectScopeHeads are the words subjectScopeRe's second alternative
 // starts with.
@@ -579,8 +615,13 @@ var subjectScopeHeads = []string{"for", "with respect to", "in respect of", "in 
 
 var scopeHeads = strings.Split("for |with respect|in respect|in the case|as to|regarding|in relation", "|")
 
-var subjectScopeRe = lazyRE(`liabilit(?:y|ies)\s+(?:to\s+you\s+|of\s+\S+\s+)?(?:for|with respect to|in respect of|regarding|in relation to|arising (?:out of|from|under)|in connection with|relating to|related to|under)\s+(.{3,90}?)\s+(?:shall|will|is|are|may|does|must|cannot|can|in no event|in the aggregate|exceeds?)\b` +
-	`|^(?:for|with respect to|in respect of|in the case of|as to|regarding|in relation to)\s+([^,]{3,90}?),`)
+const subjectScopePattern = `liabilit(?:y|ies)\s+(?:to\s+you\s+|of\s+\S+\s+)?(?:for|with respect to|in respect of|regarding|in relation to|arising (?:out of|from|under)|in connection with|relating to|related to|under)\s+(.{3,90}?)\s+(?:shall|will|is|are|may|does|must|cannot|can|in no event|in the aggregate|exceeds?)\b` +
+	`|^(?:for|with respect to|in respect of|in the case of|as to|regarding|in relation to)\s+([^,]{3,90}?),`
+
+var subjectScopeRe = lazyRE(subjectScopePattern)
+
+// subjectScopeAt is subjectScopeRe anchored at the start of the text.
+var subjectScopeAt = lazyRE(`^(?:` + subjectScopePattern + `)`)
 
 var scopeStopWords = wordSet0(`the a an any all and or of to in on with from out under connection respect relation relating related arising
 	these this that your our its their such each every other whether including claims claim causes cause action actions damages damage

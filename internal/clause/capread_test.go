@@ -386,16 +386,19 @@ func TestOwnerMatch(t *testing.T) {
 	}
 }
 
-// subjectScopeMatch runs subjectScopeRe from the first "liabilit" unless
-// the text starts with a scope: it must find what the pattern finds over
-// the whole text, on every string of up to 5 pieces over the pieces that
-// matter and on every line of the versions corpus.
+// subjectScopeMatch runs subjectScopeRe anchored, at the start of the
+// text and at each "liabilit" that scopeConnects: it must find what the
+// pattern finds over the whole text, on every string of up to 5 pieces
+// over the pieces that matter and on every line of the versions corpus
+// and of a dense text.
 func TestSubjectScopeMatch(t *testing.T) {
 	inputs := []string{"our liability for marketplace purchases shall not exceed $50", "for beta features, our liability is nil",
-		"as to fees, liability for late payment will be", "xliability for abc will"}
-	pieces := []string{"liability", " ", "for", "abc", "shall", ",", "as to", "x", "of y", "^"}
+		"as to fees, liability for late payment will be", "xliability for abc will", "liability shall; liabilities \t arising from abc are",
+		"liability of acme to you for abc is", "liabilityfor abc is", "liability to you under abc can", "liabilit for abc is"}
+	pieces := []string{"liability", "liabilities", " ", "\t", "for", "abc", "shall", ",", "as to", "x", "of y", "to you", "arising from"}
 	inputs = append(inputs, upTo(pieces, 5)...)
 	inputs = append(inputs, versionLines(t)...)
+	inputs = append(inputs, strings.Split(strings.ToLower(denseText(50<<10)), "\n")...)
 	found := 0
 	for _, s := range inputs {
 		got, want := subjectScopeMatch(s), subjectScopeRe().FindStringSubmatch(s)
