@@ -165,9 +165,8 @@ func (fb *featureBuf) add(h uint32) {
 	fb.idx = append(fb.idx, h&(1<<tableBits-1))
 }
 
-func (fb *featureBuf) addWord(h uint32) {
-	fb.idx = append(fb.idx, h&(1<<tableBits-1)|wordFlag)
-}
+// wordFeature is the feature of a word or pair of words of hash h.
+func wordFeature(h uint32) uint32 { return h&(1<<tableBits-1) | wordFlag }
 
 // addPair adds a feature alone and joined with the language, so that
 // what holds in every language is learnt from all of them.
@@ -367,9 +366,9 @@ func appendWords(dst []uint32, s string, seed uint32, bigrams bool) []uint32 {
 		if digits {
 			h = hashString(seed, "#")
 		}
-		dst = append(dst, h&(1<<tableBits-1)|wordFlag)
+		dst = append(dst, wordFeature(h))
 		if bigrams && havePrev {
-			dst = append(dst, (prev*fnvPrime^h)*fnvPrime&(1<<tableBits-1)|wordFlag)
+			dst = append(dst, wordFeature((prev*fnvPrime^h)*fnvPrime))
 		}
 		prev, havePrev = h, true
 		n++
