@@ -109,7 +109,7 @@ func wordRun8(x uint64) bool {
 	if !printable8(x) {
 		return false
 	}
-	blanks := ^((x ^ ' '*ones) + 0x7f*ones) & highs // the high bit of each ' '
+	blanks := eq8(x, ' ')
 	return blanks&(blanks>>8) == 0 && blanks>>63 == 0
 }
 

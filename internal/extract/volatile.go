@@ -328,13 +328,6 @@ func idStarts8(x, y uint64) uint64 {
 	return eq8(x, 'i')&eq8(y, 'd') | eq8(x, 'n')&(eq8(y, 'o')|eq8(y, 'u')) | eq8(x, 'c')&eq8(y, 'o')
 }
 
-// eq8 returns the high bit of each of eight bytes that equals c.
-func eq8(x uint64, c byte) uint64 {
-	v := x ^ uint64(c)*ones
-	const lows = 0x7f * ones
-	return ^((v&lows + lows) | v) & highs // no carry: each byte is below 0x80 before the add
-}
-
 // idCueAt reports an id word at l[p] after a cue word (see idCue).
 func idCueAt(l []byte, p int) bool {
 	switch l[p] {
